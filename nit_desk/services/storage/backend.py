@@ -1,0 +1,79 @@
+"""What differs between SQLite and PostgreSQL, behind one small interface.
+
+Everything else (models, services, tests) is the same code on both.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.orm import Session
+
+AUDIT_LOCK_KEY = 0x4E4954  # "NIT": serialises appends to the audit chain on PostgreSQL
+
+
+class Backend:
+    """Database-specific behaviour used by the storage and the services."""
+
+    name = "generic"
+
+    def configure(self, engine: Engine) -> None:
+        """Install connection hooks (pragmas, BEGIN mode) on a new engine."""
+
+    def lock_audit_chain(self, session: Session) -> None:
+        """Hold a lock until commit so audit entries are chained one at a time."""
+
+    def change_counter(self, session: Session) -> int | None:
+        """A number that changes when another connection commits, if the backend has one."""
+        return None
+
+
+class SqliteBackend(Backend):
+    """SQLite: WAL, foreign keys, full sync, and BEGIN IMMEDIATE for writes.
+
+    Writes already serialise on SQLite's single writer lock, which BEGIN
+    IMMEDIATE takes at the start of the unit of work, so no extra audit lock is
+    needed and two processes never fail half-way with "database is locked".
+    """
+
+    name = "sqlite"
+
+    def configure(self, engine: Engine) -> None:
+        """Set pragmas on every new connection and take over BEGIN from pysqlite."""
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA busy_timeout = 15000")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):  # type: ignore[no-untyped-def]
+            immediate = conn.get_execution_options().get("nit_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    def change_counter(self, session: Session) -> int | None:
+        """``PRAGMA data_version``: changes when another connection commits."""
+        return int(session.execute(text("PRAGMA data_version")).scalar_one())
+
+
+class PostgresBackend(Backend):
+    """PostgreSQL: a transaction-scoped advisory lock orders the audit chain."""
+
+    name = "postgresql"
+
+    def lock_audit_chain(self, session: Session) -> None:
+        """Take the audit advisory lock; released at commit or rollback."""
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+
+
+def backend_for(dialect_name: str) -> Backend:
+    """Pick the backend for a SQLAlchemy dialect name."""
+    if dialect_name == "sqlite":
+        return SqliteBackend()
+    if dialect_name == "postgresql":
+        return PostgresBackend()
+    return Backend()

@@ -1,0 +1,147 @@
+"""Schema upgrades with Alembic: backup first, refuse a newer schema.
+
+The program knows its own head revision. A database at an unknown revision
+was made by a newer NIT Desk and is refused rather than damaged; a database
+behind head is backed up (SQLite) and then upgraded.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from nit_desk.domain.errors import NitDeskError
+from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.services.storage.engine import Database
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class SchemaError(NitDeskError):
+    """The database schema does not match this program."""
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database stands against the program's migrations."""
+
+    current: str | None
+    head: str
+    known: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """The schema is exactly what this program expects."""
+        return self.current == self.head
+
+    @property
+    def too_new(self) -> bool:
+        """A newer program wrote this schema."""
+        return self.current is not None and not self.known
+
+    @property
+    def too_old(self) -> bool:
+        """The schema needs ``nit-desk db upgrade``."""
+        return self.known and not self.up_to_date
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at the migrations inside the package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def schema_state(db: Database) -> SchemaState:
+    """Read the database's revision and compare it with the program's head."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    assert head is not None
+    with db.engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    known = current is None or _is_known(script, current)
+    return SchemaState(current=current, head=head, known=known)
+
+
+def _is_known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises ResolutionError subclasses for unknown ids
+        return False
+
+
+def ensure_compatible(db: Database) -> SchemaState:
+    """Refuse a schema that is newer or older than this program.
+
+    Raises:
+        SchemaError: with a message saying which side must be upgraded.
+    """
+    state = schema_state(db)
+    if state.too_new:
+        raise SchemaError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The database was written by a newer NIT Desk (schema {current}); "
+                "this program knows schemas up to {head}. Install the newer program.",
+            ),
+            field="db", current=state.current, head=state.head,
+        )
+    if not state.up_to_date:
+        raise SchemaError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The database schema is older than this program ({current} < {head}). "
+                "Run 'nit-desk db upgrade' first.",
+            ),
+            field="db", current=state.current or "empty", head=state.head,
+        )
+    return state
+
+
+def upgrade(db: Database, *, backup: bool = True) -> SchemaState:
+    """Bring the schema to head, backing a SQLite file up first.
+
+    Raises:
+        SchemaError: the database is newer than this program.
+    """
+    state = schema_state(db)
+    if state.too_new:
+        ensure_compatible(db)
+    if state.up_to_date:
+        return state
+    if backup and state.current is not None and db.is_sqlite:
+        target = backup_path(db, state.current)
+        backup_sqlite(db, target)
+        log.info("Backed the database up to %s before upgrading", target)
+    with db.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return schema_state(db)
+
+
+def backup_path(db: Database, revision: str) -> Path:
+    """Where the pre-upgrade copy of a SQLite file goes."""
+    source = Path(str(db.url.database))
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return source.with_name(f"{source.stem}.before-{revision}-{stamp}{source.suffix}.bak")
+
+
+def backup_sqlite(db: Database, target: Path) -> None:
+    """Copy a live SQLite database with the online backup API (safe while in use)."""
+    source = sqlite3.connect(str(db.url.database), timeout=15)
+    dest = sqlite3.connect(str(target))
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
