@@ -1,0 +1,203 @@
+"""The unit of work: one transaction, its role check and its audit entries.
+
+Services use it as ``with UnitOfWork(db, actor) as uow: ...; uow.commit()``.
+Leaving the block without ``commit()`` (an exception, a refusal) rolls back,
+so a failed call writes nothing. Audit entries are appended to the chain in
+the same transaction as the change they describe (R17).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from nit_desk.domain.errors import Conflict, PermissionDenied
+from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.domain.types import Role
+from nit_desk.services.actor import Actor
+from nit_desk.services.audit_chain import GENESIS, canonical_json, entry_hash
+from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.models import AuditEntry, User
+from nit_desk.services.storage.types import utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed unit of work changed, for screens that show it."""
+
+    entities: frozenset[str]
+    client_ids: frozenset[int] = frozenset()
+    actions: frozenset[str] = frozenset()
+
+
+ChangeListener = Callable[[Change], None]
+_listeners: dict[int, list[ChangeListener]] = {}
+
+
+def add_change_listener(db: Database, listener: ChangeListener) -> None:
+    """Call ``listener`` after every commit made through ``db`` in this process."""
+    _listeners.setdefault(id(db), []).append(listener)
+
+
+def remove_change_listeners(db: Database) -> None:
+    """Forget every listener of ``db`` (when it is closed)."""
+    _listeners.pop(id(db), None)
+
+
+@dataclass
+class _Pending:
+    action: str
+    entity: str
+    entity_id: int | None
+    client_id: int | None
+    before: str
+    after: str
+
+
+@dataclass
+class UnitOfWork:
+    """One transaction on behalf of one actor."""
+
+    db: Database
+    actor: Actor
+    session: Session = field(init=False)
+    now: datetime = field(init=False)
+    _pending: list[_Pending] = field(default_factory=list, init=False)
+    _committed: bool = field(default=False, init=False)
+    _user: User | None = field(default=None, init=False)
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.db.write_session()
+        self.session.begin()
+        self.now = utcnow()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if not self._committed:
+                self.session.rollback()
+        finally:
+            self.session.close()
+        if isinstance(exc, StaleDataError):
+            raise Conflict(
+                QT_TRANSLATE_NOOP("messages", "Someone else changed this meanwhile; "
+                                  "reload and apply your change again.")
+            ) from exc
+
+    # -- the acting user -------------------------------------------------
+
+    def require(self, *roles: Role) -> User | None:
+        """Check that the actor is an active user with one of ``roles`` (R18).
+
+        Returns the user row (None for the command-line system actor).
+
+        Raises:
+            PermissionDenied: inactive, unknown, or the wrong role.
+        """
+        if self.actor.user_id == 0 and self.actor.username == "system":
+            return None
+        user = self.session.get(User, self.actor.user_id)
+        if user is None or not user.active:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("messages", "Your account is not active; sign in again.")
+            )
+        if roles and Role(user.role) not in roles:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("messages", "Only a supervisor may do this."),
+                role=user.role,
+            )
+        self._user = user
+        return user
+
+    @property
+    def actor_id(self) -> int | None:
+        """The acting user's id, or None for the command-line system actor."""
+        return None if self.actor.user_id == 0 else self.actor.user_id
+
+    # -- audit -----------------------------------------------------------
+
+    def audit(
+        self, action: str, entity: str, entity_id: int | None, *,
+        client_id: int | None = None, before: Any = None, after: Any = None,
+    ) -> None:
+        """Queue an audit entry; it is chained and written at commit (R17)."""
+        self._pending.append(
+            _Pending(action, entity, entity_id, client_id,
+                     canonical_json(before), canonical_json(after))
+        )
+
+    def commit(self) -> None:
+        """Flush, append the audit entries to the chain, commit, tell listeners.
+
+        Raises:
+            Conflict: a uniqueness or version check failed at the database.
+        """
+        try:
+            self.session.flush()
+            self._append_audit()
+            self.session.commit()
+        except StaleDataError:
+            raise
+        except IntegrityError as exc:
+            self.session.rollback()
+            log.info("Integrity error at commit: %s", exc.orig.__class__.__name__)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("messages", "This would duplicate something that exists "
+                                  "already, or refers to something that is gone."),
+            ) from exc
+        self._committed = True
+        self._notify()
+
+    def _append_audit(self) -> None:
+        if not self._pending:
+            return
+        self.db.backend.lock_audit_chain(self.session)
+        last = self.session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+        for item in self._pending:
+            seq += 1
+            digest = entry_hash(
+                seq=seq, at=self.now, actor_id=self.actor_id, actor_name=self.actor.username,
+                action=item.action, entity=item.entity, entity_id=item.entity_id,
+                client_id=item.client_id, before=item.before, after=item.after,
+                prev_hash=prev,
+            )
+            self.session.add(AuditEntry(
+                seq=seq, at=self.now, actor_id=self.actor_id, actor_name=self.actor.username,
+                action=item.action, entity=item.entity, entity_id=item.entity_id,
+                client_id=item.client_id, before=item.before, after=item.after,
+                prev_hash=prev, hash=digest,
+            ))
+            prev = digest
+        self.session.flush()
+
+    def _notify(self) -> None:
+        if not self._pending:
+            return
+        change = Change(
+            entities=frozenset(p.entity for p in self._pending),
+            client_ids=frozenset(p.client_id for p in self._pending if p.client_id),
+            actions=frozenset(p.action for p in self._pending),
+        )
+        for listener in list(_listeners.get(id(self.db), [])):
+            try:
+                listener(change)
+            except Exception:  # a screen's bug must not undo a committed write
+                log.exception("Change listener failed")
+

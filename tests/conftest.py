@@ -1,0 +1,103 @@
+"""Shared fixtures: a migrated database on SQLite and, when given, on PostgreSQL.
+
+The ``db`` fixture runs each service test on a fresh SQLite file migrated to
+head, and again on PostgreSQL when ``NIT_DESK_TEST_PG_URL`` names a server
+(CI starts one). Without it the PostgreSQL runs skip with that reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from nit_desk.domain.types import Role
+from nit_desk.services import users
+from nit_desk.services.actor import Actor
+from nit_desk.services.storage import migrate
+from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.services.storage.models import Base
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PG_URL = os.environ.get("NIT_DESK_TEST_PG_URL", "")
+PASSWORD = "correct horse 42"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to head, copied for each test (fast)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db = open_database(path)
+    migrate.upgrade(db)
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[Database]:
+    """The PostgreSQL test database, migrated once per session."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need NIT_DESK_TEST_PG_URL (CI sets it)")
+    db = open_database(PG_URL)
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    migrate.upgrade(db)
+    yield db
+    db.dispose()
+
+
+def _truncate_pg(db: Database) -> None:
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated, empty database on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "nit.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        database = open_database(path)
+        yield database
+        database.dispose()
+    else:
+        database = request.getfixturevalue("pg_database")
+        _truncate_pg(database)
+        yield database
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """A fresh migrated SQLite database only (for SQLite-specific tests)."""
+    path = tmp_path / "nit.db"
+    shutil.copy(sqlite_template, path)
+    database = open_database(path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def supervisor(db: Database) -> Actor:
+    """The first supervisor of the database."""
+    users.create_first_supervisor(db, "boss", PASSWORD)
+    return users.authenticate(db, "boss", PASSWORD).actor
+
+
+@pytest.fixture
+def agent(db: Database, supervisor: Actor) -> Actor:
+    """An agent added by the supervisor."""
+    users.create_user(db, supervisor, "anna", Role.AGENT, PASSWORD, must_change_password=False)
+    return users.authenticate(db, "anna", PASSWORD).actor
+
+
+@pytest.fixture
+def agent2(db: Database, supervisor: Actor) -> Actor:
+    """A second agent, for two-agents-at-once scenarios."""
+    users.create_user(db, supervisor, "boris", Role.AGENT, PASSWORD, must_change_password=False)
+    return users.authenticate(db, "boris", PASSWORD).actor
