@@ -1,0 +1,25 @@
+"""The layering contract and code hygiene, checked on every test run (STYLE.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_contracts_hold() -> None:
+    """No Qt below the services line; views and Qt models never touch storage."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_ruff_is_clean() -> None:
+    """ruff (E, F, W, B, I, UP) finds nothing in the package and the tests."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "nit_desk", "tests",
+                             "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
