@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 from nit_desk.domain.types import Role
 from nit_desk.services import users
@@ -39,16 +39,26 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[Database]:
-    """The PostgreSQL test database, migrated once per session."""
+    """A throw-away PostgreSQL database for this test session, migrated once.
+
+    ``NIT_DESK_TEST_PG_URL`` names the server; each pytest process gets its own
+    database on it, so parallel runs never meet, and drops it at the end.
+    """
     if not PG_URL:
         pytest.skip("PostgreSQL tests need NIT_DESK_TEST_PG_URL (CI sets it)")
-    db = open_database(PG_URL)
-    with db.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+    server = make_url(PG_URL)
+    name = f"{server.database or 'nit_test'}_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = open_database(server.set(database=name))
     migrate.upgrade(db)
     yield db
     db.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _truncate_pg(db: Database) -> None:
