@@ -149,6 +149,9 @@ class UnitOfWork:
         try:
             self.session.flush()
             self._append_audit()
+            change = self._change()
+            if change is not None:
+                self.db.backend.announce_change(self.session, change.entities, change.client_ids)
             self.session.commit()
         except StaleDataError:
             raise
@@ -160,7 +163,8 @@ class UnitOfWork:
                                   "already, or refers to something that is gone."),
             ) from exc
         self._committed = True
-        self._notify()
+        if change is not None:
+            self._notify(change)
 
     def _append_audit(self) -> None:
         if not self._pending:
@@ -187,14 +191,16 @@ class UnitOfWork:
             prev = digest
         self.session.flush()
 
-    def _notify(self) -> None:
+    def _change(self) -> Change | None:
         if not self._pending:
-            return
-        change = Change(
+            return None
+        return Change(
             entities=frozenset(p.entity for p in self._pending),
             client_ids=frozenset(p.client_id for p in self._pending if p.client_id),
             actions=frozenset(p.action for p in self._pending),
         )
+
+    def _notify(self, change: Change) -> None:
         for listener in list(_listeners.get(id(self.db), [])):
             try:
                 listener(change)

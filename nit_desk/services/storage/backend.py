@@ -5,10 +5,13 @@ Everything else (models, services, tests) is the same code on both.
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
 AUDIT_LOCK_KEY = 0x4E4954  # "NIT": serialises appends to the audit chain on PostgreSQL
+CHANGE_CHANNEL = "nit_desk_changes"  # LISTEN/NOTIFY channel for live queues
 
 
 class Backend:
@@ -25,6 +28,10 @@ class Backend:
     def change_counter(self, session: Session) -> int | None:
         """A number that changes when another connection commits, if the backend has one."""
         return None
+
+    def announce_change(self, session: Session, entities: frozenset[str],
+                        client_ids: frozenset[int]) -> None:
+        """Tell other workstations, inside the committing transaction, what changed."""
 
 
 class SqliteBackend(Backend):
@@ -68,6 +75,12 @@ class PostgresBackend(Backend):
     def lock_audit_chain(self, session: Session) -> None:
         """Take the audit advisory lock; released at commit or rollback."""
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+
+    def announce_change(self, session: Session, entities: frozenset[str],
+                        client_ids: frozenset[int]) -> None:
+        """NOTIFY listeners; PostgreSQL delivers it only if the transaction commits."""
+        payload = json.dumps({"e": sorted(entities), "c": sorted(client_ids)[:200]})
+        session.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": CHANGE_CHANNEL, "p": payload})
 
 
 def backend_for(dialect_name: str) -> Backend:
