@@ -38,6 +38,14 @@ def paid_total(session: Session, request_id: int) -> int:
     ).scalar_one())
 
 
+def forfeited_total(session: Session, request_id: int) -> int:
+    """Advance forfeited on a ban for a request, in kopecks (R12); never counts as paid."""
+    return int(session.execute(
+        select(func.coalesce(func.sum(Payment.amount_kopecks), 0)).where(
+            Payment.request_id == request_id, Payment.kind == PaymentKind.FORFEITED.value)
+    ).scalar_one())
+
+
 def paid_for_current_work(session: Session, client_id: int) -> bool:
     """Paid means: money was received for the current request and it covers
     the agreed estimate when there is one (R6)."""
