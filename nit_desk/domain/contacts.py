@@ -50,6 +50,7 @@ _SCHEME = re.compile(r"^(?:https?://)?(?:(?:www|m)\.(?=" + _HOSTS + r"))?", re.I
 _TELEGRAM = re.compile(r"[a-z][a-z0-9_]{4,31}")
 _VK_ID = re.compile(r"id[1-9][0-9]{0,11}")
 _VK_NAME = re.compile(r"[a-z][a-z0-9_.]{4,31}")
+_VK_FAKE_ID = re.compile(r"id[0-9]")  # "id" + digits is VK's numeric id form, never a name
 _OK_PROFILE = re.compile(r"(?:profile/)?(?P<id>[1-9][0-9]{0,19})")
 _OK_NAME = re.compile(r"[a-z][a-z0-9_.]{2,49}")
 _SKYPE_LIVE = re.compile(r"live:[a-z0-9._-]{1,64}")
@@ -197,7 +198,7 @@ def _vk(value: str, field: str) -> str:
     if _VK_ID.fullmatch(name):
         return "vk.com/" + name
     _check_length(Network.VK, name, field, minimum=5, maximum=32)
-    if not _VK_NAME.fullmatch(name):
+    if not _VK_NAME.fullmatch(name) or _VK_FAKE_ID.match(name):
         raise _not_a_handle(Network.VK, value, field)
     return "vk.com/" + name
 
