@@ -209,7 +209,7 @@ def test_r9_property_any_luhn_card_in_random_text_is_found(
     assert finding is not None and finding.kind == "card"
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",))))
+@given(st.text().map(lambda text: "".join(c for c in text if not c.isdigit())))
 def test_r9_property_text_without_digits_never_holds_a_card(text: str) -> None:
     """R9 (property): text without digits is never flagged as a card number."""
     finding = find_secret(text)
