@@ -86,13 +86,14 @@ def _check_item(name: str, unit: Unit | str, unit_price_kopecks: int,
 
 
 def _refuse_duplicate(uow: UnitOfWork, name: str, item_id: int | None = None) -> None:
-    query = select(PriceItem.id).where(func.lower(PriceItem.name) == name.lower())
-    if item_id is not None:
-        query = query.where(PriceItem.id != item_id)
-    if uow.session.execute(query).first() is not None:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("messages", "The price list has a service named {name} already."),
-            field="name", name=name)
+    """Refuse a name another item has, ignoring case (in Python: SQLite's lower() is ASCII)."""
+    wanted = name.casefold()
+    for other_id, other_name in uow.session.execute(select(PriceItem.id, PriceItem.name)):
+        if other_id != item_id and other_name.casefold() == wanted:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("messages",
+                                  "The price list has a service named {name} already."),
+                field="name", name=other_name)
 
 
 def _item(uow: UnitOfWork, item_id: int) -> PriceItem:
