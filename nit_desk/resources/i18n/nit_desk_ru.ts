@@ -1,0 +1,661 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before you start, choose a new password of your own (at least 8 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>NIT Desk: unexpected problem</source>
+        <translation>NIT Desk: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Показать подробности</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
+    </message>
+    <message>
+        <source>NIT Desk ran into a problem it did not expect. The action you started may not have finished; nothing was half-saved. Please tell your supervisor what you were doing.</source>
+        <translation>В NIT Desk произошла непредвиденная ошибка. Начатое действие могло не завершиться, но ничего не сохранилось наполовину. Пожалуйста, расскажите руководителю смены, что вы делали в этот момент.</translation>
+    </message>
+    <message>
+        <source>The details were written to {path}</source>
+        <translation>Подробности записаны в файл {path}</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Скрыть подробности</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>NIT Desk: sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create supervisor and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first supervisor: they will add the agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIT Desk</source>
+        <translation type="unfinished">NIT Desk</translation>
+    </message>
+    <message>
+        <source>Sign in to NIT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to NIT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your user name and your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password to start working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the supervisor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>counts</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n заявка</numerusform>
+            <numerusform>%n заявки</numerusform>
+            <numerusform>%n заявок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>NIT Desk</source>
+        <translation>NIT Desk</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>The {label} field is empty.</source>
+        <translation>Поле «{label}» не заполнено.</translation>
+    </message>
+    <message>
+        <source>The {label} field is too long: at most {maximum} characters.</source>
+        <translation>Поле «{label}» слишком длинное: не больше {maximum} символов.</translation>
+    </message>
+    <message>
+        <source>The {label} field does not hold a valid phone number. Write a mobile number like +7 912 345-67-89 or 8 912 345-67-89.</source>
+        <translation>В поле «{label}» неверный номер телефона. Укажите мобильный номер в виде +7 912 345-67-89 или 8 912 345-67-89.</translation>
+    </message>
+    <message>
+        <source>The {label} field must hold a mobile number: the client is reached by SMS, which a landline or service number cannot receive.</source>
+        <translation>В поле «{label}» нужен мобильный номер: клиенту отправляются SMS, а городской или служебный номер их не примет.</translation>
+    </message>
+    <message>
+        <source>The {label} field does not hold a valid email address. Write it like name@example.ru.</source>
+        <translation>В поле «{label}» неверный адрес электронной почты. Укажите его в виде name@example.ru.</translation>
+    </message>
+    <message>
+        <source>The {label} field: a name on {network} has {minimum} to {maximum} characters, this one has {length}.</source>
+        <translation>Поле «{label}»: имя в {network} должно содержать от {minimum} до {maximum} символов, а в этом {length}.</translation>
+    </message>
+    <message>
+        <source>The {label} field does not hold an account on {network}. Write it like {example}.</source>
+        <translation>В поле «{label}» указан не аккаунт {network}. Укажите его в виде {example}.</translation>
+    </message>
+    <message>
+        <source>The {label} field does not hold an amount of money. Write it like 1 234,50 or 2100 ₽.</source>
+        <translation>В поле «{label}» должна быть сумма. Укажите её в виде 1 234,50 или 2100 ₽.</translation>
+    </message>
+    <message>
+        <source>The {label} field does not hold a quantity. Write it like 2 or 1,5.</source>
+        <translation>В поле «{label}» должно быть количество. Укажите его в виде 2 или 1,5.</translation>
+    </message>
+    <message>
+        <source>The {label} field has more than 2 digits after the decimal comma; amounts are exact to the kopeck.</source>
+        <translation>В поле «{label}» больше двух знаков после запятой: суммы указываются с точностью до копейки.</translation>
+    </message>
+    <message>
+        <source>The {label} is too large: at most {maximum}.</source>
+        <translation>«{label}»: слишком большое значение, не больше {maximum}.</translation>
+    </message>
+    <message>
+        <source>The {label} has more than 3 digits after the decimal comma.</source>
+        <translation>«{label}»: больше трёх знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>The {label} must be more than zero.</source>
+        <translation>«{label}»: значение должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>The {label} field is empty: enter a number.</source>
+        <translation>Поле «{label}» не заполнено: введите число.</translation>
+    </message>
+    <message>
+        <source>The {label} cannot be negative.</source>
+        <translation>«{label}»: значение не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>first contact: no earlier request completed and paid</source>
+        <translation>первое обращение: ранее нет выполненных и оплаченных заявок</translation>
+    </message>
+    <message>
+        <source>the scope is fully clear: there is a specification</source>
+        <translation>объём работ полностью ясен: есть техническое задание</translation>
+    </message>
+    <message>
+        <source>the work is done offline, without the client on the line</source>
+        <translation>работа выполняется без клиента на связи</translation>
+    </message>
+    <message>
+        <source>a specialist visits the client&apos;s site</source>
+        <translation>специалист выезжает к клиенту</translation>
+    </message>
+    <message>
+        <source>not registered: not every required registration step is done</source>
+        <translation>регистрация не завершена: пройдены не все обязательные шаги</translation>
+    </message>
+    <message>
+        <source>the client is banned from support</source>
+        <translation>клиенту закрыт доступ к поддержке</translation>
+    </message>
+    <message>
+        <source>not trusted: the client is not on the trusted persons list</source>
+        <translation>нет доверия: клиента нет в списке доверенных лиц</translation>
+    </message>
+    <message>
+        <source>not paid: the current work has not been paid for</source>
+        <translation>нет оплаты: текущая работа не оплачена</translation>
+    </message>
+    <message>
+        <source>The {label} field contains what looks like a payment card number. Never type card numbers into NIT Desk: remove it and save again.</source>
+        <translation>В поле «{label}», похоже, номер банковской карты. Никогда не вводите номера карт в NIT Desk: удалите его и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>The {label} field contains what looks like a one-time code or password. Never type codes or passwords into NIT Desk: remove it and save again.</source>
+        <translation>В поле «{label}», похоже, одноразовый код или пароль. Никогда не вводите коды и пароли в NIT Desk: удалите его и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>The {label} must be a single line, without line breaks.</source>
+        <translation>«{label}»: нужна одна строка, без переносов.</translation>
+    </message>
+    <message>
+        <source>The {label} field contains an invisible control character (U+{code}) at position {position}; remove it.</source>
+        <translation>В поле «{label}» есть невидимый управляющий символ (U+{code}) в позиции {position}; удалите его.</translation>
+    </message>
+    <message>
+        <source>The {label} field is required: it must not be empty.</source>
+        <translation>Поле «{label}» обязательное: заполните его.</translation>
+    </message>
+    <message>
+        <source>The {label} field is too long: {length} characters, at most {max_length}.</source>
+        <translation>Поле «{label}» слишком длинное: {length} симв., допускается не больше {max_length}.</translation>
+    </message>
+    <message>
+        <source>entries are missing or were inserted before it</source>
+        <translation>перед ней пропали или были вставлены записи</translation>
+    </message>
+    <message>
+        <source>it does not follow the entry before it</source>
+        <translation>она не продолжает предыдущую запись</translation>
+    </message>
+    <message>
+        <source>its content was changed after it was written</source>
+        <translation>её содержимое изменено после записи</translation>
+    </message>
+    <message>
+        <source>The checklist needs at least one step.</source>
+        <translation>В чек-листе должен быть хотя бы один шаг.</translation>
+    </message>
+    <message>
+        <source>The checklist can have at most {n} steps.</source>
+        <translation>В чек-листе может быть не больше {n} шагов.</translation>
+    </message>
+    <message>
+        <source>The step &quot;{title}&quot; is in the list twice.</source>
+        <translation>Шаг «{title}» встречается в списке дважды.</translation>
+    </message>
+    <message>
+        <source>A step code is 1 to 48 lower-case Latin letters, digits or underscores, starting with a letter.</source>
+        <translation>Код шага — от 1 до 48 строчных латинских букв, цифр или знаков подчёркивания; первой должна идти буква.</translation>
+    </message>
+    <message>
+        <source>The step code {code} is used twice.</source>
+        <translation>Код шага {code} использован дважды.</translation>
+    </message>
+    <message>
+        <source>Your account is not active; sign in again.</source>
+        <translation>Ваша учётная запись неактивна; войдите снова.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may do this.</source>
+        <translation>Это может сделать только руководитель смены.</translation>
+    </message>
+    <message>
+        <source>No such client.</source>
+        <translation>Такого клиента нет.</translation>
+    </message>
+    <message>
+        <source>Give at least one messenger account (VK, Odnoklassniki, Telegram, WhatsApp or Skype).</source>
+        <translation>Укажите хотя бы один аккаунт в мессенджере или соцсети (ВКонтакте, Одноклассники, Telegram, WhatsApp или Skype).</translation>
+    </message>
+    <message>
+        <source>At most {n} messenger accounts.</source>
+        <translation>Не больше {n} аккаунтов в мессенджерах.</translation>
+    </message>
+    <message>
+        <source>Choose the messenger network.</source>
+        <translation>Выберите мессенджер или соцсеть.</translation>
+    </message>
+    <message>
+        <source>These contacts belong to the client {handle} already: open that client instead.</source>
+        <translation>Эти контакты уже принадлежат клиенту {handle}: откройте его карточку.</translation>
+    </message>
+    <message>
+        <source>These contacts belong to {handle}, a client banned from support.</source>
+        <translation>Эти контакты принадлежат клиенту {handle}, которому закрыт доступ к поддержке.</translation>
+    </message>
+    <message>
+        <source>The client was changed by {user} at {at:%H:%M}; reload and apply your change again.</source>
+        <translation>Карточку клиента изменил(а) {user} в {at:%H:%M}; обновите её и внесите своё изменение заново.</translation>
+    </message>
+    <message>
+        <source>The search text is too long.</source>
+        <translation>Слишком длинный текст для поиска.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity is not an exact number.</source>
+        <translation>Строка {line}: количество не является точным числом.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity must be more than zero.</source>
+        <translation>Строка {line}: количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity is too large: at most {maximum}.</source>
+        <translation>Строка {line}: слишком большое количество, не больше {maximum}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity has more than 3 digits after the decimal comma.</source>
+        <translation>Строка {line}: в количестве больше трёх знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the unit price must be whole kopecks.</source>
+        <translation>Строка {line}: цена за единицу должна быть в целых копейках.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the unit price must be from 0 to {maximum}.</source>
+        <translation>Строка {line}: цена за единицу должна быть от 0 до {maximum}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: unknown unit.</source>
+        <translation>Строка {line}: неизвестная единица измерения.</translation>
+    </message>
+    <message>
+        <source>An estimate has at most {maximum} lines.</source>
+        <translation>В смете может быть не больше {maximum} строк.</translation>
+    </message>
+    <message>
+        <source>Line {line}: no such price-list item.</source>
+        <translation>Строка {line}: такой позиции нет в прайс-листе.</translation>
+    </message>
+    <message>
+        <source>The estimate total is too large: at most {maximum}.</source>
+        <translation>Слишком большая сумма сметы: не больше {maximum}.</translation>
+    </message>
+    <message>
+        <source>Unknown estimate stage.</source>
+        <translation>Неизвестный этап сметы.</translation>
+    </message>
+    <message>
+        <source>No such request.</source>
+        <translation>Такой заявки нет.</translation>
+    </message>
+    <message>
+        <source>No such estimate version.</source>
+        <translation>Такой версии сметы нет.</translation>
+    </message>
+    <message>
+        <source>The client is banned: no estimate can be made or changed.</source>
+        <translation>Клиенту закрыт доступ к поддержке: смету нельзя составить или изменить.</translation>
+    </message>
+    <message>
+        <source>The request is cancelled: no estimate can be made or changed.</source>
+        <translation>Заявка отменена: смету нельзя составить или изменить.</translation>
+    </message>
+    <message>
+        <source>Version {number} of this estimate is {status} and can no longer change; make a new version to change it.</source>
+        <translation>Версия {number} этой сметы в статусе «{status}» и больше не меняется; чтобы внести изменения, создайте новую версию.</translation>
+    </message>
+    <message>
+        <source>The version to copy belongs to another request.</source>
+        <translation>Копируемая версия относится к другой заявке.</translation>
+    </message>
+    <message>
+        <source>Version {number} of this estimate is still open: have it agreed or rejected before making a new one.</source>
+        <translation>Версия {number} этой сметы ещё не закрыта: прежде чем создавать новую, согласуйте или отклоните её.</translation>
+    </message>
+    <message>
+        <source>This estimate was changed by {user} at {time:%d.%m.%Y %H:%M}; reload it and apply your change again.</source>
+        <translation>Эту смету изменил(а) {user} {time:%d.%m.%Y} в {time:%H:%M}; обновите её и внесите своё изменение заново.</translation>
+    </message>
+    <message>
+        <source>Version {number} is a draft: propose it to the client first.</source>
+        <translation>Версия {number} — черновик: сначала предложите её клиенту.</translation>
+    </message>
+    <message>
+        <source>An estimate needs at least one line.</source>
+        <translation>В смете должна быть хотя бы одна строка.</translation>
+    </message>
+    <message>
+        <source>Only versions of the same request can be compared.</source>
+        <translation>Сравнивать можно только версии одной заявки.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is backed up with the server&apos;s own tool, pg_dump.</source>
+        <translation>Резервная копия базы PostgreSQL делается средствами сервера — утилитой pg_dump.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; add --force to overwrite it.</source>
+        <translation>{path} уже существует; чтобы перезаписать, добавьте --force.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Папки {folder} не существует.</translation>
+    </message>
+    <message>
+        <source>The backup cannot overwrite the database itself.</source>
+        <translation>Резервная копия не может перезаписать саму базу данных.</translation>
+    </message>
+    <message>
+        <source>Advance scheme: do not start work before the advance is paid</source>
+        <translation>Работа по предоплате: не начинайте, пока аванс не оплачен</translation>
+    </message>
+    <message>
+        <source>The client is banned: no work is done, nothing is refunded</source>
+        <translation>Клиенту закрыт доступ к поддержке: работы не ведутся, деньги не возвращаются</translation>
+    </message>
+    <message>
+        <source>The request is cancelled: no work is done</source>
+        <translation>Заявка отменена: работы не ведутся</translation>
+    </message>
+    <message>
+        <source>Only an advance or a final payment can be recorded here.</source>
+        <translation>Здесь можно записать только аванс или окончательный платёж.</translation>
+    </message>
+    <message>
+        <source>The {label} must be a date.</source>
+        <translation>«{label}»: нужна дата.</translation>
+    </message>
+    <message>
+        <source>The {label} date is in the future: record a payment once it is received.</source>
+        <translation>«{label}»: дата в будущем. Записывайте платёж после того, как он поступил.</translation>
+    </message>
+    <message>
+        <source>The {label} contains {n} or more digits in a row, which may be a card or bank account number. Never type card or bank data into NIT Desk.</source>
+        <translation>В поле «{label}» {n} или больше цифр подряд — возможно, это номер карты или банковского счёта. Никогда не вводите в NIT Desk данные карт и счетов.</translation>
+    </message>
+    <message>
+        <source>The client is banned: no payment can be recorded for this request.</source>
+        <translation>Клиенту закрыт доступ к поддержке: платёж по этой заявке записать нельзя.</translation>
+    </message>
+    <message>
+        <source>The request is cancelled: no payment can be recorded for it.</source>
+        <translation>Заявка отменена: платёж по ней записать нельзя.</translation>
+    </message>
+    <message>
+        <source>This request is paid on completion: there is no advance.</source>
+        <translation>Эта заявка оплачивается по факту выполнения: аванса нет.</translation>
+    </message>
+    <message>
+        <source>This request is paid on completion: record the payment once the work is done.</source>
+        <translation>Эта заявка оплачивается по факту выполнения: запишите платёж, когда работа будет сделана.</translation>
+    </message>
+    <message>
+        <source>The {label} must be whole kopecks.</source>
+        <translation>«{label}»: сумма должна быть в целых копейках.</translation>
+    </message>
+    <message>
+        <source>The {label} is not a known unit.</source>
+        <translation>«{label}»: неизвестная единица измерения.</translation>
+    </message>
+    <message>
+        <source>The price list has a service named {name} already.</source>
+        <translation>В прайс-листе уже есть услуга «{name}».</translation>
+    </message>
+    <message>
+        <source>No such price-list item.</source>
+        <translation>Такой позиции в прайс-листе нет.</translation>
+    </message>
+    <message>
+        <source>The request is closed ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is held by {holder} since {since:%H:%M}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the request for work first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown request status.</source>
+        <translation>Неизвестный статус заявки.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s ban cancels requests by ban.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad page key.</source>
+        <translation>Неверный ключ страницы.</translation>
+    </message>
+    <message>
+        <source>The period must end after it starts.</source>
+        <translation>Конец периода должен быть позже его начала.</translation>
+    </message>
+    <message>
+        <source>No database given.</source>
+        <translation>База данных не указана.</translation>
+    </message>
+    <message>
+        <source>Database URL is not valid: {detail}</source>
+        <translation>Неверный адрес базы данных: {detail}</translation>
+    </message>
+    <message>
+        <source>Only SQLite files and PostgreSQL URLs are supported, not {backend}.</source>
+        <translation>Поддерживаются только файлы SQLite и адреса PostgreSQL, а не {backend}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is on a network share, where SQLite can lose data. For shared use, connect every workstation to a PostgreSQL server.</source>
+        <translation>База данных {path} лежит в сетевой папке, где SQLite может потерять данные. Для совместной работы подключите все рабочие места к серверу PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer NIT Desk (schema {current}); this program knows schemas up to {head}. Install the newer program.</source>
+        <translation>База данных создана более новой версией NIT Desk (схема {current}); эта программа знает схемы только до {head}. Установите новую версию программы.</translation>
+    </message>
+    <message>
+        <source>The database schema is older than this program ({current} &lt; {head}). Run &apos;nit-desk db upgrade&apos; first.</source>
+        <translation>Схема базы данных старше этой программы ({current} &lt; {head}). Сначала выполните «nit-desk db upgrade».</translation>
+    </message>
+    <message>
+        <source>Someone else changed this meanwhile; reload and apply your change again.</source>
+        <translation>Пока вы работали, это изменил кто-то другой; обновите данные и внесите своё изменение заново.</translation>
+    </message>
+    <message>
+        <source>This would duplicate something that exists already, or refers to something that is gone.</source>
+        <translation>Это повторяет уже существующую запись или ссылается на удалённую.</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 32 letters, digits, dots, dashes or underscores, without spaces.</source>
+        <translation>Имя пользователя — от 2 до 32 букв, цифр, точек, дефисов или знаков подчёркивания, без пробелов.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {n} characters.</source>
+        <translation>Пароль должен быть не короче {n} символов.</translation>
+    </message>
+    <message>
+        <source>The password is too long (256 characters at most).</source>
+        <translation>Пароль слишком длинный (не больше 256 символов).</translation>
+    </message>
+    <message>
+        <source>The password must differ from the user name.</source>
+        <translation>Пароль не должен совпадать с именем пользователя.</translation>
+    </message>
+    <message>
+        <source>Users exist already; ask a supervisor to add your account.</source>
+        <translation>Пользователи уже созданы; попросите руководителя смены добавить вашу учётную запись.</translation>
+    </message>
+    <message>
+        <source>The user name {name} is taken.</source>
+        <translation>Имя пользователя {name} уже занято.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until {until:%H:%M}. A supervisor can unlock it.</source>
+        <translation>Слишком много неверных паролей: учётная запись заблокирована до {until:%H:%M}. Разблокировать её может руководитель смены.</translation>
+    </message>
+    <message>
+        <source>This account is deactivated.</source>
+        <translation>Эта учётная запись отключена.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль указан неверно.</translation>
+    </message>
+    <message>
+        <source>No such user.</source>
+        <translation>Такого пользователя нет.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>Нельзя отключить собственную учётную запись.</translation>
+    </message>
+    <message>
+        <source>The last active supervisor cannot be deactivated.</source>
+        <translation>Нельзя отключить последнего активного руководителя смены.</translation>
+    </message>
+    <message>
+        <source>The last active supervisor cannot be demoted.</source>
+        <translation>Нельзя понизить в роли последнего активного руководителя смены.</translation>
+    </message>
+    <message>
+        <source>Choose the messenger the request came through.</source>
+        <translation>Выберите мессенджер, через который поступила заявка.</translation>
+    </message>
+    <message>
+        <source>Give the agreed deadline as a date and time.</source>
+        <translation>Укажите согласованный срок: дату и время.</translation>
+    </message>
+    <message>
+        <source>The deadline {deadline:%d.%m.%Y %H:%M} is in the past: agree a deadline in the future.</source>
+        <translation>Срок {deadline:%d.%m.%Y %H:%M} уже прошёл: согласуйте срок в будущем.</translation>
+    </message>
+    <message>
+        <source>The deadline is more than a year away.</source>
+        <translation>Срок больше чем через год.</translation>
+    </message>
+    <message>
+        <source>The client {handle} is banned from support.</source>
+        <translation>Клиенту {handle} закрыт доступ к поддержке.</translation>
+    </message>
+</context>
+</TS>
