@@ -1,0 +1,149 @@
+"""Small widgets shared by the screens: message line, busy indicator, placeholders."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+BUSY_DELAY_MS = 150
+"""Calls shorter than this show no busy state at all, so the screen does not flicker."""
+
+
+class MessageLine(QLabel):
+    """A one-place message under a form: an error in red, or neutral progress text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setVisible(False)
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` as an error."""
+        self.setProperty("kind", "error")
+        self.setStyleSheet("color: #b3261e;")
+        self._show(text)
+
+    def show_info(self, text: str) -> None:
+        """Show ``text`` as neutral information."""
+        self.setProperty("kind", "info")
+        self.setStyleSheet("")
+        self._show(text)
+
+    def clear_message(self) -> None:
+        """Hide the message."""
+        self.setText("")
+        self.setVisible(False)
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class BusyIndicator(QWidget):
+    """A status-bar "Working…" label with a moving bar, and the wait cursor.
+
+    Both appear only when the busy state lasts longer than :data:`BUSY_DELAY_MS`.
+    Connect ``ServiceRunner.busy_changed`` to :meth:`set_busy`.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 delay_ms: int = BUSY_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self.tr("Working…"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # indeterminate
+        self.bar.setFixedWidth(90)
+        self.bar.setMaximumHeight(12)
+        self.bar.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._cursor_set = False
+        self.setVisible(False)
+
+    @property
+    def showing(self) -> bool:
+        """Whether the busy state is visible now (after the delay)."""
+        return self._cursor_set
+
+    @Slot(bool)
+    def set_busy(self, busy: bool) -> None:
+        """Start the delay towards showing the busy state, or end it."""
+        if busy:
+            self._timer.start()
+            return
+        self._timer.stop()
+        self.setVisible(False)
+        if self._cursor_set:
+            QGuiApplication.restoreOverrideCursor()
+            self._cursor_set = False
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.setVisible(True)
+        if not self._cursor_set:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self._cursor_set = True
+
+
+class PlaceholderPanel(QFrame):
+    """Stands in for a screen that is not placed yet: a title and a quiet hint."""
+
+    def __init__(self, title: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(hint)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setEnabled(False)  # drawn in the palette's quiet colour
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addStretch(2)
+
+
+async def dialog_finished(dialog: QDialog) -> int:
+    """Open ``dialog`` window-modal without a nested event loop and await its result.
+
+    Returns:
+        ``QDialog.DialogCode.Accepted`` (1) or ``Rejected`` (0).
+    """
+    future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def _on_finished(result: int) -> None:
+        if not future.done():
+            future.set_result(result)
+
+    dialog.finished.connect(_on_finished)
+    dialog.open()
+    try:
+        return await future
+    finally:
+        try:
+            dialog.finished.disconnect(_on_finished)
+        except (RuntimeError, TypeError):  # the dialog deleted itself on close
+            pass
