@@ -1,0 +1,239 @@
+"""Working a request: claims with a lease, "next request", status and flags (R7, R14).
+
+A claim is one conditional UPDATE, so of two agents pressing at once exactly
+one wins and the other is told who holds the request since when (scenario 6).
+A claim lapses after :data:`CLAIM_LEASE` without a heartbeat (:func:`renew_claims`).
+Re-exported by :mod:`nit_desk.services.queue`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, case, exists, func, or_, select, update
+from sqlalchemy.engine import CursorResult
+
+from nit_desk.domain.errors import Conflict, ValidationError
+from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
+from nit_desk.services.actor import Actor
+from nit_desk.services.client_cards import is_supervisor, read_as, user_names
+from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, RequestDTO
+from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.models import Client, Request
+from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.work_requests import (
+    apply_scheme,
+    check_visit,
+    load_request,
+    request_dto,
+    request_snapshot,
+)
+
+_OPEN = sorted(s.value for s in OPEN_STATUSES)
+_CLOSING = {RequestStatus.DONE, RequestStatus.CANCELLED}
+_table: Table = Request.__table__  # type: ignore[assignment]
+
+
+def _claim_update(uow: UnitOfWork, request_id: int) -> bool:
+    """The one conditional UPDATE that takes or renews a claim; True if it took."""
+    me, now = uow.actor_id, uow.now
+    t = _table.c
+    result = uow.session.execute(
+        update(_table)
+        .where(t.id == request_id, t.status.in_(_OPEN),
+               or_(t.claimed_by_id.is_(None), t.claimed_by_id == me,
+                   t.lease_expires_at < now))
+        .values(claimed_by_id=me,
+                claimed_at=case((t.claimed_by_id == me, func.coalesce(t.claimed_at, now)),
+                                else_=now),
+                lease_expires_at=now + CLAIM_LEASE))
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
+
+
+def _refusal(uow: UnitOfWork, request: Request) -> Conflict:
+    """Why a claim failed: the request is closed, or who holds it since when."""
+    if RequestStatus(request.status) not in OPEN_STATUSES:
+        return Conflict(QT_TRANSLATE_NOOP("messages", "The request is closed ({status})."),
+                        field="request", status=request.status)
+    holder = user_names(uow.session, [request.claimed_by_id]).get(
+        request.claimed_by_id or 0, "?")
+    since = (request.claimed_at or uow.now).astimezone()
+    return ClaimConflict(
+        QT_TRANSLATE_NOOP("messages", "The request is held by {holder} since {since:%H:%M}."),
+        holder=holder, since=since)
+
+
+def claim(db: Database, actor: Actor, request_id: int) -> RequestDTO:
+    """Take a request for work, or renew one's own claim (scenario 6).
+
+    Raises:
+        ClaimConflict: another agent holds it ("held by anna since 10:42").
+        Conflict: the request is closed.
+        NotFound: no such request.
+    """
+    with UnitOfWork(db, actor) as uow:
+        uow.require()
+        request = load_request(uow.session, request_id)
+        if not _claim_update(uow, request_id):
+            uow.session.refresh(request)
+            raise _refusal(uow, request)
+        uow.session.refresh(request)
+        if request.claimed_at == uow.now:
+            uow.audit("request.claimed", "request", request.id, client_id=request.client_id,
+                      after={"claimed_by": uow.actor.username})
+        dto = request_dto(uow.session, request)
+        uow.commit()
+        return dto
+
+
+def next_request(db: Database, actor: Actor) -> RequestDTO | None:
+    """Claim the unclaimed open request with the soonest deadline, if any.
+
+    ``FOR UPDATE SKIP LOCKED`` lets two agents on PostgreSQL pass each other;
+    on SQLite the writer lock taken at BEGIN IMMEDIATE serialises them.
+    """
+    with UnitOfWork(db, actor) as uow:
+        uow.require()
+        banned = exists().where(Client.id == Request.client_id, Client.banned.is_(True))
+        request = uow.session.execute(
+            select(Request)
+            .where(Request.status.in_(_OPEN), ~banned,
+                   or_(Request.claimed_by_id.is_(None), Request.lease_expires_at < uow.now))
+            .order_by(Request.deadline, Request.id).limit(1)
+            .with_for_update(skip_locked=True, of=Request)
+        ).scalar_one_or_none()
+        if request is None:
+            return None
+        if not _claim_update(uow, request.id):
+            return None  # cannot happen under the row lock; be safe rather than wrong
+        uow.session.refresh(request)
+        uow.audit("request.claimed", "request", request.id, client_id=request.client_id,
+                  after={"claimed_by": uow.actor.username, "via": "next"})
+        dto = request_dto(uow.session, request)
+        uow.commit()
+        return dto
+
+
+def renew_claims(db: Database, actor: Actor) -> int:
+    """Heartbeat: extend the lease of every open request the actor holds; return how many."""
+    with UnitOfWork(db, actor) as uow:
+        uow.require()
+        t = _table.c
+        result = uow.session.execute(
+            update(_table).where(t.claimed_by_id == uow.actor_id, t.status.in_(_OPEN))
+            .values(lease_expires_at=uow.now + CLAIM_LEASE))
+        assert isinstance(result, CursorResult)
+        uow.commit()
+        return int(result.rowcount)
+
+
+def release(db: Database, actor: Actor, request_id: int) -> RequestDTO:
+    """Give a request back to the queue (a supervisor may release anyone's claim).
+
+    Raises:
+        ClaimConflict: an agent tries to release another agent's live claim.
+    """
+    with UnitOfWork(db, actor) as uow:
+        supervisor = is_supervisor(uow.require())
+        request = load_request(uow.session, request_id, lock=True)
+        if request.claimed_by_id is not None:
+            if request.claimed_by_id != uow.actor_id and not supervisor and _live(uow, request):
+                raise _refusal(uow, request)
+            before = user_names(uow.session, [request.claimed_by_id])
+            _clear_claim(request)
+            uow.audit("request.released", "request", request.id, client_id=request.client_id,
+                      before={"claimed_by": next(iter(before.values()), None)})
+        dto = request_dto(uow.session, request)
+        uow.commit()
+        return dto
+
+
+def _live(uow: UnitOfWork, request: Request) -> bool:
+    return request.lease_expires_at is None or request.lease_expires_at >= uow.now
+
+
+def _clear_claim(request: Request) -> None:
+    request.claimed_by_id = request.claimed_at = request.lease_expires_at = None
+
+
+def _require_holder(uow: UnitOfWork, request: Request, supervisor: bool) -> None:
+    """Agents change a request only while they hold its claim; supervisors always may."""
+    if RequestStatus(request.status) not in OPEN_STATUSES:
+        raise _refusal(uow, request)
+    if supervisor or request.claimed_by_id == uow.actor_id:
+        return
+    if request.claimed_by_id is not None and _live(uow, request):
+        raise _refusal(uow, request)
+    raise Conflict(QT_TRANSLATE_NOOP("messages", "Take the request for work first."),
+                   field="request")
+
+
+def set_status(db: Database, actor: Actor, request_id: int,
+               status: RequestStatus) -> RequestDTO:
+    """Move a request along (the agent must hold its claim); done or cancelled closes it.
+
+    Raises:
+        ValidationError: cancelled-by-ban is set only by a ban (R12).
+        ClaimConflict / Conflict: not held by the actor, or closed already.
+    """
+    try:
+        new = RequestStatus(status)
+    except ValueError:
+        raise ValidationError(QT_TRANSLATE_NOOP("messages", "Unknown request status."),
+                              field="status") from None
+    if new is RequestStatus.CANCELLED_BY_BAN:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "messages", "Only a supervisor's ban cancels requests by ban."), field="status")
+    with UnitOfWork(db, actor) as uow:
+        supervisor = is_supervisor(uow.require())
+        request = load_request(uow.session, request_id, lock=True)
+        _require_holder(uow, request, supervisor)
+        before = request.status
+        request.status = new.value
+        if new in _CLOSING:
+            request.closed_at = uow.now
+            _clear_claim(request)
+        uow.audit("request.status_changed", "request", request.id, client_id=request.client_id,
+                  before={"status": before}, after={"status": new.value})
+        dto = request_dto(uow.session, request)
+        uow.commit()
+        return dto
+
+
+def update_flags(db: Database, actor: Actor, request_id: int, expected_version: int, *,
+                 has_specification: bool, offline_work: bool, onsite_visit: bool,
+                 visit_address: str = "") -> RequestDTO:
+    """Change what decides the payment scheme and recompute it (R14).
+
+    Raises:
+        ValidationError: an on-site visit without an address (field ``visit_address``).
+        Conflict: changed since ``expected_version``, closed, or held by another agent.
+    """
+    with UnitOfWork(db, actor) as uow:
+        supervisor = is_supervisor(uow.require())
+        request = load_request(uow.session, request_id, lock=True)
+        address = check_visit(bool(onsite_visit), visit_address)
+        if request.version != expected_version:
+            raise Conflict(QT_TRANSLATE_NOOP(
+                "messages", "Someone else changed this meanwhile; reload and apply your "
+                "change again."), field="request")
+        if request.claimed_by_id not in (None, uow.actor_id):
+            _require_holder(uow, request, supervisor)
+        if RequestStatus(request.status) not in OPEN_STATUSES:
+            raise _refusal(uow, request)
+        before = request_snapshot(request)
+        request.has_specification, request.offline_work = bool(has_specification), bool(
+            offline_work)
+        request.onsite_visit, request.visit_address = bool(onsite_visit), address
+        apply_scheme(request)
+        uow.audit("request.flags_changed", "request", request.id, client_id=request.client_id,
+                  before=before, after=request_snapshot(request))
+        dto = request_dto(uow.session, request)
+        uow.commit()
+        return dto
+
+
+def request_detail(db: Database, actor: Actor, request_id: int) -> RequestDTO:
+    """Every field of a request for its screen."""
+    with read_as(db, actor) as (session, _sup):
+        return request_dto(session, load_request(session, request_id))
