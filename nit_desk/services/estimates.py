@@ -52,8 +52,9 @@ _OPEN = (EstimateStatus.DRAFT.value, EstimateStatus.PROPOSED.value)
 
 # --- loading ----------------------------------------------------------------
 
-def _request(uow: UnitOfWork, request_id: int) -> Request:
-    request = uow.session.get(Request, request_id)
+def _request(uow: UnitOfWork, request_id: int, *, lock: bool = False) -> Request:
+    """The request; ``lock`` holds its row (PostgreSQL) so a ban cannot slip in between."""
+    request = uow.session.get(Request, request_id, with_for_update=lock or None)
     if request is None:
         raise NotFound(QT_TRANSLATE_NOOP("messages", "No such request."), field="request")
     return request
@@ -141,7 +142,7 @@ def create_draft(db: Database, actor: Actor, request_id: int, *,
     """
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        request = _request(uow, request_id)
+        request = _request(uow, request_id, lock=True)
         client = _refuse_closed(uow, request)
         chosen = check_stage(stage) if stage is not None else None
         source = _estimate(uow, based_on) if based_on is not None else None
@@ -201,7 +202,7 @@ def save_draft(db: Database, actor: Actor, estimate_id: int, expected_version: i
     with UnitOfWork(db, actor) as uow:
         uow.require()
         estimate = _estimate(uow, estimate_id)
-        request = _request(uow, estimate.request_id)
+        request = _request(uow, estimate.request_id, lock=True)
         client = _refuse_closed(uow, request)
         if estimate.status != EstimateStatus.DRAFT.value:
             _refuse_frozen(estimate)
@@ -268,7 +269,7 @@ def _decide(db: Database, actor: Actor, estimate_id: int,
     with UnitOfWork(db, actor) as uow:
         uow.require()
         estimate = _estimate(uow, estimate_id)
-        client = _refuse_closed(uow, _request(uow, estimate.request_id))
+        client = _refuse_closed(uow, _request(uow, estimate.request_id, lock=True))
         if estimate.status != _FROM[target].value:
             if estimate.status == EstimateStatus.DRAFT.value:
                 raise Conflict(QT_TRANSLATE_NOOP(

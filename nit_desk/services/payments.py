@@ -44,8 +44,9 @@ CANCELLED_BY_BAN = QT_TRANSLATE_NOOP(
 CANCELLED = QT_TRANSLATE_NOOP("messages", "The request is cancelled: no work is done")
 
 
-def _request(uow: UnitOfWork, request_id: int) -> Request:
-    request = uow.session.get(Request, request_id)
+def _request(uow: UnitOfWork, request_id: int, *, lock: bool = False) -> Request:
+    """The request; ``lock`` holds its row (PostgreSQL) so a ban cannot slip in between."""
+    request = uow.session.get(Request, request_id, with_for_update=lock or None)
     if request is None:
         raise NotFound(QT_TRANSLATE_NOOP("messages", "No such request."), field="request")
     return request
@@ -152,7 +153,7 @@ def record_payment(db: Database, actor: Actor, request_id: int, *, amount_kopeck
     """
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        request = _request(uow, request_id)
+        request = _request(uow, request_id, lock=True)
         checked_kind = _check_kind(kind)
         amount = check_price(amount_kopecks, field="amount")
         day = _check_paid_on(paid_on, uow.now.astimezone().date())
@@ -191,10 +192,15 @@ def request_money(db: Database, actor: Actor, request_id: int) -> MoneyStatus:
         due, may_start, warning = _due(scheme, status, banned, agreed, paid)
         return MoneyStatus(
             request_id=request.id, request_status=status, scheme=scheme,
-            reasons=tuple(AdvanceReason(c) for c in request.advance_reasons if c.strip()),
+            reasons=_reasons(request.advance_reasons),
             agreed_kopecks=agreed, paid_kopecks=paid,
             forfeited_kopecks=forfeited_total(uow.session, request_id), due_kopecks=due,
             work_may_start=may_start, warning=warning, payments=_payments(uow, request_id))
+
+
+def _reasons(stored: str) -> tuple[AdvanceReason, ...]:
+    """The R14 reason letters as stored on the request ("a,d"; separators ignored)."""
+    return tuple(AdvanceReason(char) for char in stored if char.isalpha())
 
 
 def _due(scheme: PaymentScheme, status: RequestStatus, banned: bool, agreed: int | None,

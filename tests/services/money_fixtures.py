@@ -82,7 +82,7 @@ def make_request(db: Database, client_id: int, *, first_time: bool = True,
             first_time=first_time, has_specification=has_specification,
             offline_work=offline_work, onsite_visit=onsite_visit,
             payment_scheme=decision.scheme.value,
-            advance_reasons="".join(r.value for r in decision.reasons))
+            advance_reasons=",".join(r.value for r in decision.reasons))
         s.add(request)
         s.flush()
         return request.id

@@ -99,6 +99,14 @@ def test_r14_a_part_of_the_advance_is_not_enough(db: Database, agent: Actor) -> 
     assert _paid(db, client_id)
 
 
+def test_scenario3_every_advance_reason_is_listed_r14(db: Database, agent: Actor) -> None:
+    request_id = make_request(db, make_client(db), first_time=True, has_specification=True,
+                              offline_work=True, onsite_visit=True)
+    money = payments.request_money(db, agent, request_id)
+    assert money.scheme is PaymentScheme.ADVANCE
+    assert money.reasons == tuple(AdvanceReason)
+
+
 # --- scenario 2: on completion ------------------------------------------------
 
 def test_scenario2_on_completion_due_only_when_done_r13(db: Database, agent: Actor) -> None:
