@@ -415,6 +415,16 @@ def _print_status(state: migrate.SchemaState) -> int:
     return EXIT_OK
 
 
+@global_flag("--self-test", "check this installation (migrations, translations, every "
+             "screen) on a temporary database; exit 0 if all is well")
+def _self_test(args: argparse.Namespace) -> int:
+    """Run :func:`nit_desk.selftest.run_self_test` (Qt is imported only here)."""
+    del args
+    from nit_desk.selftest import run_self_test
+
+    return run_self_test()
+
+
 # -- entry point ---------------------------------------------------------------
 
 
