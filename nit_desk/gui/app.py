@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,6 +30,7 @@ from nit_desk.gui.paths import APP_AUTHOR, APP_NAME, default_database_path
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk, install_screens
 from nit_desk.gui.settings import DeskSettings, without_password
+from nit_desk.i18n import install_translators
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage import migrate
@@ -40,7 +42,7 @@ from nit_desk.views.widgets import dialog_finished
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_DATABASE = 0, 2
 SPLASH_DELAY_MS = 300
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nit-desk.png"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -52,18 +54,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
     return app
-
-
-def install_translator(app: QApplication, language: str) -> None:
-    """Load NIT Desk's and Qt's translations for ``language`` ("" = the system's)."""
-    locale = QLocale(language) if language else QLocale.system()
-    QLocale.setDefault(locale)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("nit_desk", str(I18N_DIR))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
 
 
 def database_display_name(db: Database) -> str:
@@ -274,7 +267,7 @@ def _nothing() -> asyncio.Future[None]:
 
 
 def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | None = None,
-            db: Database | None = None) -> int:
+            db: Database | None = None, settings: DeskSettings | None = None) -> int:
     """Run the desktop program until the user quits.
 
     Args:
@@ -283,6 +276,7 @@ def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | No
         demo: demo mode: with ``demo_actor`` the sign-in is skipped.
         demo_actor: who is signed in in demo mode.
         db: an already opened (and migrated) database, e.g. the demo's.
+        settings: the preferences to use (tests); default the user's QSettings.
 
     Returns:
         The exit code: 0, or 2 when the database could not be opened or its
@@ -292,8 +286,8 @@ def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | No
     app.setQuitOnLastWindowClosed(False)  # the session decides when to end
     log_path = setup_logging()
     log.info("NIT Desk %s starting (demo=%s)", __version__, demo)
-    settings = DeskSettings()
-    install_translator(app, settings.language())
+    settings = settings or DeskSettings()
+    install_translators(app, settings.language() or None)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_error_handling(log_path, loop)

@@ -120,8 +120,9 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(self.file_menu, self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.work_menu = bar.addMenu(self.tr("&Work"))
-        self._work_placeholder: QAction | None = self.work_menu.addAction(self.tr("(no work screens yet)"))
-        self._work_placeholder.setEnabled(False)
+        placeholder = self.work_menu.addAction(self.tr("(no work screens yet)"))
+        placeholder.setEnabled(False)
+        self._work_placeholder: QAction | None = placeholder
         self.action_supervisor_console = QAction(self.tr("Supervisor &console"), self)
         self.action_supervisor_console.triggered.connect(self._on_console_action_triggered)
         self.help_menu = bar.addMenu(self.tr("&Help"))

@@ -29,6 +29,11 @@ class MessageLine(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setVisible(False)
 
+    @property
+    def kind(self) -> str:
+        """What is shown: "error", "info" or "" (nothing)."""
+        return str(self.property("kind") or "")
+
     def show_error(self, text: str) -> None:
         """Show ``text`` as an error."""
         self.setProperty("kind", "error")
@@ -43,6 +48,7 @@ class MessageLine(QLabel):
 
     def clear_message(self) -> None:
         """Hide the message."""
+        self.setProperty("kind", "")
         self.setText("")
         self.setVisible(False)
 

@@ -1,0 +1,115 @@
+"""Fixtures for the GUI shell tests: a qasync loop, a runner, settings, a fake keyring."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+import qasync
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from nit_desk.gui.bindings import DatabaseAccounts
+from nit_desk.gui.events import AppEvents
+from nit_desk.gui.runner import ServiceRunner
+from nit_desk.gui.settings import DeskSettings
+from nit_desk.services.storage.engine import Database
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns on every shown main window; that is not our warning."""
+    for item in items:
+        if "tests/gui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that keeps passwords in a dict, so tests never touch the real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        """The stored password, if any."""
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        """Store a password."""
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        """Forget a password."""
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every GUI test uses an in-memory keyring."""
+    previous = keyring.get_keyring()
+    fake = MemoryKeyring()
+    keyring.set_keyring(fake)
+    yield fake
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def nit_desk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Data and log folders inside the test's temporary folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("NIT_DESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop driven by the Qt events that qtbot processes while it waits.
+
+    The loop is marked as this thread's running loop without ``run_forever``:
+    qtbot's waits process the Qt events that run its callbacks. (qasync's own
+    ``already_running`` mode ends with ``QApplication.exit()``, which would make
+    every later nested event loop of the test session return at once.)
+    """
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    yield loop
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def runner(qloop: asyncio.AbstractEventLoop) -> Iterator[ServiceRunner]:
+    """A one-worker service runner, shut down after the test."""
+    service_runner = ServiceRunner()
+    yield service_runner
+    service_runner.shutdown(wait=True)
+
+
+@pytest.fixture
+def events(qloop: asyncio.AbstractEventLoop) -> AppEvents:
+    """The application events bridge."""
+    return AppEvents()
+
+
+@pytest.fixture
+def desk_settings(tmp_path: Path) -> DeskSettings:
+    """Settings in an INI file of the test, never the user's."""
+    return DeskSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def accounts(db: Database) -> DatabaseAccounts:
+    """The account services bound to the test database."""
+    return DatabaseAccounts(db)
