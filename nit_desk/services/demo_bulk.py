@@ -128,7 +128,7 @@ REQUEST_COLUMNS = ("id", "client_id", "channel", "status", "description", "deadl
                    "closed_at", "version")
 PAYMENT_COLUMNS = ("request_id", "kind", "amount_kopecks", "paid_on", "method_label",
                    "reference", "recorded_by_id", "recorded_at")
-BAN_COLUMNS = ("client_id", "reason", "banned_by_id", "banned_at", "lift_reason")
+BAN_COLUMNS = ("id", "client_id", "reason", "banned_by_id", "banned_at", "lift_reason")
 
 
 # -- contact generation (canonical forms of nit_desk.domain.contacts) ------------
@@ -241,10 +241,11 @@ _STATUS_MIX = (_NEW,) * 45 + (_IN_PROGRESS,) * 15 + (_WAITING,) * 15 + (_DONE,) 
 _PAID_IF_ADVANCE = frozenset({_IN_PROGRESS, _WAITING, _BANNED, _DONE})
 _ADVANCE = PaymentScheme.ADVANCE.value
 _PAYMENT_KIND = {
-    (_BANNED, True): PaymentKind.FORFEITED.value, (_DONE, True): PaymentKind.ADVANCE.value,
+    (_BANNED, True): PaymentKind.ADVANCE.value, (_DONE, True): PaymentKind.ADVANCE.value,
     (_IN_PROGRESS, True): PaymentKind.ADVANCE.value, (_WAITING, True): PaymentKind.ADVANCE.value,
     (_DONE, False): PaymentKind.FINAL.value,
 }
+_FORFEITED = PaymentKind.FORFEITED.value
 _LEASE = int(CLAIM_LEASE.total_seconds() // 60)
 _ADDRESS = "Москва, ул. Примерная, 1, оф. 2"
 
@@ -257,14 +258,13 @@ class _Generator:
     """
 
     def __init__(self, *, seed: int, actors: BulkActors, template_id: int, steps: int,
-                 now: datetime, first_client_id: int, first_request_id: int) -> None:
+                 now: datetime, first_ids: tuple[int, int, int]) -> None:
         self.rng = random.Random(seed)
         self.actors = actors
         self.template_id = template_id
         self.steps = steps
         self.clock = _Clock(now)
-        self.next_client = first_client_id
-        self.next_request = first_request_id
+        self.next_client, self.next_request, self.next_ban = first_ids
         self.counts = BulkCounts()
 
     def batch(self, size: int) -> _Rows:
@@ -296,11 +296,12 @@ class _Generator:
         earlier_paid = registered and r() < 0.3
         if earlier_paid:
             self._request(rows, cid, agent, age, True, _DONE)
+        if banned:  # banned by a supervisor: open work cancelled, advance forfeited (R12)
+            rows.bans.append((self.next_ban, cid, _BAN_REASON, self.actors.supervisor_id,
+                              at(-10 - int(r() * 600)), ""))
+            self.next_ban += 1
         self._request(rows, cid, agent, min(age, 30 + int(r() * 43_000)), not earlier_paid,
                       self._status(banned, trusted))
-        if banned:
-            rows.bans.append((cid, _BAN_REASON, self.actors.supervisor_id,
-                              at(-10 - int(r() * 600)), ""))
         self.counts.clients += 1
         self.counts.registered += registered
         self.counts.trusted += trusted
@@ -337,8 +338,14 @@ class _Generator:
         kind = _PAYMENT_KIND.get((status, scheme == _ADVANCE))
         if kind is not None:
             paid = min(created + 10 + int(r() * 600), -1)
-            rows.payments.append((rid, kind, (5 + int(r() * 145)) * 10_000, self.clock.day(paid),
-                                  "Перевод по СБП", f"DEMO-{rid}", agent, at(paid)))
+            amount = (5 + int(r() * 145)) * 10_000
+            rows.payments.append((rid, kind, amount, self.clock.day(paid), "Перевод по СБП",
+                                  f"DEMO-{rid}", agent, at(paid)))
+            if status == _BANNED:
+                banned_at = rows.bans[-1][4]
+                rows.payments.append((rid, _FORFEITED, amount, banned_at[:10], "",
+                                      f"ban {rows.bans[-1][0]}", self.actors.supervisor_id,
+                                      banned_at))
 
 
 # -- writing -----------------------------------------------------------------------
@@ -361,8 +368,8 @@ def bulk_load(db: Database, *, clients: int, seed: int, actors: BulkActors, temp
     with writer.session():
         steps = writer.template_steps(template_id)
         gen = _Generator(seed=seed, actors=actors, template_id=template_id, steps=len(steps),
-                         now=now, first_client_id=writer.next_id("clients"),
-                         first_request_id=writer.next_id("requests"))
+                         now=now, first_ids=(writer.next_id("clients"),
+                                             writer.next_id("requests"), writer.next_id("bans")))
         writer.create_scratch(steps)
         writer.drop_indexes()
         remaining = clients
@@ -571,7 +578,7 @@ class _PostgresWriter(_Writer):
 
     def finish(self) -> None:
         """Move the id sequences past the explicit ids, drop scratch tables, commit."""
-        for table in ("clients", "requests"):
+        for table in ("clients", "requests", "bans"):
             self.cur.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
