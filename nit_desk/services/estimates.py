@@ -26,6 +26,7 @@ from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import EstimateStatus, RequestStatus, StepState, Unit
 from nit_desk.services.actor import Actor
 from nit_desk.services.estimate_lines import check_lines, check_stage
+from nit_desk.services.money_common import load_request
 from nit_desk.services.money_dto import (
     EstimateDTO,
     EstimateLineDiff,
@@ -52,14 +53,6 @@ _OPEN = (EstimateStatus.DRAFT.value, EstimateStatus.PROPOSED.value)
 
 # --- loading ----------------------------------------------------------------
 
-def _request(uow: UnitOfWork, request_id: int, *, lock: bool = False) -> Request:
-    """The request; ``lock`` holds its row (PostgreSQL) so a ban cannot slip in between."""
-    request = uow.session.get(Request, request_id, with_for_update=lock or None)
-    if request is None:
-        raise NotFound(QT_TRANSLATE_NOOP("messages", "No such request."), field="request")
-    return request
-
-
 def _estimate(uow: UnitOfWork, estimate_id: int) -> Estimate:
     estimate = uow.session.get(Estimate, estimate_id)
     if estimate is None:
@@ -68,17 +61,16 @@ def _estimate(uow: UnitOfWork, estimate_id: int) -> Estimate:
     return estimate
 
 
-def _refuse_closed(uow: UnitOfWork, request: Request) -> Client:
-    """No estimate work for a banned client or a cancelled request (R12)."""
-    client = uow.session.get(Client, request.client_id)
-    assert client is not None
+def _open_request(uow: UnitOfWork, request_id: int) -> tuple[Request, Client]:
+    """Lock the request and its client; no estimate work once banned or cancelled (R12)."""
+    request, client = load_request(uow, request_id, lock=True)
     if client.banned or request.status == RequestStatus.CANCELLED_BY_BAN.value:
         raise Conflict(QT_TRANSLATE_NOOP(
             "messages", "The client is banned: no estimate can be made or changed."))
     if request.status == RequestStatus.CANCELLED.value:
         raise Conflict(QT_TRANSLATE_NOOP(
             "messages", "The request is cancelled: no estimate can be made or changed."))
-    return client
+    return request, client
 
 
 def _refuse_frozen(estimate: Estimate) -> None:
@@ -142,8 +134,7 @@ def create_draft(db: Database, actor: Actor, request_id: int, *,
     """
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        request = _request(uow, request_id, lock=True)
-        client = _refuse_closed(uow, request)
+        _, client = _open_request(uow, request_id)
         chosen = check_stage(stage) if stage is not None else None
         source = _estimate(uow, based_on) if based_on is not None else None
         if source is not None and source.request_id != request_id:
@@ -202,8 +193,7 @@ def save_draft(db: Database, actor: Actor, estimate_id: int, expected_version: i
     with UnitOfWork(db, actor) as uow:
         uow.require()
         estimate = _estimate(uow, estimate_id)
-        request = _request(uow, estimate.request_id, lock=True)
-        client = _refuse_closed(uow, request)
+        _, client = _open_request(uow, estimate.request_id)
         if estimate.status != EstimateStatus.DRAFT.value:
             _refuse_frozen(estimate)
         if estimate.version != expected_version:
@@ -269,7 +259,7 @@ def _decide(db: Database, actor: Actor, estimate_id: int,
     with UnitOfWork(db, actor) as uow:
         uow.require()
         estimate = _estimate(uow, estimate_id)
-        client = _refuse_closed(uow, _request(uow, estimate.request_id, lock=True))
+        _, client = _open_request(uow, estimate.request_id)
         if estimate.status != _FROM[target].value:
             if estimate.status == EstimateStatus.DRAFT.value:
                 raise Conflict(QT_TRANSLATE_NOOP(
@@ -310,7 +300,7 @@ def _mark_registered(uow: UnitOfWork, client: Client, items: Sequence[ChecklistI
     if progress.registered and client.registered_at is None:
         client.registered_at = uow.now
         uow.audit("client.registered", "client", client.id, client_id=client.id,
-                  after={"registered_at": uow.now})
+                  before={"registered": False}, after={"registered": True})
 
 
 # --- reading ----------------------------------------------------------------
@@ -319,7 +309,7 @@ def list_versions(db: Database, actor: Actor, request_id: int) -> tuple[Estimate
     """Every estimate version of a request, oldest first (any active user)."""
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        _request(uow, request_id)
+        load_request(uow, request_id)
         rows = list(uow.session.execute(
             select(Estimate).where(Estimate.request_id == request_id)
             .options(selectinload(Estimate.lines)).order_by(Estimate.number)).scalars())

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from nit_desk.domain.errors import Conflict, NotFound, ValidationError
+from nit_desk.domain.errors import Conflict, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_name, clean_text, field_error
 from nit_desk.domain.types import (
@@ -25,6 +25,7 @@ from nit_desk.domain.types import (
     RequestStatus,
 )
 from nit_desk.services.actor import Actor
+from nit_desk.services.money_common import load_request
 from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.services.payment_status import agreed_total, forfeited_total, paid_total
 from nit_desk.services.pricelist import check_price
@@ -42,14 +43,6 @@ ADVANCE_NOT_PAID = QT_TRANSLATE_NOOP(
 CANCELLED_BY_BAN = QT_TRANSLATE_NOOP(
     "messages", "The client is banned: no work is done, nothing is refunded")
 CANCELLED = QT_TRANSLATE_NOOP("messages", "The request is cancelled: no work is done")
-
-
-def _request(uow: UnitOfWork, request_id: int, *, lock: bool = False) -> Request:
-    """The request; ``lock`` holds its row (PostgreSQL) so a ban cannot slip in between."""
-    request = uow.session.get(Request, request_id, with_for_update=lock or None)
-    if request is None:
-        raise NotFound(QT_TRANSLATE_NOOP("messages", "No such request."), field="request")
-    return request
 
 
 def _dto(payment: Payment, names: dict[int | None, str]) -> PaymentDTO:
@@ -109,10 +102,8 @@ def _check_label(text: str, *, field: str, required: bool) -> str:
     return cleaned
 
 
-def _refuse_by_state(uow: UnitOfWork, request: Request, kind: PaymentKind) -> None:
+def _refuse_by_state(request: Request, client: Client, kind: PaymentKind) -> None:
     """No payment after a ban or a cancellation (R12); each scheme's timing (R13)."""
-    client = uow.session.get(Client, request.client_id)
-    assert client is not None
     if client.banned or request.status == RequestStatus.CANCELLED_BY_BAN.value:
         raise Conflict(QT_TRANSLATE_NOOP(
             "messages", "The client is banned: no payment can be recorded for this request."))
@@ -153,13 +144,13 @@ def record_payment(db: Database, actor: Actor, request_id: int, *, amount_kopeck
     """
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        request = _request(uow, request_id, lock=True)
+        request, client = load_request(uow, request_id, lock=True)
         checked_kind = _check_kind(kind)
         amount = check_price(amount_kopecks, field="amount")
         day = _check_paid_on(paid_on, uow.now.astimezone().date())
         label = _check_label(method_label, field="method_label", required=True)
         ref = _check_label(reference, field="reference", required=False)
-        _refuse_by_state(uow, request, checked_kind)
+        _refuse_by_state(request, client, checked_kind)
         payment = Payment(request_id=request.id, kind=checked_kind.value,
                           amount_kopecks=amount, paid_on=day, method_label=label,
                           reference=ref, recorded_by_id=uow.actor_id, recorded_at=uow.now)
@@ -182,14 +173,12 @@ def request_money(db: Database, actor: Actor, request_id: int) -> MoneyStatus:
     """
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        request = _request(uow, request_id)
+        request, client = load_request(uow, request_id)
         status = RequestStatus(request.status)
         scheme = PaymentScheme(request.payment_scheme)
         agreed = agreed_total(uow.session, request_id)
         paid = paid_total(uow.session, request_id)
-        client = uow.session.get(Client, request.client_id)
-        banned = client is not None and client.banned
-        due, may_start, warning = _due(scheme, status, banned, agreed, paid)
+        due, may_start, warning = _due(scheme, status, client.banned, agreed, paid)
         return MoneyStatus(
             request_id=request.id, request_status=status, scheme=scheme,
             reasons=_reasons(request.advance_reasons),

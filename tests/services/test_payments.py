@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,7 +24,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.money_dto import LineInput
 from nit_desk.services.payment_status import paid_for_current_work
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import Payment
+from nit_desk.services.storage.models import Client, Payment, Request
 from nit_desk.services.storage.types import utcnow
 from tests.services.money_fixtures import (
     ban_client,
@@ -159,6 +160,36 @@ def test_r12_no_payment_after_a_ban_and_nothing_due(db: Database, agent: Actor) 
     assert (money.paid_kopecks, money.forfeited_kopecks, money.due_kopecks) == (
         1_500_00, 1_500_00, 0)
     assert not money.work_may_start and money.warning == payments.CANCELLED_BY_BAN
+
+
+def test_r12_a_ban_in_progress_wins_over_a_payment(db: Database, agent: Actor) -> None:
+    """R12 race: a payment started while a ban is being committed waits for it (row locks
+    on PostgreSQL, the single writer on SQLite) and is then refused."""
+    client_id = make_client(db)
+    request_id = make_request(db, client_id)
+    _agree(db, agent, request_id)
+    outcome: list[BaseException | None] = []
+
+    def pay() -> None:
+        try:
+            _pay(db, agent, request_id, 2_100_00)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+            outcome.append(exc)
+
+    with db.write_session() as s, s.begin():  # the ban, as the bans service writes it
+        client = s.get(Client, client_id, with_for_update=True)
+        request = s.get(Request, request_id, with_for_update=True)
+        assert client is not None and request is not None
+        client.banned, request.status = True, RequestStatus.CANCELLED_BY_BAN.value
+        s.flush()
+        worker = threading.Thread(target=pay)
+        worker.start()
+        worker.join(timeout=1.0)
+        assert worker.is_alive() and not outcome  # waiting for the ban
+    worker.join(timeout=20)
+    assert len(outcome) == 1 and isinstance(outcome[0], Conflict)
+    assert payments.request_money(db, agent, request_id).payments == ()
 
 
 def test_r12_banned_client_refused_even_on_a_closed_request(db: Database,
