@@ -25,7 +25,7 @@ from nit_desk.gui import keyring_store
 from nit_desk.gui.bindings import DatabaseAccounts, DataVersionPoller, attach_database
 from nit_desk.gui.errors import error_text, install_error_handling, uninstall_error_handling
 from nit_desk.gui.events import AppEvents
-from nit_desk.gui.logging_setup import redact, setup_logging
+from nit_desk.gui.logging_setup import redact, setup_logging, shutdown_logging
 from nit_desk.gui.paths import APP_AUTHOR, APP_NAME, default_database_path
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk, install_screens
@@ -298,3 +298,4 @@ def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | No
     finally:
         uninstall_error_handling()
         log.info("NIT Desk stopped")
+        shutdown_logging()

@@ -71,10 +71,8 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     folder = folder or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE
+    shutdown_logging()
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "nit_desk", False)]:
-        root.removeHandler(handler)
-        handler.close()
     handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                                   encoding="utf-8")
     handler.nit_desk = True  # type: ignore[attr-defined]
@@ -86,3 +84,11 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
         root.setLevel(level)
     logging.captureWarnings(True)
     return path
+
+
+def shutdown_logging() -> None:
+    """Close and remove the log file handler that :func:`setup_logging` installed."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "nit_desk", False)]:
+        root.removeHandler(handler)
+        handler.close()
