@@ -192,6 +192,7 @@ def set_status(db: Database, actor: Actor, request_id: int,
         request.status = new.value
         if new in _CLOSING:
             request.closed_at = uow.now
+            request.closed_by_id = uow.actor_id
             _clear_claim(request)
         uow.audit("request.status_changed", "request", request.id, client_id=request.client_id,
                   before={"status": before}, after={"status": new.value})

@@ -154,21 +154,21 @@ def _payments(s: Session, since: datetime, until: datetime,
 
 def _per_agent(s: Session, since: datetime, until: datetime) -> tuple[AgentFigures, ...]:
     created = _count_by(s, Request.created_by_id, Request.created_at, since, until)
-    closed = dict(s.execute(
-        select(Request.claimed_by_id, func.count()).where(
+    closed: dict[int, int] = dict(s.execute(  # type: ignore[arg-type]
+        select(Request.closed_by_id, func.count()).where(
             Request.status == RequestStatus.DONE.value,
             Request.closed_at >= since, Request.closed_at < until)
-        .group_by(Request.claimed_by_id)).tuples().all())
-    holding = dict(s.execute(
+        .group_by(Request.closed_by_id)).all())
+    holding: dict[int, int] = dict(s.execute(  # type: ignore[arg-type]
         select(Request.claimed_by_id, func.count()).where(
             Request.claimed_by_id.is_not(None), Request.status.in_(_OPEN))
-        .group_by(Request.claimed_by_id)).tuples().all())
+        .group_by(Request.claimed_by_id)).all())
     proposals = _count_by(s, BanProposal.proposed_by_id, BanProposal.proposed_at, since, until)
-    paid = dict(s.execute(
+    paid: dict[int, int] = dict(s.execute(  # type: ignore[arg-type]
         select(Payment.recorded_by_id, func.sum(Payment.amount_kopecks)).where(
             Payment.kind.in_([PaymentKind.ADVANCE.value, PaymentKind.FINAL.value]),
             Payment.recorded_at >= since, Payment.recorded_at < until)
-        .group_by(Payment.recorded_by_id)).tuples().all())
+        .group_by(Payment.recorded_by_id)).all())
     users = s.execute(select(User.id, User.username).order_by(User.username)).all()
     return tuple(
         AgentFigures(name, created.get(uid, 0), int(closed.get(uid, 0)),

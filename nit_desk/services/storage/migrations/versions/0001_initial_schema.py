@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 01:01:00.063841
+Create Date: 2026-11-26 01:16:13.768090
 """
 
 from collections.abc import Sequence
@@ -231,12 +231,16 @@ def upgrade() -> None:
         sa.Column("claimed_at", nit_desk.services.storage.types.UTCDateTime(), nullable=True),
         sa.Column("lease_expires_at", nit_desk.services.storage.types.UTCDateTime(), nullable=True),
         sa.Column("closed_at", nit_desk.services.storage.types.UTCDateTime(), nullable=True),
+        sa.Column("closed_by_id", sa.Integer(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["claimed_by_id"], ["users.id"], name=op.f("fk_requests_claimed_by_id_users")
         ),
         sa.ForeignKeyConstraint(
             ["client_id"], ["clients.id"], name=op.f("fk_requests_client_id_clients")
+        ),
+        sa.ForeignKeyConstraint(
+            ["closed_by_id"], ["users.id"], name=op.f("fk_requests_closed_by_id_users")
         ),
         sa.ForeignKeyConstraint(
             ["created_by_id"], ["users.id"], name=op.f("fk_requests_created_by_id_users")
