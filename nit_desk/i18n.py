@@ -205,6 +205,14 @@ def _load(path: Path | None, *, into: QCoreApplication) -> bool:
     return True
 
 
+def remove_translators() -> None:
+    """Take out what :func:`install_translators` installed and follow the system locale again."""
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale.system())
+
+
 def install_translators(app: QCoreApplication, language: str | None) -> TranslationState:
     """Translate the program into ``language`` (``None``: follow the system locale).
 
@@ -213,9 +221,7 @@ def install_translators(app: QCoreApplication, language: str | None) -> Translat
     Loads our ``nit_desk_<lang>.qm`` and Qt's ``qtbase_<lang>.qm``, and makes
     the language's locale the default for dates, numbers and money.
     """
-    for translator in _installed:
-        QCoreApplication.removeTranslator(translator)
-    _installed.clear()
+    remove_translators()
     chosen = resolve_language(language)
     locale = locale_for(chosen)
     QLocale.setDefault(locale)

@@ -340,6 +340,11 @@ def _isolated(folder: Path, report: Report) -> Iterator[None]:
     os.environ["NIT_DESK_HOME"] = str(folder)
     if _headless() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+
+    saved_format = QSettings.defaultFormat()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     sys.excepthook = report.catch
     threading.excepthook = lambda a: report.catch(a.exc_type, a.exc_value or Exception(),
                                                   a.exc_traceback)
@@ -347,6 +352,7 @@ def _isolated(folder: Path, report: Report) -> Iterator[None]:
         yield
     finally:
         sys.excepthook, threading.excepthook = saved_hooks
+        QSettings.setDefaultFormat(saved_format)
         for key, value in saved_env.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -418,7 +424,7 @@ def _run_in_loop(app: QApplication, db: Any, supervisor: Any, agent: Any, folder
         asyncio.set_event_loop(previous)
         from nit_desk import i18n
 
-        i18n.install_translators(app, None)
+        i18n.remove_translators()
 
 
 def _current_loop() -> asyncio.AbstractEventLoop | None:

@@ -5,42 +5,42 @@
     <name>BusyIndicator</name>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется…</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change your password</source>
-        <translation type="unfinished"></translation>
+        <translation>Смена пароля</translation>
     </message>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить пароль</translation>
     </message>
     <message>
         <source>Before you start, choose a new password of your own (at least 8 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Прежде чем начать работу, придумайте собственный пароль (не короче 8 символов).</translation>
     </message>
     <message>
         <source>Current password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Текущий пароль:</translation>
     </message>
     <message>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый пароль:</translation>
     </message>
     <message>
         <source>Repeat new password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторите новый пароль:</translation>
     </message>
     <message>
         <source>The two new passwords differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые пароли не совпадают; введите их ещё раз.</translation>
     </message>
     <message>
         <source>Changing the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Меняем пароль…</translation>
     </message>
 </context>
 <context>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>NIT Desk ran into a problem it did not expect. The action you started may not have finished; nothing was half-saved. Please tell your supervisor what you were doing.</source>
-        <translation>В NIT Desk произошла непредвиденная ошибка. Начатое действие могло не завершиться, но ничего не сохранилось наполовину. Пожалуйста, расскажите руководителю смены, что вы делали в этот момент.</translation>
+        <translation>В NIT Desk произошла непредвиденная ошибка. Начатое действие могло не завершиться, но ничего не сохранилось наполовину. Пожалуйста, расскажите супервайзеру, что вы делали в этот момент.</translation>
     </message>
     <message>
         <source>The details were written to {path}</source>
@@ -71,74 +71,225 @@
     </message>
 </context>
 <context>
-    <name>SignInDialog</name>
+    <name>MainWindow</name>
     <message>
-        <source>NIT Desk: sign in</source>
-        <translation type="unfinished"></translation>
+        <source>NIT Desk — {user} ({role})</source>
+        <translation>NIT Desk — {user} ({role})</translation>
     </message>
     <message>
-        <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <source>Queue</source>
+        <translation>Очередь</translation>
     </message>
     <message>
-        <source>Create supervisor and sign in</source>
-        <translation type="unfinished"></translation>
+        <source>Requests waiting for work will be listed here.</source>
+        <translation>Здесь появятся заявки, ожидающие работы.</translation>
     </message>
     <message>
-        <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <source>Client card</source>
+        <translation>Карточка клиента</translation>
+    </message>
+    <message>
+        <source>Pick a request in the queue to see its client.</source>
+        <translation>Выберите заявку в очереди, чтобы увидеть карточку клиента.</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Работа</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>&amp;Сменить пароль…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Закрыть программу</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>&amp;Работа</translation>
+    </message>
+    <message>
+        <source>(no work screens yet)</source>
+        <translation>(рабочих экранов пока нет)</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;console</source>
+        <translation>&amp;Панель супервайзера</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About NIT Desk…</source>
+        <translation>&amp;О программе NIT Desk…</translation>
+    </message>
+    <message>
+        <source>{user} · {role}</source>
+        <translation>{user} · {role}</translation>
+    </message>
+    <message>
+        <source>Connected to {name}</source>
+        <translation>Подключено: {name}</translation>
+    </message>
+    <message>
+        <source>Database not answering: retrying…</source>
+        <translation>База данных не отвечает, повторяем попытку…</translation>
+    </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Панель супервайзера</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Пароль изменён.</translation>
+    </message>
+    <message>
+        <source>About NIT Desk</source>
+        <translation>О программе NIT Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NIT Desk&lt;/b&gt; {version}&lt;br&gt;The workstation of NIT&apos;s paid IT support call centre.</source>
+        <translation>&lt;b&gt;NIT Desk&lt;/b&gt; {version}&lt;br&gt;Рабочее место оператора платной IT-поддержки NIT.</translation>
     </message>
     <message>
         <source>Database: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Default: nit-desk.db in your data folder</source>
+        <translation>По умолчанию: nit-desk.db в вашей папке данных</translation>
+    </message>
+    <message>
+        <source>A SQLite file path for one desk, or a PostgreSQL URL such as postgresql://agent@server/nit for several. The password is asked for and kept in the system keyring, never here.</source>
+        <translation>Путь к файлу SQLite для одного рабочего места или адрес PostgreSQL, например postgresql://agent@server/nit, для нескольких. Пароль запрашивается отдельно и хранится в системном хранилище паролей, а не здесь.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time NIT Desk starts.</source>
+        <translation>Изменения вступят в силу при следующем запуске NIT Desk.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>NIT Desk: sign in</source>
+        <translation>NIT Desk: вход</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Create supervisor and sign in</source>
+        <translation>Создать супервайзера и войти</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Открываем базу данных…</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>База данных: {name}</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя пользователя:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль:</translation>
     </message>
     <message>
         <source>This database has no users yet. Create the first supervisor: they will add the agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этой базе данных ещё нет пользователей. Создайте первого супервайзера — он добавит операторов.</translation>
     </message>
     <message>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторите пароль:</translation>
     </message>
     <message>
         <source>NIT Desk</source>
-        <translation type="unfinished">NIT Desk</translation>
+        <translation>NIT Desk</translation>
     </message>
     <message>
         <source>Sign in to NIT Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход в NIT Desk</translation>
     </message>
     <message>
         <source>Welcome to NIT Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать в NIT Desk</translation>
     </message>
     <message>
         <source>Type your user name and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите имя пользователя и пароль.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняем вход…</translation>
     </message>
     <message>
         <source>Choose a new password to start working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтобы начать работу, придумайте новый пароль.</translation>
     </message>
     <message>
         <source>The two passwords differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароли не совпадают; введите их ещё раз.</translation>
     </message>
     <message>
         <source>Creating the supervisor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создаём супервайзера…</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>&lt;b&gt;NIT Desk&lt;/b&gt;</source>
+        <translation>&lt;b&gt;NIT Desk&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Opening the database…
+{target}</source>
+        <translation>Открываем базу данных…
+{target}</translation>
+    </message>
+    <message>
+        <source>NIT Desk</source>
+        <translation>NIT Desk</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database: {detail}</source>
+        <translation>Не удалось подключиться к базе данных: {detail}</translation>
     </message>
 </context>
 <context>
@@ -323,7 +474,7 @@
     </message>
     <message>
         <source>Only a supervisor may do this.</source>
-        <translation>Это может сделать только руководитель смены.</translation>
+        <translation>Это может сделать только супервайзер.</translation>
     </message>
     <message>
         <source>No such client.</source>
@@ -523,15 +674,15 @@
     </message>
     <message>
         <source>The request is closed ({status}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка закрыта ({status}).</translation>
     </message>
     <message>
         <source>The request is held by {holder} since {since:%H:%M}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявку с {since:%H:%M} ведёт {holder}.</translation>
     </message>
     <message>
         <source>Take the request for work first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала возьмите заявку в работу.</translation>
     </message>
     <message>
         <source>Unknown request status.</source>
@@ -539,7 +690,7 @@
     </message>
     <message>
         <source>Only a supervisor&apos;s ban cancels requests by ban.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявки отменяются из-за блокировки, только когда доступ клиенту закрывает супервайзер.</translation>
     </message>
     <message>
         <source>Bad page key.</source>
@@ -599,7 +750,7 @@
     </message>
     <message>
         <source>Users exist already; ask a supervisor to add your account.</source>
-        <translation>Пользователи уже созданы; попросите руководителя смены добавить вашу учётную запись.</translation>
+        <translation>Пользователи уже созданы; попросите супервайзера добавить вашу учётную запись.</translation>
     </message>
     <message>
         <source>The user name {name} is taken.</source>
@@ -611,7 +762,7 @@
     </message>
     <message>
         <source>Too many wrong passwords: the account is locked until {until:%H:%M}. A supervisor can unlock it.</source>
-        <translation>Слишком много неверных паролей: учётная запись заблокирована до {until:%H:%M}. Разблокировать её может руководитель смены.</translation>
+        <translation>Слишком много неверных паролей: учётная запись заблокирована до {until:%H:%M}. Разблокировать её может супервайзер.</translation>
     </message>
     <message>
         <source>This account is deactivated.</source>
@@ -631,11 +782,11 @@
     </message>
     <message>
         <source>The last active supervisor cannot be deactivated.</source>
-        <translation>Нельзя отключить последнего активного руководителя смены.</translation>
+        <translation>Нельзя отключить последнего активного супервайзера.</translation>
     </message>
     <message>
         <source>The last active supervisor cannot be demoted.</source>
-        <translation>Нельзя понизить в роли последнего активного руководителя смены.</translation>
+        <translation>Последнего активного супервайзера нельзя перевести в операторы.</translation>
     </message>
     <message>
         <source>Choose the messenger the request came through.</source>
@@ -656,6 +807,69 @@
     <message>
         <source>The client {handle} is banned from support.</source>
         <translation>Клиенту {handle} закрыт доступ к поддержке.</translation>
+    </message>
+    <message>
+        <source>{handle} is banned already.</source>
+        <translation>Клиенту {handle} доступ к поддержке уже закрыт.</translation>
+    </message>
+    <message>
+        <source>A ban of {handle} is already waiting for a supervisor.</source>
+        <translation>Предложение закрыть доступ клиенту {handle} уже ждёт решения супервайзера.</translation>
+    </message>
+    <message>
+        <source>Name the step or steps the client refused.</source>
+        <translation>Укажите, от какого шага или шагов отказался клиент.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s checklist has no step {code}.</source>
+        <translation>В чек-листе клиента нет шага {code}.</translation>
+    </message>
+    <message>
+        <source>No such ban proposal.</source>
+        <translation>Такого предложения о блокировке нет.</translation>
+    </message>
+    <message>
+        <source>This proposal was {status} already.</source>
+        <translation>Это предложение уже рассмотрено: {status}.</translation>
+    </message>
+    <message>
+        <source>{handle} is not banned.</source>
+        <translation>Клиенту {handle} доступ к поддержке не закрыт.</translation>
+    </message>
+    <message>
+        <source>This database is in use already; demo data goes into a new one.</source>
+        <translation>Эта база данных уже используется; демонстрационные данные загружаются только в новую.</translation>
+    </message>
+    <message>
+        <source>The client {handle} is banned: the checklist cannot change.</source>
+        <translation>Клиенту {handle} закрыт доступ к поддержке: чек-лист изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>Unknown step state.</source>
+        <translation>Неизвестное состояние шага.</translation>
+    </message>
+    <message>
+        <source>Warn the client and explain what will be done before asking for a code.</source>
+        <translation>Прежде чем просить код, предупредите клиента и объясните, что будет сделано.</translation>
+    </message>
+    <message>
+        <source>The request belongs to another client.</source>
+        <translation>Эта заявка относится к другому клиенту.</translation>
+    </message>
+    <message>
+        <source>{handle} cannot be added to the trusted persons list: {reasons}.</source>
+        <translation>Клиента {handle} нельзя добавить в список доверенных лиц: {reasons}.</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>agent</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>супервайзер</translation>
     </message>
 </context>
 </TS>
