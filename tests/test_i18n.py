@@ -85,8 +85,9 @@ def test_committed_catalogs_match_the_code(fresh_catalogs: Path) -> None:
         committed = set(_messages(update_translations.ts_file(language)))
         fresh = set(_messages(update_translations.ts_file(language, fresh_catalogs)))
         vanished, missing = sorted(committed - fresh), sorted(fresh - committed)
-        assert not vanished, f"{language}: no longer in the code (re-run the tool): {vanished[:10]}"
-        assert not missing, f"{language}: not in the committed .ts (re-run the tool): {missing[:10]}"
+        hint = "run 'python tools/update_translations.py'"
+        assert not vanished, f"{language}: no longer in the code ({hint}): {vanished[:10]}"
+        assert not missing, f"{language}: not in the committed .ts ({hint}): {missing[:10]}"
 
 
 class _AnyValue:
