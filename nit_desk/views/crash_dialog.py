@@ -57,8 +57,9 @@ class CrashDialog(QDialog):
         icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size, size))
         top = QHBoxLayout()
-        top.addWidget(icon, 0)
-        top.addWidget(self.message_label, 1)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(8)
+        top.addWidget(self.message_label, 1, Qt.AlignmentFlag.AlignTop)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)

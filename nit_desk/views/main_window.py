@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setContentsMargins(6, 6, 6, 2)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel()
         self.user_label = QLabel(self.tr("{user} · {role}").format(
             user=self.actor.username, role=role_name(self.actor.role)))
+        for label in (self.user_label, self.connection_label):
+            label.setContentsMargins(10, 0, 10, 0)
         status = self.statusBar()
         status.addWidget(self.busy_indicator)
         status.addPermanentWidget(self.user_label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -87,7 +86,6 @@ class SignInDialog(QDialog):
         self.first_repeat_edit = password_edit()
         self.create_button = QPushButton(self.tr("Create supervisor and sign in"))
         self.message = MessageLine()
-        self.pages = QStackedWidget()
         self._lay_out(database_name)
         self.sign_in_button.clicked.connect(self._on_sign_in_button_clicked)
         self.create_button.clicked.connect(self._on_create_button_clicked)
@@ -101,55 +99,58 @@ class SignInDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.loading_label = QLabel(self.tr("Opening the database…"))
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(self.loading_label)
-        self.pages.addWidget(self._sign_in_page())
-        self.pages.addWidget(self._first_supervisor_page())
+        self.sign_in_page = self._sign_in_page()
+        self.first_supervisor_page = self._first_supervisor_page()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
+        buttons.addWidget(self.create_button)
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         layout.addWidget(self.heading)
-        layout.addWidget(self.pages)
+        for page in (self.loading_label, self.sign_in_page, self.first_supervisor_page):
+            layout.addWidget(page)
         layout.addWidget(self.message)
+        layout.addLayout(buttons)
         if database_name:
             where = QLabel(self.tr("Database: {name}").format(name=database_name))
             where.setEnabled(False)
             where.setWordWrap(True)
             layout.addWidget(where)
-        self.setMinimumWidth(400)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
+        for edit in (self.user_edit, self.password_edit, self.first_user_edit,
+                     self.first_password_edit, self.first_repeat_edit):
+            edit.setMinimumWidth(260)
         self._show_mode(LOADING)
 
     def _sign_in_page(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("User name:"), self.user_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
-        return self._page(page, form, self.sign_in_button)
+        return page
 
     def _first_supervisor_page(self) -> QWidget:
         page = QWidget()
         intro = QLabel(self.tr("This database has no users yet. Create the first supervisor: "
                                "they will add the agents."))
         intro.setWordWrap(True)
-        form = QFormLayout()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(intro)
         form.addRow(self.tr("User name:"), self.first_user_edit)
         form.addRow(self.tr("Password:"), self.first_password_edit)
         form.addRow(self.tr("Repeat password:"), self.first_repeat_edit)
-        return self._page(page, form, self.create_button)
-
-    @staticmethod
-    def _page(page: QWidget, form: QFormLayout, button: QPushButton) -> QWidget:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
         return page
 
     def _show_mode(self, mode: str) -> None:
         self.mode = mode
-        self.pages.setCurrentIndex((LOADING, SIGN_IN, FIRST_SUPERVISOR).index(mode))
+        self.loading_label.setVisible(mode == LOADING)
+        self.sign_in_page.setVisible(mode == SIGN_IN)
+        self.sign_in_button.setVisible(mode == SIGN_IN)
+        self.first_supervisor_page.setVisible(mode == FIRST_SUPERVISOR)
+        self.create_button.setVisible(mode == FIRST_SUPERVISOR)
         titles = {LOADING: self.tr("NIT Desk"), SIGN_IN: self.tr("Sign in to NIT Desk"),
                   FIRST_SUPERVISOR: self.tr("Welcome to NIT Desk")}
         self.heading.setText(titles[mode])
