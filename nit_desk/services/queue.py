@@ -123,7 +123,10 @@ def _search_clients(session: Session, search: str) -> list[int] | None:
 
 def _filtered(query: Select, status: RequestStatus, flt: QueueFilter,
               user_id: int, now: datetime) -> Select:
-    query = query.where(Request.status == status.value)
+    return _claim_filter(query.where(Request.status == status.value), flt, user_id, now)
+
+
+def _claim_filter(query: Select, flt: QueueFilter, user_id: int, now: datetime) -> Select:
     if flt is QueueFilter.MINE:
         query = query.where(Request.claimed_by_id == user_id)
     elif flt is QueueFilter.UNCLAIMED:
@@ -137,13 +140,26 @@ def _filtered(query: Select, status: RequestStatus, flt: QueueFilter,
 def _ids_query(statuses: list[RequestStatus], flt: QueueFilter, user_id: int, now: datetime,
                client_ids: list[int] | None, after: tuple[datetime, int] | None,
                limit: int) -> Select:
-    """Per status, one ordered index range cut to ``limit``; then merged and cut again."""
+    """The page's request ids and deadlines, read through index ranges only.
+
+    With a search, the few matching clients' requests are read through
+    ``ix_requests_client_id`` (SQLite without statistics would otherwise pick the
+    status index and walk every open request); otherwise each status is one ordered range of
+    ``ix_requests_status_deadline_id``, cut to ``limit``, and the ranges merged.
+    """
+    if client_ids is not None:
+        query = select(Request.id, Request.deadline).where(
+            Request.client_id.in_(client_ids),
+            # "|| ''" keeps SQLite from walking the status index instead
+            Request.status.concat("").in_([s.value for s in statuses]))
+        query = _claim_filter(query, QueueFilter(flt), user_id, now)
+        if after is not None:
+            query = query.where(_after(after))
+        return query.order_by(Request.deadline, Request.id).limit(limit)
     parts = []
     for status in statuses:
         query = _filtered(select(Request.id, Request.deadline), status, QueueFilter(flt),
                           user_id, now)
-        if client_ids is not None:
-            query = query.where(Request.client_id.in_(client_ids))
         if after is not None:
             query = query.where(_after(after))
         parts.append(query.order_by(Request.deadline, Request.id).limit(limit))
@@ -160,7 +176,8 @@ def _after(key: tuple[datetime, int]) -> ColumnElement[bool]:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "Bad page key."), field="after")
     d = bindparam("after_deadline", deadline, type_=UTCDateTime())
     i = bindparam("after_id", int(request_id), type_=Integer())
-    return or_(Request.deadline > d, and_(Request.deadline == d, Request.id > i))
+    # The first term bounds the index range; the second skips the rows already shown.
+    return and_(Request.deadline >= d, or_(Request.deadline > d, Request.id > i))
 
 
 def _rows(session: Session, ids: list[int], now: datetime) -> list[QueueRow]:

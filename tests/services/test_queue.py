@@ -6,11 +6,13 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 
+from nit_desk.domain.errors import Conflict, ValidationError
 from nit_desk.domain.types import (
     AdvanceReason,
     Network,
+    PaymentKind,
     PaymentScheme,
     RequestStatus,
     StepState,
@@ -22,7 +24,10 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Request
 from nit_desk.services.storage.types import utcnow
 from tests.services.agent_support import (
+    add_payment,
     new_client,
+    row_counts,
+    set_request_status_raw,
     tomorrow,
 )
 
@@ -130,3 +135,195 @@ def test_scenario6_two_agents_press_next_at_once(db: Database, agent: Actor,
     third = queue.next_request(db, agent)
     assert third is not None and third.id == made[0].request_id
     assert queue.next_request(db, agent2) is None
+
+
+def _plans(sqlite_db: Database, call: object) -> list[str]:
+    """Run ``call`` and return SQLite's query plan of every SELECT it sent."""
+    statements: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(sqlite_db.engine, "before_cursor_execute", capture)
+    try:
+        call()  # type: ignore[operator]
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", capture)
+    plans = []
+    with sqlite_db.engine.connect() as conn:
+        for statement, parameters in statements:
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+            plans.append("\n".join(str(r[-1]) for r in rows))
+    return plans
+
+
+def _no_scan(plans: list[str], *tables: str) -> None:
+    """No plan line walks a whole table or a whole index of it."""
+    for plan in plans:
+        for line in plan.splitlines():
+            for table in tables:
+                assert not line.strip().startswith(f"SCAN {table}"), plan
+
+
+def test_r7_queue_and_search_use_indexes_not_table_scans(sqlite_db: Database) -> None:
+    """Default view, next page, search, mine, overdue, count: index ranges only (R7)."""
+    from nit_desk.services import users
+    from tests.conftest import PASSWORD
+    users.create_first_supervisor(sqlite_db, "boss", PASSWORD)
+    boss = users.authenticate(sqlite_db, "boss", PASSWORD).actor
+    for n in range(30):
+        new_client(sqlite_db, boss, 300 + n, deadline=tomorrow(hours=n + 1))
+    first = queue.queue_page(sqlite_db, boss, filter=QueueFilter.ALL_OPEN, limit=5)
+    calls = {
+        "default": (lambda: queue.queue_page(sqlite_db, boss, filter=QueueFilter.ALL_OPEN),
+                    "ix_requests_status_deadline_id (status=?)"),
+        "next page": (lambda: queue.queue_page(sqlite_db, boss, filter=QueueFilter.ALL_OPEN,
+                                               after=first.next_key, limit=5),
+                      "ix_requests_status_deadline_id (status=? AND deadline>?)"),
+        "search phone": (lambda: queue.queue_page(sqlite_db, boss, search="8 912 345-03"),
+                         "ix_requests_client_id (client_id=?)"),
+        "search handle": (lambda: queue.queue_page(sqlite_db, boss, search="client_31"),
+                          "ix_client_contacts_value (value>? AND value<?)"),
+        "mine": (lambda: queue.queue_page(sqlite_db, boss, filter=QueueFilter.MINE),
+                 "ix_requests_claimed_by_status"),
+        "overdue": (lambda: queue.queue_page(sqlite_db, boss, filter=QueueFilter.OVERDUE),
+                    "ix_requests_status_deadline_id (status=? AND deadline<?)"),
+        "count": (lambda: queue.queue_count(sqlite_db, boss, QueueFilter.ALL_OPEN),
+                  "COVERING INDEX ix_requests_status_deadline_id (status=?)"),
+    }
+    for name, (call, expected) in calls.items():
+        plans = _plans(sqlite_db, call)
+        assert any(expected in p for p in plans), (name, plans)
+        _no_scan(plans, "requests", "client_contacts", "checklist_items", "clients")
+    page_plans = "\n".join(_plans(sqlite_db, calls["default"][0]))
+    assert "SEARCH checklist_items USING INDEX ix_checklist_items_client_id" in page_plans
+
+
+def test_scenario2_returning_client_pays_on_completion_r14(db: Database, agent: Actor) -> None:
+    """Request 1 done and paid -> the next one has no reason (a); unpaid keeps (a)."""
+    made = new_client(db, agent)
+    set_request_status_raw(db, made.request_id, RequestStatus.DONE)
+    unpaid = queue.create_request(db, agent, made.client.id, channel=Network.TELEGRAM,
+                                  description="Set up the new printer", deadline=tomorrow())
+    assert unpaid.first_time and unpaid.advance_reasons == (AdvanceReason.FIRST_TIME,)
+    add_payment(db, made.request_id, 210_000, PaymentKind.ADVANCE)
+    printer = queue.create_request(db, agent, made.client.id, channel=Network.TELEGRAM,
+                                   description="Set up the new printer", deadline=tomorrow())
+    assert not printer.first_time
+    assert printer.payment_scheme is PaymentScheme.ON_COMPLETION
+    assert printer.advance_reasons == ()
+    again = clients_intake_existing(db, agent, made.client.id)
+    assert queue.request_detail(db, agent, again).payment_scheme is PaymentScheme.ON_COMPLETION
+
+
+def clients_intake_existing(db: Database, agent: Actor, client_id: int) -> int:
+    """A returning client through the intake dialog with known contacts."""
+    from nit_desk.services import clients
+    card = clients.client_card(db, agent, client_id)
+    phone = next(c.value for c in card.contacts if c.kind.value == "phone")
+    email = next(c.value for c in card.contacts if c.kind.value == "email")
+    messengers = [(c.network, c.value) for c in card.contacts if c.network]
+    return clients.intake(db, agent, handle="ignored", phone=phone, email=email,
+                          messengers=messengers, channel=Network.TELEGRAM, system_info="",
+                          description="Again", deadline=tomorrow(),
+                          existing_client_id=client_id).request_id
+
+
+def test_scenario3_flags_recompute_the_scheme_r14(db: Database, agent: Actor) -> None:
+    made = new_client(db, agent)
+    set_request_status_raw(db, made.request_id, RequestStatus.DONE)
+    add_payment(db, made.request_id, 100, PaymentKind.FINAL)
+    req = queue.create_request(db, agent, made.client.id, channel=Network.TELEGRAM,
+                               description="Office network", deadline=tomorrow())
+    assert req.payment_scheme is PaymentScheme.ON_COMPLETION
+    spec = queue.update_flags(db, agent, req.id, req.version, has_specification=True,
+                              offline_work=False, onsite_visit=False)
+    assert spec.advance_reasons == (AdvanceReason.SPECIFICATION,)
+    before = row_counts(db)
+    with pytest.raises(ValidationError) as err:
+        queue.update_flags(db, agent, req.id, spec.version, has_specification=True,
+                           offline_work=True, onsite_visit=True, visit_address="  ")
+    assert err.value.field == "visit_address" and row_counts(db) == before
+    every = queue.update_flags(db, agent, req.id, spec.version, has_specification=True,
+                               offline_work=True, onsite_visit=True,
+                               visit_address="Москва, ул. Примерная, 1, оф. 2")
+    assert every.advance_reasons == (AdvanceReason.SPECIFICATION, AdvanceReason.OFFLINE_WORK,
+                                     AdvanceReason.ONSITE_VISIT)
+    with pytest.raises(Conflict):
+        queue.update_flags(db, agent, req.id, spec.version, has_specification=False,
+                           offline_work=False, onsite_visit=False)
+    rows = queue.queue_page(db, agent, filter=QueueFilter.ALL_OPEN).rows
+    assert rows[0].advance_reasons == every.advance_reasons
+
+
+def test_set_status_needs_the_claim_and_done_closes(db: Database, agent: Actor,
+                                                    agent2: Actor) -> None:
+    made = new_client(db, agent)
+    with pytest.raises(Conflict):
+        queue.set_status(db, agent, made.request_id, RequestStatus.IN_PROGRESS)
+    queue.claim(db, agent, made.request_id)
+    with pytest.raises(ClaimConflict):
+        queue.set_status(db, agent2, made.request_id, RequestStatus.DONE)
+    with pytest.raises(ValidationError):
+        queue.set_status(db, agent, made.request_id, RequestStatus.CANCELLED_BY_BAN)
+    progress = queue.set_status(db, agent, made.request_id, RequestStatus.IN_PROGRESS)
+    assert progress.status is RequestStatus.IN_PROGRESS and progress.closed_at is None
+    done = queue.set_status(db, agent, made.request_id, RequestStatus.DONE)
+    assert done.closed_at is not None and done.claimed_by_id is None
+    with pytest.raises(Conflict):
+        queue.set_status(db, agent, made.request_id, RequestStatus.NEW)
+    with pytest.raises(Conflict):
+        queue.claim(db, agent2, made.request_id)
+
+
+def test_release_and_heartbeat(db: Database, agent: Actor, agent2: Actor,
+                               supervisor: Actor) -> None:
+    a = new_client(db, agent)
+    b = new_client(db, agent)
+    first = queue.claim(db, agent, a.request_id)
+    queue.claim(db, agent, b.request_id)
+    _expire_lease(db, a.request_id)
+    assert queue.renew_claims(db, agent) == 2
+    renewed = queue.request_detail(db, agent, a.request_id)
+    assert renewed.lease_expires_at > first.lease_expires_at  # type: ignore[operator]
+    with pytest.raises(ClaimConflict):
+        queue.release(db, agent2, a.request_id)
+    assert queue.release(db, agent, a.request_id).claimed_by_id is None
+    assert queue.release(db, supervisor, b.request_id).claimed_by_id is None
+    assert queue.renew_claims(db, agent) == 0
+
+
+def test_r12_next_request_skips_banned_clients(db: Database, agent: Actor,
+                                               supervisor: Actor) -> None:
+    from nit_desk.services import bans
+    banned = new_client(db, agent, 41, deadline=tomorrow(hours=1))
+    ok = new_client(db, agent, 42, deadline=tomorrow(hours=5))
+    proposal = bans.propose_ban(db, agent, banned.client.id, ["browser_check"], "bot")
+    bans.approve_ban(db, supervisor, proposal.id, "")
+    queue.create_request(db, supervisor, banned.client.id, channel=Network.TELEGRAM,
+                         description="Supervisor's exception", deadline=tomorrow(hours=2),
+                         allow_banned=True)
+    with pytest.raises(Conflict):
+        queue.create_request(db, agent, banned.client.id, channel=Network.TELEGRAM,
+                             description="x", deadline=tomorrow())
+    rows = queue.queue_page(db, agent, filter=QueueFilter.ALL_OPEN).rows
+    assert [r.banned for r in rows] == [True, False]
+    got = queue.next_request(db, agent)
+    assert got is not None and got.id == ok.request_id
+
+
+def test_scenario8_bad_request_input_nothing_written(db: Database, agent: Actor) -> None:
+    made = new_client(db, agent)
+    before = row_counts(db)
+    for kwargs, field in (
+            ({"deadline": utcnow() - timedelta(minutes=1)}, "deadline"),
+            ({"description": "карта 4111 1111 1111 1111"}, "description"),
+            ({"channel": "fax"}, "channel"),
+    ):
+        values = {"channel": Network.TELEGRAM, "description": "ok", "deadline": tomorrow()}
+        values.update(kwargs)
+        with pytest.raises(ValidationError) as err:
+            queue.create_request(db, agent, made.client.id, **values)  # type: ignore[arg-type]
+        assert err.value.field == field
+    assert row_counts(db) == before
