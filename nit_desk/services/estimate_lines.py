@@ -61,8 +61,16 @@ def _check_unit_price(price: object, position: int) -> int:
 
 
 def _check_line(line: LineInput, position: int) -> EstimateLine:
-    description = clean_text(line.description, field="description",
-                             max_length=DESCRIPTION_MAX_LENGTH, required=True)
+    try:
+        description = clean_text(line.description, field="description",
+                                 max_length=DESCRIPTION_MAX_LENGTH, required=True)
+    except ValidationError as error:
+        error.params["line"] = position  # so the editor can point at the cell
+        raise
+    item_id = line.price_item_id
+    if item_id is not None and (isinstance(item_id, bool) or not isinstance(item_id, int)):
+        raise _line_error(QT_TRANSLATE_NOOP("messages", "Line {line}: no such price-list item."),
+                          "price_item", position)
     quantity = _check_quantity(line.quantity, position)
     try:
         unit = Unit(line.unit)
@@ -76,6 +84,12 @@ def _check_line(line: LineInput, position: int) -> EstimateLine:
 
 
 def check_lines(session: Session, lines: Sequence[LineInput]) -> list[EstimateLine]:
+    """Check every line of a draft and build its rows with exact totals (R15, R16, R9).
+
+    Raises:
+        ValidationError: the first bad line (``params["line"]``, from 1) or
+            field, too many lines, or a total above the money maximum.
+    """
     if len(lines) > MAX_LINES:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "messages", "An estimate has at most {maximum} lines."), field="lines",
@@ -97,6 +111,7 @@ def check_lines(session: Session, lines: Sequence[LineInput]) -> list[EstimateLi
 
 
 def check_stage(stage: EstimateStage | str) -> EstimateStage:
+    """Turn ``stage`` into an :class:`EstimateStage` or refuse it."""
     try:
         return EstimateStage(stage)
     except ValueError:

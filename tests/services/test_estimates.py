@@ -286,6 +286,7 @@ def test_every_save_gives_a_new_version_number(db: Database, agent: Actor) -> No
     ([LineInput("Чистка", Decimal(2), Unit.HOUR, MAX_AMOUNT_KOPECKS)], "", "lines"),
     ([LineInput("Чистка", Decimal(1), "litre", 100)], "", "unit"),  # type: ignore[arg-type]
     ([LineInput("Чистка", Decimal(1), Unit.HOUR, 100, 9999)], "", "price_item"),
+    ([LineInput("Чистка", Decimal(1), Unit.HOUR, 100, "1")], "", "price_item"),  # type: ignore[arg-type]
     ([line("", "1", Unit.HOUR, 800)], "", "description"),
     ([line("Карта 4111 1111 1111 1111", "1", Unit.HOUR, 800)], "", "description"),
     (V1, "Клиент дал карту 4111 1111 1111 1111", "note"),
@@ -300,6 +301,8 @@ def test_scenario8_bad_lines_and_notes_are_refused_nothing_written(
     with pytest.raises(ValidationError) as err:
         estimates.save_draft(db, agent, draft.id, draft.version, lines=lines, note=note)
     assert err.value.field == field
+    if field not in ("lines", "note"):
+        assert err.value.params["line"] == 1
     assert row_counts(db) == before
     assert estimates.get_estimate(db, agent, draft.id) == draft
 
