@@ -5,9 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
-from nit_desk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from nit_desk.domain.errors import (
+    Conflict,
+    NitDeskError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from nit_desk.domain.registration import PhoneRefusal
 from nit_desk.domain.types import (
     AdvanceReason,
@@ -17,7 +25,7 @@ from nit_desk.domain.types import (
     RequestStatus,
     StepState,
 )
-from nit_desk.services import clients, queue, users
+from nit_desk.services import bans, clients, queue, sensitive, users
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import BannedClientMatch, DuplicateContact
 from nit_desk.services.storage.engine import Database
@@ -131,7 +139,6 @@ def test_find_matches_ignores_invalid_values(db: Database, agent: Actor) -> None
 
 def test_existing_client_banned_needs_a_supervisor(db: Database, agent: Actor,
                                                    supervisor: Actor) -> None:
-    from nit_desk.services import bans
     first = new_client(db, agent, 5).client
     proposal = bans.propose_ban(db, agent, first.id, ["browser_check"], "refused the check")
     bans.approve_ban(db, supervisor, proposal.id, "confirmed")
@@ -204,3 +211,71 @@ def test_r3_checklist_items_copied_at_intake(db: Database, agent: Actor) -> None
                           .order_by(ChecklistItem.position)).scalars().all()
         assert s.execute(select(Request.client_id)).scalars().all() == [card.id]
     assert codes == [i.code for i in card.checklist]
+
+
+# -- hostile input (R9, scenario 8): a NitDeskError or success, never anything else ------
+
+
+_NASTY = [
+    "'; DROP TABLE clients; --", "\" OR 1=1 --", "Robert'); DELETE FROM requests;--",
+    "4111 1111 1111 1111", "код из смс 539201", "пароль: hunter2", "\x00", "\ud800",
+    "\u202eevil", "a\u0000b", "\r\n\r\n", "👨‍👩‍👧‍👦" * 40, "Ωмир漢字𝔘𝔫𝔦", "%s%s%n{0}{x}",
+    "vk.com/" + "я" * 70, "+" + "9" * 70, "@" * 300, "\t\x0b\x0c\x1b[31m", "\uffff\ufffe",
+]
+HOSTILE = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(_NASTY),
+    st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=4), st.integers(1, 60_000)),
+    st.lists(st.sampled_from(_NASTY + ["ok", "8 912 345-67-89", "@pc_slow_msk"]),
+             max_size=6).map(" ".join),
+)
+_HYPO = settings(max_examples=100, deadline=None,
+                 suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                        HealthCheck.too_slow])
+
+
+def _outcome_is_clean(db: Database, call: object) -> None:
+    before = row_counts(db)
+    try:
+        call()  # type: ignore[operator]
+    except NitDeskError:
+        assert row_counts(db) == before
+
+
+@_HYPO
+@given(data=st.data())
+def test_scenario8_hostile_intake_is_refused_cleanly_r9(db: Database, agent: Actor,
+                                                        data: st.DataObject) -> None:
+    values = intake_values()
+    for key in ("handle", "phone", "email", "system_info", "description"):
+        if data.draw(st.booleans(), label=f"hostile {key}"):
+            values[key] = data.draw(HOSTILE, label=key)
+    if data.draw(st.booleans(), label="hostile messenger"):
+        network = data.draw(st.sampled_from(list(Network)), label="network")
+        values["messengers"] = [(network, data.draw(HOSTILE, label="messenger"))]
+    if data.draw(st.booleans(), label="visit"):
+        values.update(onsite_visit=True, visit_address=data.draw(HOSTILE, label="address"))
+    _outcome_is_clean(db, lambda: clients.intake(db, agent, **values))
+
+
+@_HYPO
+@given(data=st.data())
+def test_scenario8_hostile_edits_proposals_and_records_r9(db: Database, agent: Actor,
+                                                          data: st.DataObject) -> None:
+    made = new_client(db, agent)
+    client_id = made.client.id
+    handle = data.draw(st.one_of(st.none(), HOSTILE), label="handle")
+    info = data.draw(st.one_of(st.none(), HOSTILE), label="system_info")
+    version = clients.client_card(db, agent, client_id).version
+    _outcome_is_clean(db, lambda: clients.update_client(
+        db, agent, client_id, version, handle=handle, system_info=info))
+    steps = data.draw(st.lists(st.one_of(st.just("browser_check"), HOSTILE), max_size=3),
+                      label="refused_steps")
+    comment = data.draw(HOSTILE, label="comment")
+    _outcome_is_clean(db, lambda: bans.propose_ban(db, agent, client_id, steps, comment))
+    action = data.draw(HOSTILE, label="action")
+    explanation = data.draw(HOSTILE, label="explanation")
+    _outcome_is_clean(db, lambda: sensitive.record_sensitive_action(
+        db, agent, client_id, request_id=made.request_id, action=action,
+        explanation=explanation, warned_and_explained=True,
+        client_agreed=data.draw(st.booleans(), label="agreed")))
