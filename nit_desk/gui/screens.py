@@ -1,24 +1,31 @@
 """Where the screens are placed into the main window (the screen engineers' hook).
 
 :func:`install_screens` is called by :func:`nit_desk.gui.app.build_main_window`
-for every new main window. A screen adds itself here with a few lines, e.g.::
-
-    queue = QueueView(desk.runner, desk.events, QueueGateway(desk.db, desk.actor))
-    window.set_queue_widget(queue)
-    if desk.actor.is_supervisor:
-        window.add_supervisor_console(SupervisorConsole(...))
+for every new main window: the queue on the left, the client card on the
+right (once its module is there), their actions in the Work menu, and a
+supervisor's console where it exists.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import datetime
 
+from PySide6.QtWidgets import QWidget
+
+from nit_desk.domain.types import RequestStatus
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.settings import DeskSettings
+from nit_desk.services import queue
 from nit_desk.services.actor import Actor
+from nit_desk.services.dto import QueueFilter, QueuePage, RequestDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.views.main_window import MainWindow
+from nit_desk.views.queue_view import QueueView
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,59 @@ class Desk:
     settings: DeskSettings
 
 
+@dataclass(frozen=True)
+class QueueGateway:
+    """The queue services bound to one database and user (blocking: use the runner)."""
+
+    db: Database
+    actor: Actor
+
+    def queue_page(self, *, filter: QueueFilter, status: RequestStatus | None, search: str,
+                   after: tuple[datetime, int] | None, limit: int) -> QueuePage:
+        """One keyset page of the queue."""
+        return queue.queue_page(self.db, self.actor, filter=filter, status=status,
+                                search=search, after=after, limit=limit)
+
+    def claim(self, request_id: int) -> RequestDTO:
+        """Take a request for work."""
+        return queue.claim(self.db, self.actor, request_id)
+
+    def release(self, request_id: int) -> RequestDTO:
+        """Give a request back to the queue."""
+        return queue.release(self.db, self.actor, request_id)
+
+    def next_request(self) -> RequestDTO | None:
+        """Claim the unclaimed request with the soonest deadline."""
+        return queue.next_request(self.db, self.actor)
+
+    def renew_claims(self) -> int:
+        """Extend the user's claims (heartbeat)."""
+        return queue.renew_claims(self.db, self.actor)
+
+
+def make_queue_view(desk: Desk) -> QueueView:
+    """The queue screen for the desk's user."""
+    return QueueView(QueueGateway(desk.db, desk.actor), desk.runner, desk.events,
+                     my_user_id=desk.actor.user_id)
+
+
+def _make_card(desk: Desk) -> QWidget | None:
+    """The client card screen, when its module is installed."""
+    try:
+        from nit_desk.views.client_card import ClientCardView
+    except ImportError:
+        log.debug("No client card screen yet: the placeholder stays")
+        return None
+    return ClientCardView(desk)  # type: ignore[no-any-return, unused-ignore]
+
+
 def install_screens(window: MainWindow, desk: Desk) -> None:
-    """Place the queue, the client card and the supervisor console into ``window``."""
-    del window, desk  # no screens yet: the window shows its placeholders
+    """Place the queue and the client card into ``window`` and wire them together."""
+    queue_view = make_queue_view(desk)
+    window.set_queue_widget(queue_view)
+    for action in queue_view.work_actions():
+        window.add_work_action(action)
+    card = _make_card(desk)
+    if card is not None:
+        window.set_card_widget(card)
+        queue_view.request_selected.connect(card.show_request)  # type: ignore[attr-defined]

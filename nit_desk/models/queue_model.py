@@ -1,0 +1,489 @@
+"""The queue as a Qt table model: keyset pages fetched off the GUI thread (R7, R14).
+
+The model never sorts or filters itself: the service does both in SQL and hands
+back one page at a time (soonest deadline first) with the key of the next one.
+The model holds only the pages shown so far; when the view scrolls near the
+end, ``fetchMore`` starts one asynchronous fetch through the
+:class:`~nit_desk.gui.runner.ServiceRunner` and the rows are appended with
+``beginInsertRows`` when they arrive. A reload (filter, search, a change
+announced by :class:`~nit_desk.gui.events.AppEvents`) is a new *generation*:
+pages of an older generation arriving late are dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+
+from nit_desk.domain.errors import NitDeskError
+from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, RequestStatus
+from nit_desk.gui.runner import ServiceRunner, run_async
+from nit_desk.i18n import format_datetime
+from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow, RequestDTO
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 60
+"""Rows per page: a full screen and a half, so the first page paints at once."""
+RELOAD_MAX = 500
+"""A reload fetches as many rows as were shown (to keep the scroll place), at most this."""
+TICK_MS = 60_000
+"""How often the "time left" texts move on."""
+
+REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The whole :class:`QueueRow` of the row."""
+
+
+class QueueSource(Protocol):
+    """The queue services bound to one database and signed-in user (blocking calls)."""
+
+    def queue_page(self, *, filter: QueueFilter, status: RequestStatus | None, search: str,
+                   after: tuple[datetime, int] | None, limit: int) -> QueuePage:
+        """One page of the queue after ``after``."""
+
+    def claim(self, request_id: int) -> RequestDTO:
+        """Take a request for work (raises ClaimConflict naming the holder)."""
+
+    def release(self, request_id: int) -> RequestDTO:
+        """Give a request back."""
+
+    def next_request(self) -> RequestDTO | None:
+        """Claim the oldest unclaimed request by deadline, if any."""
+
+    def renew_claims(self) -> int:
+        """Extend the lease of the user's claims."""
+
+
+class Column(IntEnum):
+    """The queue's columns, in their default order."""
+
+    CLIENT = 0
+    CHANNEL = 1
+    STATUS = 2
+    REGISTRATION = 3
+    SCHEME = 4
+    DEADLINE = 5
+    CLAIMED_BY = 6
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    """What the queue shows: a filter, a status (None = every open one), a search text."""
+
+    filter: QueueFilter = QueueFilter.ALL_OPEN
+    status: RequestStatus | None = None
+    search: str = ""
+
+    @property
+    def is_narrowed(self) -> bool:
+        """Whether anything narrows the open queue (for the empty-state text)."""
+        return (self.filter is not QueueFilter.ALL_OPEN or self.status is not None
+                or bool(self.search.strip()))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QueueModel", text)
+
+
+def channel_name(network: Network) -> str:
+    """The translated name of a messenger network."""
+    names = {Network.VK: _tr("VK"), Network.ODNOKLASSNIKI: _tr("Odnoklassniki"),
+             Network.TELEGRAM: _tr("Telegram"), Network.WHATSAPP: _tr("WhatsApp"),
+             Network.SKYPE: _tr("Skype")}
+    return names.get(network, str(network))
+
+
+def status_name(status: RequestStatus) -> str:
+    """The translated name of a request status."""
+    names = {RequestStatus.NEW: _tr("new"), RequestStatus.IN_PROGRESS: _tr("in progress"),
+             RequestStatus.WAITING_CLIENT: _tr("waiting for client"),
+             RequestStatus.DONE: _tr("done"), RequestStatus.CANCELLED: _tr("cancelled"),
+             RequestStatus.CANCELLED_BY_BAN: _tr("cancelled by ban")}
+    return names.get(status, str(status))
+
+
+def scheme_name(scheme: PaymentScheme) -> str:
+    """The translated short name of a payment scheme (R13)."""
+    if scheme is PaymentScheme.ADVANCE:
+        return _tr("advance")
+    return _tr("on completion")
+
+
+def reason_name(reason: AdvanceReason) -> str:
+    """Why an advance is due, in a few translated words (R14 a-d)."""
+    names = {AdvanceReason.FIRST_TIME: _tr("first contact"),
+             AdvanceReason.SPECIFICATION: _tr("specification requested"),
+             AdvanceReason.OFFLINE_WORK: _tr("offline work"),
+             AdvanceReason.ONSITE_VISIT: _tr("on-site visit")}
+    return names.get(reason, str(reason))
+
+
+def time_left_text(deadline: datetime, now: datetime) -> str:
+    """ "in 3 h 20 min", "in 2 d 4 h" or "overdue 2 h" (rounded down to the minute)."""
+    minutes = int((deadline - now).total_seconds() // 60)
+    overdue = minutes < 0
+    span = _span_text(abs(minutes))
+    if overdue:
+        return _tr("overdue {span}").format(span=span)
+    return _tr("in {span}").format(span=span)
+
+
+def _span_text(minutes: int) -> str:
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return _tr("{d} d {h} h").format(d=days, h=hours) if hours else _tr("{d} d").format(
+            d=days)
+    if hours:
+        return _tr("{h} h {m} min").format(h=hours, m=mins) if mins else _tr("{h} h").format(
+            h=hours)
+    return _tr("{m} min").format(m=mins)
+
+
+def short_when(moment: datetime, now: datetime, locale: QLocale | None = None) -> str:
+    """A deadline in few characters, in the user's locale: the time today, else
+    the day and month (and the year when it is not this year) with the time."""
+    loc = locale if locale is not None else QLocale()
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    today = QDateTime.fromSecsSinceEpoch(int(now.timestamp()), QTimeZone.systemTimeZone())
+    time_text = loc.toString(local.time(), QLocale.FormatType.ShortFormat)
+    if local.date() == today.date():
+        return time_text
+    if local.date().year() != today.date().year():
+        return loc.toString(local, QLocale.FormatType.ShortFormat)
+    return f"{loc.toString(local.date(), _day_month_format(loc))} {time_text}"
+
+
+def _day_month_format(loc: QLocale) -> str:
+    """The locale's short date format without the year ("dd.MM", "M/d")."""
+    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+    stripped = re.sub(r"[\s.,/-]*y+[\s.,/-]*", lambda m: "" if m.start() == 0 or m.end() == len(
+        fmt) else m.group(0)[0], fmt)
+    return stripped.strip(" .,/-") or "d.MM"
+
+
+def overdue_colours() -> tuple[QColor, QColor]:
+    """Text and background for overdue rows, readable in the light or dark palette."""
+    base = QGuiApplication.palette().base().color()
+    if base.lightness() < 128:
+        return QColor("#ffb4ab"), QColor("#3f2422")
+    return QColor("#a8201a"), QColor("#fdecea")
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows of the queue, one page at a time, soonest deadline first.
+
+    Signals:
+        loading_changed(bool): a reload started (True) or its first page is in (False).
+        page_loaded(int): a page of that many rows was added (or a reload finished).
+        load_failed(object): a page could not be read (the domain error or exception).
+    """
+
+    loading_changed = Signal(bool)
+    page_loaded = Signal(int)
+    load_failed = Signal(object)
+
+    def __init__(self, source: QueueSource, runner: ServiceRunner, *,
+                 my_user_id: int | None = None, page_size: int = PAGE_SIZE,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source, self._runner = source, runner
+        self._me, self._page_size = my_user_id, max(1, page_size)
+        self._rows: list[QueueRow] = []
+        self._row_of: dict[int, int] = {}
+        self._when: dict[int, str] = {}
+        self._next_key: tuple[datetime, int] | None = None
+        self._query = QueueQuery()
+        self._generation = 0
+        self._loading = self._fetching = False
+        self._now = datetime.now(UTC)
+        self._overdue_fg, self._overdue_bg = overdue_colours()
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick_timeout)
+        self._tick.start()
+
+    # -- what is shown -------------------------------------------------------
+
+    @property
+    def query(self) -> QueueQuery:
+        """The filter, status and search the rows answer."""
+        return self._query
+
+    @property
+    def is_loading(self) -> bool:
+        """Whether a reload's first page is on its way."""
+        return self._loading
+
+    @property
+    def is_fetching(self) -> bool:
+        """Whether a next page is on its way."""
+        return self._fetching
+
+    def set_filter(self, flt: QueueFilter, status: RequestStatus | None = None) -> None:
+        """Show another filter (and status) from the first page."""
+        self._query = QueueQuery(QueueFilter(flt), status, self._query.search)
+        self.reload(keep_count=False)
+
+    def set_search(self, text: str) -> None:
+        """Show only clients whose phone, email or messenger starts with ``text``."""
+        self._query = QueueQuery(self._query.filter, self._query.status, text.strip())
+        self.reload(keep_count=False)
+
+    def row(self, row: int) -> QueueRow:
+        """The queue row at ``row``."""
+        return self._rows[row]
+
+    def row_of(self, request_id: int) -> int | None:
+        """The row showing ``request_id``, if it is loaded."""
+        return self._row_of.get(request_id)
+
+    # -- loading ---------------------------------------------------------------
+
+    def reload(self, *, keep_count: bool = True) -> Any:
+        """Read the first page again (off the GUI thread); returns the task.
+
+        Args:
+            keep_count: fetch as many rows as are shown now (up to
+                :data:`RELOAD_MAX`), so a refresh keeps the scroll place.
+        """
+        self._generation += 1
+        limit = self._page_size
+        if keep_count:
+            limit = max(limit, min(len(self._rows), RELOAD_MAX))
+        if not self._loading:
+            self._loading = True
+            self.loading_changed.emit(True)
+        return run_async(self._load_first(self._generation, limit), owner=None)
+
+    async def _load_first(self, generation: int, limit: int) -> None:
+        page = await self._read(generation, None, limit)
+        if page is None:
+            return
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._row_of = {r.request_id: i for i, r in enumerate(self._rows)}
+        self._when.clear()
+        self._next_key = page.next_key
+        self._fetching = False
+        self._now = datetime.now(UTC)
+        self.endResetModel()
+        self._loading = False
+        self.loading_changed.emit(False)
+        self.page_loaded.emit(len(page.rows))
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        """Whether the service said there is a next page."""
+        return not parent.isValid() and self._next_key is not None and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        """Start fetching the next page; returns at once (the rows follow)."""
+        if parent.isValid() or self._fetching or not self.canFetchMore():
+            return
+        self._fetching = True
+        run_async(self._fetch_next(self._generation, self._next_key), owner=None)
+
+    async def _fetch_next(self, generation: int, key: tuple[datetime, int] | None) -> None:
+        page = await self._read(generation, key, self._page_size)
+        if page is None:
+            return
+        self._fetching = False
+        fresh = [r for r in page.rows if r.request_id not in self._row_of]
+        self._next_key = page.next_key
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            for i, r in enumerate(fresh, start=first):
+                self._row_of[r.request_id] = i
+            self.endInsertRows()
+        self.page_loaded.emit(len(fresh))
+
+    async def _read(self, generation: int, after: tuple[datetime, int] | None,
+                    limit: int) -> QueuePage | None:
+        """One page from the service, or None when it failed or a reload overtook it."""
+        q = self._query
+        try:
+            page = await self._runner.call(self._source.queue_page, filter=q.filter,
+                                           status=q.status, search=q.search, after=after,
+                                           limit=limit)
+        except NitDeskError as err:  # refused (a bad search text): the view says why
+            self._end_failed_read(generation, err)
+            return None
+        except Exception as exc:  # a bug or a lost database: the crash dialog as well
+            self._end_failed_read(generation, exc)
+            raise
+        return page if generation == self._generation else None
+
+    def _end_failed_read(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        if self._loading:
+            self._loading = False
+            self.loading_changed.emit(False)
+        self.load_failed.emit(exc)
+
+    # -- the minute tick -------------------------------------------------------
+
+    def _on_tick_timeout(self) -> None:
+        self.refresh_time_left(datetime.now(UTC))
+
+    def refresh_time_left(self, now: datetime) -> None:
+        """Move the "time left" texts to ``now``; rows that just fell overdue repaint whole."""
+        before, self._now = self._now, now
+        if not self._rows:
+            return
+        last = len(self._rows) - 1
+        self.dataChanged.emit(self.index(0, Column.DEADLINE), self.index(last, Column.DEADLINE),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        for i, r in enumerate(self._rows):
+            if before <= r.deadline < now:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+
+    # -- the Qt model interface -------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Rows loaded so far."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """The :class:`Column` count."""
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Selectable, never editable, never a parent."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles (translated); no row headers."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _header_titles()[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _header_tips()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """What the view shows for one cell, in each role."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            overdue = col == Column.DEADLINE and r.deadline < self._now
+            return self._overdue_fg if overdue else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._overdue_bg if r.deadline < self._now else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.REGISTRATION:
+            return Qt.AlignmentFlag.AlignCenter
+        return self._user_data(r, role)
+
+    def _user_data(self, r: QueueRow, role: int) -> Any:
+        if role == REQUEST_ID_ROLE:
+            return r.request_id
+        if role == CLIENT_ID_ROLE:
+            return r.client_id
+        if role == OVERDUE_ROLE:
+            return r.deadline < self._now
+        if role == ROW_ROLE:
+            return r
+        return None
+
+    def _display(self, r: QueueRow, col: int) -> str:
+        if col == Column.CLIENT:
+            return _tr("{handle} (banned)").format(handle=r.handle) if r.banned else r.handle
+        if col == Column.CHANNEL:
+            return channel_name(r.channel)
+        if col == Column.STATUS:
+            return status_name(r.status)
+        if col == Column.REGISTRATION:
+            return f"{r.required_done}/{r.required_total}"
+        if col == Column.SCHEME:
+            return scheme_name(r.payment_scheme)
+        if col == Column.DEADLINE:
+            return _tr("{left} · {when}").format(left=time_left_text(r.deadline, self._now),
+                                                 when=self._when_text(r))
+        if r.claimed_by_name is None:
+            return ""
+        return _tr("{name} (you)").format(name=r.claimed_by_name) \
+            if r.claimed_by_id == self._me else r.claimed_by_name
+
+    def _when_text(self, r: QueueRow) -> str:
+        text = self._when.get(r.request_id)
+        if text is None:
+            text = self._when[r.request_id] = short_when(r.deadline, self._now)
+        return text
+
+    def _font(self, r: QueueRow, col: int) -> QFont | None:
+        mine = col == Column.CLAIMED_BY and r.claimed_by_id is not None \
+            and r.claimed_by_id == self._me
+        if mine or (col == Column.DEADLINE and r.deadline < self._now):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _tooltip(self, r: QueueRow, col: int) -> str | None:
+        if col == Column.REGISTRATION:
+            return _tr("{done} of {total} required registration steps done").format(
+                done=r.required_done, total=r.required_total)
+        if col == Column.DEADLINE:
+            return _tr("Agreed deadline: {when}").format(when=format_datetime(r.deadline,
+                                                                              long=True))
+        if col == Column.CLAIMED_BY and r.claimed_at is not None:
+            return _tr("Held by {name} since {since}").format(
+                name=r.claimed_by_name, since=format_datetime(r.claimed_at))
+        if col == Column.SCHEME and r.advance_reasons:
+            return _tr("Advance: {reasons}").format(
+                reasons=", ".join(reason_name(a) for a in r.advance_reasons))
+        if col == Column.CLIENT and r.banned:
+            return _tr("This client is banned from support (R12).")
+        return None
+
+
+def _header_titles() -> list[str]:
+    return [_tr("Client"), _tr("Channel"), _tr("Status"), _tr("Reg."), _tr("Payment"),
+            _tr("Deadline"), _tr("Claimed by")]
+
+
+def _header_tips() -> list[str]:
+    return [_tr("The client's handle"), _tr("Where the client wrote from"),
+            _tr("Where the request stands"),
+            _tr("Registration: required steps done / required"),
+            _tr("Payment scheme: advance or on completion (R13, R14)"),
+            _tr("Agreed deadline and the time left (R7)"), _tr("Which agent holds it")]
