@@ -42,6 +42,8 @@ from nit_desk.views.widgets import dialog_finished
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_DATABASE = 0, 2
 SPLASH_DELAY_MS = 300
+SQLITE_POLL_MS = 1500  # other desks' commits appear within this
+SERVER_POLL_MS = 5000  # PostgreSQL: only whether the server still answers
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nit-desk.png"
 
 
@@ -246,11 +248,10 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
 
 async def _start_polling(db: Database, runner: ServiceRunner,
                          events: AppEvents) -> Callable[[], asyncio.Future[None]]:
-    """Start the SQLite data_version poller; returns an awaitable stopper."""
-    if not db.is_sqlite:
-        return _nothing
+    """Poll for other processes' commits (SQLite) and the server's health; returns a stopper."""
     watcher = await runner.call(ChangeWatcher, db)
-    poller = DataVersionPoller(runner, watcher, events)
+    interval = SQLITE_POLL_MS if db.is_sqlite else SERVER_POLL_MS
+    poller = DataVersionPoller(runner, watcher, events, interval_ms=interval)
     poller.start()
 
     def stop() -> asyncio.Future[None]:
@@ -258,12 +259,6 @@ async def _start_polling(db: Database, runner: ServiceRunner,
         return asyncio.ensure_future(runner.call(watcher.close))
 
     return stop
-
-
-def _nothing() -> asyncio.Future[None]:
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    future.set_result(None)
-    return future
 
 
 def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | None = None,

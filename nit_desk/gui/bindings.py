@@ -42,7 +42,8 @@ class DataVersionPoller(QObject):
 
     Every ``interval_ms`` the watcher's counter is read on the runner's worker
     (never the GUI thread). When it moved, ``events.data_changed`` carries
-    :data:`EVERYTHING`. A failing read turns the connection state to
+    :data:`EVERYTHING`. On PostgreSQL there is no counter: the poll only checks
+    that the server answers. A failing read turns the connection state to
     :data:`~nit_desk.gui.events.DISCONNECTED` until a read succeeds again.
     Commits of this process move the counter too, so after a local write the
     screens may reload once more: a cheap price for never missing a foreign one.
@@ -60,6 +61,11 @@ class DataVersionPoller(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
+
+    @property
+    def last_version(self) -> int | None:
+        """The counter read by the last successful poll."""
+        return self._last
 
     def start(self) -> None:
         """Read the counter now and then every interval."""

@@ -25,21 +25,32 @@ from nit_desk.views.widgets import PlaceholderPanel
 
 def make_window(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
                 events: AppEvents, settings: DeskSettings) -> MainWindow:
-    """A shown main window for ``actor``."""
-    window = build_main_window(db, actor, runner, events, settings)
+    """A shown bare shell (no screens placed) for ``actor``."""
+    window = MainWindow(actor, runner, events, settings, database_name="/tmp/desk.db")
     qtbot.addWidget(window)
     window.show()
     return window
 
 
-def test_title_status_and_placeholders(qtbot: QtBot, db: Database, agent: Actor,
-                                       runner: ServiceRunner, events: AppEvents,
-                                       desk_settings: DeskSettings) -> None:
-    """The window names the user and role and the database it is connected to."""
-    window = make_window(qtbot, db, agent, runner, events, desk_settings)
+def test_build_main_window_names_user_role_and_database(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents,
+        desk_settings: DeskSettings) -> None:
+    """The window names the user, the role and the database, never its password."""
+    window = build_main_window(db, agent, runner, events, desk_settings)
+    qtbot.addWidget(window)
     assert window.windowTitle() == "NIT Desk — anna (agent)"
     assert window.connection_label.text().startswith("Connected to ")
-    assert "password" not in window.connection_label.text()
+    shown = window.connection_label.text()
+    assert (str(db.url.database) in shown) if db.is_sqlite else ("***" in shown or
+                                                                 db.url.password is None)
+    assert window.action_change_password.isEnabled()
+
+
+def test_placeholders_are_replaced_by_screens(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents,
+        desk_settings: DeskSettings) -> None:
+    """The queue and card areas hold placeholders until the screens are set."""
+    window = make_window(qtbot, db, agent, runner, events, desk_settings)
     assert isinstance(window.queue_area.content, PlaceholderPanel)
     queue = QLabel("the queue")
     window.set_queue_widget(queue)

@@ -14,13 +14,15 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.types import Role
 from nit_desk.gui import errors as gui_errors
 from nit_desk.gui import keyring_store
+from nit_desk.gui.app import open_prepared_database, resolve_target
 from nit_desk.gui.bindings import EVERYTHING, DataVersionPoller, attach_database
-from nit_desk.gui.events import AppEvents
+from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.gui.logging_setup import setup_logging, shutdown_logging
 from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.gui.settings import DeskSettings, without_password
@@ -269,3 +271,64 @@ def test_keyring_keeps_the_password_per_server_and_user(memory_keyring: MemoryKe
     keyring_store.forget_password(url)
     keyring_store.forget_password(url)  # forgetting twice is harmless
     assert keyring_store.load_password(url) is None
+
+
+class _FlakyWatcher:
+    """A watcher whose database stops answering and comes back."""
+
+    def __init__(self) -> None:
+        self.failing = False
+
+    def data_version(self) -> int:
+        """7, or a connection error while failing."""
+        if self.failing:
+            raise OperationalError("SELECT 1", {}, ConnectionError("server closed"))
+        return 7
+
+
+def test_poller_reports_a_lost_and_regained_database(
+        qtbot: QtBot, runner: ServiceRunner, events: AppEvents) -> None:
+    """The status bar learns when the database stops answering, and when it is back."""
+    watcher = _FlakyWatcher()
+    poller = DataVersionPoller(runner, watcher, events, interval_ms=30)  # type: ignore
+    states: list[str] = []
+    events.connection_state_changed.connect(states.append)
+    poller.start()
+    qtbot.waitUntil(lambda: poller.last_version == 7)
+    watcher.failing = True
+    qtbot.waitUntil(lambda: states == [DISCONNECTED])
+    watcher.failing = False
+    qtbot.waitUntil(lambda: states == [DISCONNECTED, CONNECTED])
+    poller.stop()
+    qtbot.waitUntil(lambda: not runner.is_busy)
+
+
+def test_default_database_is_created_in_the_data_folder(
+        nit_desk_home: Path, desk_settings: DeskSettings) -> None:
+    """No --db and no setting: nit-desk.db in the user data folder, folder created."""
+    target = resolve_target(None, desk_settings)
+    assert Path(target) == nit_desk_home / "data" / "nit-desk.db"
+    assert Path(target).parent.is_dir()
+    desk_settings.set_database_target("/srv/desk/nit.db")
+    assert resolve_target(None, desk_settings) == "/srv/desk/nit.db"
+    assert resolve_target("/tmp/other.db", desk_settings) == "/tmp/other.db"
+
+
+@pytest.mark.postgres
+def test_postgresql_password_goes_to_the_keyring_not_the_url(
+        pg_database: Database, memory_keyring: MemoryKeyring) -> None:
+    """A password given in a URL is remembered in the keyring for the next start."""
+    url = pg_database.url.set(password="given-once")
+    target = url.render_as_string(hide_password=False)
+    db = open_prepared_database(target)
+    try:
+        assert db.url.password == "given-once"
+    finally:
+        db.dispose()
+    stripped = without_password(target)
+    assert keyring_store.load_password(stripped) == "given-once"
+    again = open_prepared_database(stripped)  # the keyring supplies it
+    try:
+        assert again.url.password == "given-once"
+    finally:
+        again.dispose()
