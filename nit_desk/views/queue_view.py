@@ -11,9 +11,18 @@ renews the user's claims every minute so they do not lapse while worked.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +45,9 @@ from nit_desk.models.queue_model import (
     Column,
     QueueModel,
     QueueSource,
+    short_when,
     status_name,
+    time_left_text,
 )
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.views.widgets import MessageLine
@@ -147,6 +158,7 @@ class QueueView(QWidget):
         chars = table.fontMetrics().averageCharWidth()
         for column, width in _COLUMN_CHARS.items():
             header.resizeSection(column, width * chars + 12)
+        header.resizeSection(Column.DEADLINE, _deadline_width(table))
         for visual, column in enumerate(_VISUAL_ORDER):
             header.moveSection(header.visualIndex(column), visual)
         self.table = table
@@ -390,6 +402,20 @@ class QueueView(QWidget):
         self.banner.show_error(text)
         self._events.status_message.emit(text)
         self.refresh_timer.start()
+
+
+def _deadline_width(table: QTableView) -> int:
+    """Wide enough for a bold "overdue 12 d 23 h · 12/28 11:45 PM" in this locale."""
+    now = datetime.now(UTC)
+    sample = now.replace(month=12, day=28, hour=23, minute=45)
+    if sample.date() == now.date():
+        sample = sample.replace(day=27)
+    text = QCoreApplication.translate("QueueModel", "{left} · {when}").format(
+        left=time_left_text(now - timedelta(days=12, hours=23), now),
+        when=short_when(sample, now))
+    font = QFont(table.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(text) + 16
 
 
 def _single_shot(parent: QWidget, interval_ms: int, slot: object) -> QTimer:
