@@ -20,6 +20,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.views.main_window import MainWindow
+from nit_desk.views.sign_in import FIRST_SUPERVISOR, SignInDialog
 from nit_desk.views.widgets import PlaceholderPanel
 
 
@@ -197,3 +198,39 @@ def test_run_gui_refuses_a_newer_schema_with_exit_code_2(
     assert run_gui(str(path), settings=desk_settings) == 2
     timer.stop()
     assert shown and "newer NIT Desk" in shown[0]
+
+
+def test_run_gui_first_start_creates_the_database_and_the_first_supervisor(
+        qtbot: QtBot, nit_desk_home: Path, desk_settings: DeskSettings) -> None:
+    """A first start: default file created and migrated, first supervisor, main window."""
+    seen: list[str] = []
+    timer = QTimer()
+    timer.setInterval(50)
+
+    def _on_timeout() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if not widget.isVisible():
+                continue
+            if isinstance(widget, SignInDialog) and widget.mode == FIRST_SUPERVISOR \
+                    and widget.create_button.isEnabled() and "sign_in" not in seen:
+                seen.append("sign_in")
+                widget.first_user_edit.setText("chief")
+                widget.first_password_edit.setText("correct horse 42")
+                widget.first_repeat_edit.setText("correct horse 42")
+                widget.create_button.click()
+            elif isinstance(widget, MainWindow) and "main" not in seen:
+                seen.append("main")
+                seen.append(widget.windowTitle())
+                widget.close()
+
+    timer.timeout.connect(_on_timeout)
+    timer.start()
+    assert run_gui(None, settings=desk_settings) == 0
+    timer.stop()
+    assert seen == ["sign_in", "main", "NIT Desk — chief (supervisor)"]
+    assert desk_settings.last_user_name() == "chief"
+    db = open_database(nit_desk_home / "data" / "nit-desk.db")
+    try:
+        assert users.has_users(db)
+    finally:
+        db.dispose()
