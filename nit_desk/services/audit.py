@@ -35,13 +35,14 @@ def verify_audit_chain(db: Database, *, batch: int = 5000) -> ChainReport:
     An edited entry no longer matches its hash; a deleted one leaves a gap in
     the sequence and a wrong ``prev_hash``; an inserted one breaks either.
     """
-    prev_hash, expected_seq, count, last_id = GENESIS, 1, 0, 0
+    prev_hash, expected_seq, count = GENESIS, 1, 0
+    last_id: int | None = None  # no lower bound at first: a row forged with id <= 0 is seen too
     with db.read_session() as s:
         while True:
-            rows = s.execute(
-                select(AuditEntry).where(AuditEntry.id > last_id)
-                .order_by(AuditEntry.id).limit(batch)
-            ).scalars().all()
+            query = select(AuditEntry).order_by(AuditEntry.id).limit(batch)
+            if last_id is not None:
+                query = query.where(AuditEntry.id > last_id)
+            rows = s.execute(query).scalars().all()
             if not rows:
                 return ChainReport(True, count)
             for e in rows:
