@@ -138,7 +138,11 @@ class QueueFilter(StrEnum):
 
 @dataclass(frozen=True)
 class QueueRow:
-    """One row of the queue."""
+    """One row of the queue.
+
+    ``claim_lapsed``: the holder's lease ran out without a heartbeat, so anyone may
+    take the request (it shows under "unclaimed" too).
+    """
 
     request_id: int
     client_id: int
@@ -154,6 +158,7 @@ class QueueRow:
     claimed_by_name: str | None
     claimed_at: datetime | None
     banned: bool
+    claim_lapsed: bool = False
 
 
 @dataclass(frozen=True)

@@ -191,15 +191,15 @@ def _rows(session: Session, ids: list[int], now: datetime) -> list[QueueRow]:
     progress = _progress(session, {r[0].client_id for r in result})
     rows = []
     for request, handle, banned, holder in result:
-        held = request.claimed_by_id is not None and (
-            request.lease_expires_at is None or request.lease_expires_at >= now)
+        lapsed = request.claimed_by_id is not None and (
+            request.lease_expires_at is not None and request.lease_expires_at < now)
         done, total = progress.get(request.client_id, (0, 0))
         rows.append(QueueRow(
             request.id, request.client_id, handle, Network(request.channel),
             RequestStatus(request.status), done, total,
             PaymentScheme(request.payment_scheme), decode_reasons(request.advance_reasons),
-            request.deadline, request.claimed_by_id if held else None,
-            holder if held else None, request.claimed_at if held else None, banned))
+            request.deadline, request.claimed_by_id, holder, request.claimed_at, banned,
+            claim_lapsed=lapsed))
     return rows
 
 

@@ -82,6 +82,8 @@ def test_queue_filters_mine_unclaimed_overdue_status_search(db: Database, agent:
         return [r.request_id for r in queue.queue_page(db, agent, **kw).rows]  # type: ignore[arg-type]
 
     assert ids(filter=QueueFilter.MINE) == [a.request_id]
+    held = queue.queue_page(db, agent2, filter=QueueFilter.ALL_OPEN, search="client11@").rows
+    assert held[0].claimed_by_name == "anna" and not held[0].claim_lapsed
     assert ids(filter=QueueFilter.UNCLAIMED) == [c.request_id]
     assert ids(filter=QueueFilter.OVERDUE) == [c.request_id]
     _expire_lease(db, b.request_id)
@@ -93,7 +95,7 @@ def test_queue_filters_mine_unclaimed_overdue_status_search(db: Database, agent:
     assert ids(filter=QueueFilter.ALL_OPEN, status=RequestStatus.DONE) == [a.request_id]
     assert a.request_id not in ids(filter=QueueFilter.ALL_OPEN)
     mine = queue.queue_page(db, agent2, filter=QueueFilter.ALL_OPEN, search="client12@").rows
-    assert mine[0].claimed_by_id is None  # the lease lapsed
+    assert mine[0].claimed_by_name == "boris" and mine[0].claim_lapsed
 
 
 def test_scenario6_one_claim_wins_the_other_is_told_who_and_since(db: Database, agent: Actor,
