@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("workSplitter")
         self.splitter.addWidget(self.queue_area)
         self.splitter.addWidget(self.card_area)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setContentsMargins(6, 6, 6, 2)
         self.tabs = QTabWidget()
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = self._settings.splitter_state()
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([460, 720])
+            self.splitter.setSizes([560, 620])
 
     def save_layout(self) -> None:
         """Store the geometry, window state and splitter sizes in the settings."""
