@@ -2,8 +2,8 @@
 """Version facts for the frozen program and the installer, from ``nit_desk.__version__``.
 
     python packaging/version_info.py                 # print the version (0.1.0)
+    python packaging/version_info.py --quad          # print it as Windows wants it (0.1.0.0)
     python packaging/version_info.py --windows FILE  # write PyInstaller's VSVersionInfo file
-    python packaging/version_info.py --nsis FILE     # write version.nsh for makensis
 
 The PyInstaller spec calls :func:`write_windows_version_file` itself, so the
 ``.exe`` properties (Details tab: product, version, company) always match
@@ -87,24 +87,23 @@ def write_windows_version_file(path: Path, version: str | None = None) -> Path:
     return path
 
 
-def nsis_text(version: str) -> str:
-    """``!define`` lines for the installer script."""
-    dotted = ".".join(str(n) for n in numeric_version(version))
-    return f'!define VERSION "{version}"\n!define VERSION_QUAD "{dotted}"\n'
+def quad(version: str) -> str:
+    """``"0.1.0"`` -> ``"0.1.0.0"`` (makensis: ``/DVERSION_QUAD=...``)."""
+    return ".".join(str(n) for n in numeric_version(version))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the version or write one of the generated files."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--windows", type=Path, help="write the VSVersionInfo file here")
-    parser.add_argument("--nsis", type=Path, help="write version.nsh here")
+    parser.add_argument("--quad", action="store_true", help="print the four-number version")
     args = parser.parse_args(argv)
     version = package_version()
     if args.windows:
         write_windows_version_file(args.windows, version)
-    if args.nsis:
-        args.nsis.write_text(nsis_text(version), encoding="utf-8")
-    if not (args.windows or args.nsis):
+    elif args.quad:
+        print(quad(version))
+    else:
         print(version)
     return 0
 
