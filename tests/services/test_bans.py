@@ -15,6 +15,7 @@ from nit_desk.domain.types import (
 )
 from nit_desk.services import bans, clients, queue, registration, sensitive
 from nit_desk.services.actor import Actor
+from nit_desk.services.audit import verify_audit_chain
 from nit_desk.services.dto import BannedClientMatch
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Payment
@@ -73,6 +74,7 @@ def test_scenario4_ban_cancels_work_and_forfeits_the_advance_r12(
     assert {"ban.approved", "request.cancelled_by_ban", "payment.forfeited",
             "ban_proposal.approved"} <= set(actions)
     assert bans.pending_proposals(db, supervisor) == []
+    assert verify_audit_chain(db).intact  # R17: every entry chained in the same transaction
 
 
 def test_scenario4_same_phone_on_whatsapp_is_flagged_at_intake_r12(

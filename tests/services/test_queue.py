@@ -329,3 +329,27 @@ def test_scenario8_bad_request_input_nothing_written(db: Database, agent: Actor)
             queue.create_request(db, agent, made.client.id, **values)  # type: ignore[arg-type]
         assert err.value.field == field
     assert row_counts(db) == before
+
+
+def test_scenario6_simultaneous_claims_one_wins(db: Database, agent: Actor,
+                                                agent2: Actor) -> None:
+    """Both agents claim the same request at the same moment: one conditional UPDATE wins."""
+    made = new_client(db, agent)
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def press(actor: Actor) -> None:
+        barrier.wait()
+        try:
+            outcomes[actor.username] = queue.claim(db, actor, made.request_id).claimed_by_name or ""
+        except ClaimConflict as exc:
+            outcomes[actor.username] = "refused:" + exc.holder
+
+    threads = [threading.Thread(target=press, args=(a,)) for a in (agent, agent2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    winner = queue.request_detail(db, agent, made.request_id).claimed_by_name
+    loser = "boris" if winner == "anna" else "anna"
+    assert outcomes == {winner: winner, loser: f"refused:{winner}"}
