@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save the layout and say whether the user signed out or quit."""
         self.save_layout()
+        self.busy_indicator.set_busy(False)
         super().closeEvent(event)
         if event.isAccepted() and not self._closed_once:
             self._closed_once = True

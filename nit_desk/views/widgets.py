@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -102,8 +102,18 @@ class BusyIndicator(QWidget):
             QGuiApplication.restoreOverrideCursor()
             self._cursor_set = False
 
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        """Never leave the wait cursor behind when the window goes away mid-call."""
+        self._timer.stop()
+        if self._cursor_set:
+            QGuiApplication.restoreOverrideCursor()
+            self._cursor_set = False
+        super().hideEvent(event)
+
     @Slot()
     def _on_timer_timeout(self) -> None:
+        if self.window() is not self and not self.window().isVisible():
+            return
         self.setVisible(True)
         if not self._cursor_set:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
