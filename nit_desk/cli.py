@@ -145,10 +145,14 @@ def _run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
 
 def default_db_path() -> Path:
-    """Where the single-desk database lives when no ``--db`` is given."""
-    from platformdirs import user_data_dir
+    """Where the single-desk database lives when no ``--db`` is given.
 
-    return Path(user_data_dir("NIT Desk", "NIT")) / "nit-desk.db"
+    The same file the workstation opens by default (``NIT_DESK_HOME`` or the
+    platform's user data folder); :mod:`nit_desk.gui.paths` imports no Qt.
+    """
+    from nit_desk.gui.paths import default_database_path
+
+    return default_database_path()
 
 
 def db_target(args: argparse.Namespace) -> str:
@@ -212,10 +216,11 @@ def _add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    """Open the workstation on ``--db`` (Qt is imported only here)."""
+    """Open the workstation on ``--db``, or on the file chosen in its settings (Qt only here)."""
+    target = db_target(args) if args.db is not None else None
     from nit_desk.gui.app import run_gui
 
-    return int(run_gui(db_target(args)))
+    return int(run_gui(target))
 
 
 def _run_demo_gui(args: argparse.Namespace) -> int:
