@@ -405,10 +405,20 @@ def _run_gui_steps(db: Any, supervisor: Any, agent: Any, folder: Path, report: R
         return _run_in_loop(_application(), db, supervisor, agent, folder, report)
 
 
+def _check_icon(app: QApplication, report: Report) -> None:
+    """The window icon (resources/icons) made it into this build."""
+    icon = app.windowIcon()
+    sizes = icon.availableSizes()
+    if icon.isNull() or not sizes:
+        raise SelfTestFailed("icon: the application has no window icon (resources/icons missing?)")
+    report.ok("icon", f"{max(s.width() for s in sizes)} px")
+
+
 def _run_in_loop(app: QApplication, db: Any, supervisor: Any, agent: Any, folder: Path,
                  report: Report) -> int:
     import qasync
 
+    _check_icon(app, report)
     _load_translations(app, report)
     loop = qasync.QEventLoop(app)
     loop.set_exception_handler(
