@@ -430,6 +430,24 @@ def _self_test(args: argparse.Namespace) -> int:
     return run_self_test()
 
 
+@subcommand("screenshot", "render every main screen on demo data to PNG files (off screen)")
+def _screenshot(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR",
+                        help="folder for the PNG files (created if needed)")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="render only this screen (repeatable)")
+    return _screenshot_run
+
+
+def _screenshot_run(args: argparse.Namespace) -> int:
+    """Render the screens of :data:`nit_desk.screenshot.SCREENS` and print their paths."""
+    from nit_desk.screenshot import run_screenshots
+
+    for path in run_screenshots(args.out, args.only):
+        print(path)
+    return EXIT_OK
+
+
 # -- entry point ---------------------------------------------------------------
 
 

@@ -1,0 +1,268 @@
+"""``nit-desk screenshot --out DIR``: the main screens rendered off screen to PNG files.
+
+A temporary SQLite database gets the demo data (:func:`nit_desk.services.demo.load_demo`);
+each entry of :data:`SCREENS` builds one screen on it, the screen loads its data
+through the runner like in real use, and is rendered to ``DIR/<name>.png``.
+Later screens add themselves with one line::
+
+    SCREENS.append(("estimate-editor", build_estimate_editor))
+
+where the builder is ``async def build(shot: ShotContext) -> QWidget``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from nit_desk.domain.types import Network, StepState
+from nit_desk.gui.events import AppEvents
+from nit_desk.gui.runner import ServiceRunner
+from nit_desk.gui.screens import Desk
+from nit_desk.gui.settings import DeskSettings
+from nit_desk.services import demo, registration, users
+from nit_desk.services.actor import Actor
+from nit_desk.services.storage import migrate
+from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.services.storage.models import Request
+
+WINDOW_SIZE = (1360, 820)
+SETTLE_SECONDS = 20.0
+
+
+@dataclass
+class ShotContext:
+    """The demo database and desks the screen builders work on."""
+
+    db: Database
+    agent: Desk
+    supervisor: Desk
+    clients: dict[str, int]
+    folder: Path
+    widgets: list[QWidget] = field(default_factory=list)
+
+    def request_of(self, handle: str) -> int:
+        """The newest request of the scenario client ``handle``."""
+        with self.db.read_session() as s:
+            found = s.execute(select(Request.id).where(
+                Request.client_id == self.clients[handle]).order_by(Request.id.desc())
+                .limit(1)).scalar_one()
+        return int(found)
+
+    async def settle(self) -> None:
+        """Wait until the screens' service calls and queued slots are done."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        quiet = 0
+        while time.monotonic() < deadline and quiet < 5:
+            await asyncio.sleep(0.03)
+            busy = self.agent.runner.is_busy or self.supervisor.runner.is_busy
+            quiet = 0 if busy else quiet + 1
+
+
+ScreenBuilder = Callable[[ShotContext], Awaitable[QWidget]]
+"""Builds, fills and returns one top-level widget to render (the caller deletes it)."""
+
+
+# -- the screens -------------------------------------------------------------
+
+
+async def _main_window(shot: ShotContext, handle: str, tab: int) -> QWidget:
+    from nit_desk.gui.app import build_main_window
+
+    desk = shot.agent
+    window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
+    window.resize(*WINDOW_SIZE)
+    _show(window)
+    await shot.settle()
+    request_id = shot.request_of(handle)
+    queue = window.queue_area.content
+    if not (hasattr(queue, "select_request") and queue.select_request(request_id)):
+        card = window.card_area.content
+        if hasattr(card, "show_request"):
+            card.show_request(request_id, shot.clients[handle])
+    await shot.settle()
+    tabs = getattr(window.card_area.content, "tabs", None)
+    if tabs is not None:
+        tabs.setCurrentIndex(tab)
+    await shot.settle()
+    return window
+
+
+async def build_main_trusted(shot: ShotContext) -> QWidget:
+    """Queue and the card of a registered, trusted, paid client (scenario 1): the request."""
+    return await _main_window(shot, "@pc_slow_msk", 0)
+
+
+async def build_main_half_way(shot: ShotContext) -> QWidget:
+    """Queue and the card of a client half-way through registration: the checklist."""
+    return await _main_window(shot, "ok.ru/profile/577001234", 1)
+
+
+async def build_main_every_reason(shot: ShotContext) -> QWidget:
+    """A request with every advance reason (scenario 3)."""
+    return await _main_window(shot, "@office_net_spb", 0)
+
+
+async def build_intake(shot: ShotContext) -> QWidget:
+    """The intake dialog filled in, with one inline error (the email) and a match banner."""
+    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.views.intake_dialog import IntakeDialog
+
+    dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
+    _show(dialog)
+    dialog.rows[0].set_account(Network.TELEGRAM, "@pc_fast_spb")
+    dialog.phone_edit.setText("8 912 777-12-34")
+    dialog.email_edit.setText("ivan@")
+    dialog.system_edit.setPlainText("Windows 11 Pro 23H2, Ryzen 5 5600, 16 GB RAM, SSD 512 GB")
+    dialog.description_edit.setPlainText("Не запускается игра после обновления драйверов")
+    dialog.offline_box.setChecked(True)
+    for name in ("phone", "email", "system_info", "description"):
+        dialog._validate(name)
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
+    await shot.settle()
+    return dialog
+
+
+async def build_intake_banned(shot: ShotContext) -> QWidget:
+    """Intake from a banned client's phone (scenario 4, R12): the red banner."""
+    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.views.intake_dialog import IntakeDialog
+
+    dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
+    _show(dialog)
+    dialog.rows[0].set_account(Network.WHATSAPP, "+7 912 666-01-02")
+    dialog.phone_edit.setText("+7 912 666-01-02")
+    dialog._on_contact_edited("phone")
+    await asyncio.sleep(0.6)
+    await shot.settle()
+    return dialog
+
+
+async def build_sensitive(shot: ShotContext) -> QWidget:
+    """The sensitive-action dialog filled in (R8): warned, refused."""
+    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.views.sensitive_dialog import SensitiveActionDialog
+
+    handle = "ok.ru/profile/577001234"
+    dialog = SensitiveActionDialog(card_gateway(shot.agent), shot.agent.runner,
+                                   shot.clients[handle], "olga_ok",
+                                   request_id=shot.request_of(handle))
+    dialog.action_edit.setText("Регистрация в облачном хранилище: клиент называет код из СМС")
+    dialog.explanation_edit.setPlainText(
+        "Сервис пришлёт код подтверждения на телефон клиента; код нужен один раз для "
+        "завершения регистрации и в NIT Desk не записывается.")
+    dialog.warned_box.setChecked(True)
+    dialog.refused_radio.setChecked(True)
+    _show(dialog)
+    await shot.settle()
+    return dialog
+
+
+async def build_ban(shot: ShotContext) -> QWidget:
+    """The ban proposal dialog for the half-way client, a refused step ticked (R10, R11)."""
+    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.views.ban_dialog import BanProposalDialog
+
+    handle = "ok.ru/profile/577001234"
+    gateway = card_gateway(shot.agent)
+    card = await shot.agent.runner.call(gateway.client_card, shot.clients[handle])
+    dialog = BanProposalDialog(gateway, shot.agent.runner, card)
+    dialog.comment_edit.setPlainText("Отказывается добавить нас в друзья, без этого работа "
+                                     "через мессенджер невозможна")
+    _show(dialog)
+    await shot.settle()
+    return dialog
+
+
+SCREENS: list[tuple[str, ScreenBuilder]] = [
+    ("main-window-trusted-client", build_main_trusted),
+    ("main-window-half-way-registration", build_main_half_way),
+    ("main-window-every-advance-reason", build_main_every_reason),
+    ("intake-dialog", build_intake),
+    ("intake-dialog-banned-match", build_intake_banned),
+    ("sensitive-action-dialog", build_sensitive),
+    ("ban-proposal-dialog", build_ban),
+]
+"""Every screen ``nit-desk screenshot`` renders: (file name, builder). Append to add one."""
+
+
+# -- running -----------------------------------------------------------------
+
+
+def _show(widget: QWidget) -> None:
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    widget.show()
+
+
+def prepare_database(folder: Path) -> tuple[Database, Actor, Actor, dict[str, int]]:
+    """A migrated SQLite database with the demo data; the agent, supervisor and clients."""
+    db = open_database(folder / "screenshots.db")
+    migrate.upgrade(db, backup=False)
+    summary = demo.load_demo(db, clients=60, seed=7)
+    agent = users.authenticate(db, demo.DEMO_AGENTS[1], demo.DEMO_PASSWORD).actor
+    boss = users.authenticate(db, demo.DEMO_SUPERVISOR, demo.DEMO_PASSWORD).actor
+    half_way = summary.scenario_clients["ok.ru/profile/577001234"]
+    registration.set_step_state(db, agent, half_way, "added_as_friend", StepState.REFUSED)
+    return db, agent, boss, summary.scenario_clients
+
+
+async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
+    """Render every screen of :data:`SCREENS` (or those named in ``only``) into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nit-desk-shots-") as tmp:
+        folder = Path(tmp)
+        loop = asyncio.get_running_loop()
+        db, agent, boss, clients = await loop.run_in_executor(None, prepare_database, folder)
+        from nit_desk.gui.bindings import attach_database
+
+        settings = DeskSettings(QSettings(str(folder / "settings.ini"),
+                                          QSettings.Format.IniFormat))
+        runner, events = ServiceRunner(), AppEvents()
+        detach = attach_database(events, db)
+        shot = ShotContext(db, Desk(db, agent, runner, events, settings),
+                           Desk(db, boss, runner, events, settings), clients, folder)
+        written: list[Path] = []
+        try:
+            for name, build in SCREENS:
+                if only and name not in only:
+                    continue
+                widget = await build(shot)
+                path = out / f"{name}.png"
+                if not widget.grab().save(str(path)):
+                    raise OSError(f"could not write {path}")
+                written.append(path)
+                widget.hide()
+                widget.deleteLater()
+                await asyncio.sleep(0.05)
+        finally:
+            detach()
+            runner.shutdown(wait=True)
+            db.dispose()
+        return written
+
+
+def run_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
+    """Make the application (off screen), run :func:`take_screenshots`, return the files."""
+    import qasync
+
+    from nit_desk.gui.app import make_application
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            return loop.run_until_complete(take_screenshots(out, only))
+    finally:
+        asyncio.set_event_loop(None)

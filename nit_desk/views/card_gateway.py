@@ -1,0 +1,113 @@
+"""What the client card and its dialogs need from the services, as a Protocol.
+
+Views never import the services that touch storage (the layering contract):
+:class:`nit_desk.gui.card_services.DatabaseCardGateway` binds these calls to one
+database and one signed-in user. Every method blocks: call it through
+:meth:`nit_desk.gui.runner.ServiceRunner.call`, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from nit_desk.domain.types import Network, StepState
+from nit_desk.services.actor import Actor
+from nit_desk.services.dto import (
+    BanProposalDTO,
+    ClientCard,
+    ClientMatch,
+    IntakeResult,
+    RequestDTO,
+    SensitiveActionDTO,
+)
+from nit_desk.services.money_dto import MoneyStatus
+
+
+class HistoryEntry(Protocol):
+    """One audit entry about a client, as the history tab shows it (R17)."""
+
+    @property
+    def at(self) -> datetime:
+        """When (UTC)."""
+
+    @property
+    def actor_name(self) -> str:
+        """Who."""
+
+    @property
+    def action(self) -> str:
+        """What, e.g. ``client.step_changed``."""
+
+    @property
+    def entity_id(self) -> int | None:
+        """The changed row's id (the request's id for ``request.*`` actions)."""
+
+    @property
+    def entity(self) -> str:
+        """The changed kind of thing (``client``, ``request``...)."""
+
+    @property
+    def before(self) -> str:
+        """JSON of the state before."""
+
+    @property
+    def after(self) -> str:
+        """JSON of the state after."""
+
+
+class CardGateway(Protocol):
+    """The service calls of the client card, intake, sensitive-action and ban dialogs."""
+
+    @property
+    def actor(self) -> Actor:
+        """Who is signed in (a hint for the screens; services check the role, R18)."""
+
+    def client_card(self, client_id: int) -> ClientCard:
+        """The client card (R3-R6)."""
+
+    def request_detail(self, request_id: int) -> RequestDTO:
+        """Every field of a request."""
+
+    def request_money(self, request_id: int) -> MoneyStatus:
+        """Agreed, paid and due money of a request (R13, R14)."""
+
+    def client_history(self, client_id: int) -> Sequence[HistoryEntry]:
+        """The client's audit entries, newest first (R17)."""
+
+    def set_step_state(self, client_id: int, code: str, state: StepState) -> ClientCard:
+        """Set one checklist step (R3, R4)."""
+
+    def set_trusted(self, client_id: int, trusted: bool) -> ClientCard:
+        """Add to or remove from the trusted persons list (R5)."""
+
+    def update_flags(self, request_id: int, expected_version: int, *,
+                     has_specification: bool, offline_work: bool, onsite_visit: bool,
+                     visit_address: str = "") -> RequestDTO:
+        """Change the flags that decide the payment scheme (R14)."""
+
+    def find_matches(self, *, phone: str = "", email: str = "",
+                     messengers: Sequence[tuple[Network, str]] = ()) -> list[ClientMatch]:
+        """Clients holding any of the typed contacts (invalid ones ignored)."""
+
+    def intake(self, *, handle: str, phone: str, email: str,
+               messengers: Sequence[tuple[Network, str]], channel: Network,
+               system_info: str, description: str, deadline: datetime,
+               has_specification: bool = False, offline_work: bool = False,
+               onsite_visit: bool = False, visit_address: str = "",
+               existing_client_id: int | None = None,
+               allow_banned: bool = False) -> IntakeResult:
+        """A first contact: a new client (or a known one) and the request (R1, R7, R12)."""
+
+    def record_sensitive_action(self, client_id: int, *, request_id: int | None, action: str,
+                                explanation: str, warned_and_explained: bool,
+                                client_agreed: bool) -> SensitiveActionDTO:
+        """Record a warned-about sensitive action and the client's answer (R8)."""
+
+    def list_sensitive_actions(self, client_id: int) -> list[SensitiveActionDTO]:
+        """The client's sensitive actions, newest first."""
+
+    def propose_ban(self, client_id: int, refused_steps: Sequence[str],
+                    comment: str) -> BanProposalDTO:
+        """Propose a ban naming the refused steps (R10, R11)."""
