@@ -19,6 +19,7 @@ from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.text import clean_name
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
+from nit_desk.services.client_cards import read_as
 from nit_desk.services.dto import TemplateDTO, TemplateStepDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistTemplate, ChecklistTemplateStep, User
@@ -69,22 +70,20 @@ def latest_template(session: Session) -> ChecklistTemplate | None:
 def current_template(db: Database, actor: Actor) -> TemplateDTO:
     """The template version new clients get now (any active user)."""
     ensure_default_template(db)
-    with UnitOfWork(db, actor) as uow:
-        uow.require()
-        template = latest_template(uow.session)
+    with read_as(db, actor) as (session, _sup):
+        template = latest_template(session)
         assert template is not None
-        return _dto(uow.session, template)
+        return _dto(session, template)
 
 
 def list_template_versions(db: Database, actor: Actor) -> list[TemplateDTO]:
     """Every template version, newest first (any active user)."""
     ensure_default_template(db)
-    with UnitOfWork(db, actor) as uow:
-        uow.require()
-        rows = uow.session.execute(
+    with read_as(db, actor) as (session, _sup):
+        rows = session.execute(
             select(ChecklistTemplate).order_by(ChecklistTemplate.version.desc())
         ).scalars().all()
-        return [_dto(uow.session, t) for t in rows]
+        return [_dto(session, t) for t in rows]
 
 
 def save_template(db: Database, actor: Actor, steps: Sequence[StepInput]) -> TemplateDTO:

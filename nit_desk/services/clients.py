@@ -61,6 +61,11 @@ def intake(
 ) -> IntakeResult:
     """Register a first contact: a new client (or a known one) and their request (R1, R7).
 
+    With ``existing_client_id`` the request is added to that client: new contacts
+    are added, known ones kept, the handle stays, non-empty system information
+    replaces the old. A new client's checklist is copied from the current
+    template version (R3).
+
     Raises:
         ValidationError: a bad field, named (``phone``, ``email``, ``messenger.0``,
             ``deadline``, ``system_info``, ``description``, ``visit_address``, ``handle``).
