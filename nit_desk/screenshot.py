@@ -98,13 +98,13 @@ async def _main_window(shot: ShotContext, handle: str, tab: int) -> QWidget:
 
 
 async def build_main_trusted(shot: ShotContext) -> QWidget:
-    """Queue and the card of a registered, trusted, paid client (scenario 1): the request."""
-    return await _main_window(shot, "@pc_slow_msk", 0)
+    """Queue and the card of a registered, trusted, paid client (scenario 1): its history."""
+    return await _main_window(shot, "@pc_slow_msk", 1)
 
 
 async def build_main_half_way(shot: ShotContext) -> QWidget:
     """Queue and the card of a client half-way through registration: the checklist."""
-    return await _main_window(shot, "ok.ru/profile/577001234", 1)
+    return await _main_window(shot, "ok.ru/profile/577001234", 0)
 
 
 async def build_main_every_reason(shot: ShotContext) -> QWidget:

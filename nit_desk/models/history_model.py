@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from nit_desk.domain.money import format_money
 from nit_desk.domain.types import StepState
 from nit_desk.models.checklist_model import state_name
 from nit_desk.models.time_text import local_time_text
@@ -101,6 +102,8 @@ def _load(text: str) -> dict[str, Any]:
 
 
 def _value(key: str, value: Any) -> str:
+    if key.endswith("_kopecks") and isinstance(value, int) and not isinstance(value, bool):
+        return format_money(value)
     if key == "state" and isinstance(value, str):
         try:
             return state_name(StepState(value))
@@ -110,8 +113,12 @@ def _value(key: str, value: Any) -> str:
         return QCoreApplication.translate("history", "yes") if value else \
             QCoreApplication.translate("history", "no")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(str(v) for v in value if not isinstance(v, list | dict))
     return "" if value is None else str(value)
+
+
+_HIDDEN = frozenset({"code", "lines"})
+"""Keys too long for one line (an estimate's lines are shown by the estimate editor)."""
 
 
 def describe_change(before: str, after: str, step_titles: Mapping[str, str]) -> str:
@@ -120,14 +127,14 @@ def describe_change(before: str, after: str, step_titles: Mapping[str, str]) -> 
     code = new.get("code") or old.get("code")
     parts: list[str] = []
     prefix = f"{step_titles.get(code, code)}: " if isinstance(code, str) else ""
-    for key in [k for k in dict.fromkeys([*old, *new]) if k != "code"]:
+    for key in [k for k in dict.fromkeys([*old, *new]) if k not in _HIDDEN]:
+        name = key.removesuffix("_kopecks").replace("_", " ")
         if key in old and key in new:
             if old[key] != new[key]:
-                parts.append(f"{key}: {_value(key, old[key])} → {_value(key, new[key])}"
-                             if not prefix else f"{_value(key, old[key])} → "
-                             f"{_value(key, new[key])}")
-        elif key in new:
-            parts.append(f"{key}: {_value(key, new[key])}")
+                change = f"{_value(key, old[key])} → {_value(key, new[key])}"
+                parts.append(change if prefix else f"{name}: {change}")
+        elif key in new and _value(key, new[key]):
+            parts.append(f"{name}: {_value(key, new[key])}")
     return prefix + "; ".join(parts)
 
 

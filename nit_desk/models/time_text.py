@@ -16,4 +16,7 @@ def local_time_text(moment: datetime | None) -> str:
     """``moment`` in local time, the locale's short format ("" for None)."""
     if moment is None:
         return ""
-    return QLocale().toString(to_qdatetime(moment), QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no locale set: the Russian-style numbers
+        return to_qdatetime(moment).toString("dd.MM.yyyy HH:mm")
+    return locale.toString(to_qdatetime(moment), QLocale.FormatType.ShortFormat)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -38,7 +39,10 @@ class ChecklistPanel(QWidget):
         self.model = ChecklistModel(self)
         self.progress = QProgressBar()
         self.progress.setObjectName("registrationProgress")
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLabel")
         self.view = QTableView()
         self.view.setObjectName("checklistView")
         self.view.setModel(self.model)
@@ -47,7 +51,10 @@ class ChecklistPanel(QWidget):
         self._editable = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress, 1)
+        layout.addLayout(progress_row)
         layout.addWidget(self.view, 1)
         layout.addLayout(self._button_row())
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
@@ -61,6 +68,7 @@ class ChecklistPanel(QWidget):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         header = view.horizontalHeader()
@@ -119,8 +127,8 @@ class ChecklistPanel(QWidget):
         done = progress.required_done if progress else 0
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(self.tr("%n of {total} required steps done", "", done)
-                                .format(total=total) if card else self.tr("No client"))
+        self.progress_label.setText(self.tr("%n of {total} required steps done", "", done)
+                                    .format(total=total) if card else self.tr("No client"))
         self._editable = card is not None and not card.banned
         row = self.model.row_of(code) if code else -1
         if row < 0 and self.model.rowCount():

@@ -2,7 +2,7 @@
 
 Header with the handle and badges (registered, trusted, banned, ban proposed);
 contacts (R1, R2); the phone-consultation indicator (R6); the trust toggle (R5);
-tabs for the request with its payment scheme (R7, R14), the registration
+the request with its payment scheme (R7, R14); tabs for the registration
 checklist (R3, R4) and the client's history (R17); and the buttons for a
 sensitive action (R8) and a ban proposal (R10, R11).
 
@@ -197,9 +197,9 @@ class ClientCardView(QWidget):
         self.checklist.step_state_requested.connect(self._on_checklist_step_state_requested)
         self.history_model = HistoryModel(self)
         self.history_view = self._history_view()
-        self.tabs.addTab(self.request_panel, self.tr("&Request"))
         self.tabs.addTab(self.checklist, self.tr("Re&gistration"))
         self.tabs.addTab(self.history_view, self.tr("&History"))
+        layout.addWidget(self.request_panel)
         layout.addWidget(self.tabs, 1)
         self.message = MessageLine()
         self.message.setObjectName("cardMessage")
@@ -266,6 +266,7 @@ class ClientCardView(QWidget):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -367,7 +368,7 @@ class ClientCardView(QWidget):
         self._show_outcome(card)
         self.checklist.set_card(card)
         p = card.progress
-        self.tabs.setTabText(1, self.tr("Re&gistration ({done}/{total})").format(
+        self.tabs.setTabText(0, self.tr("Re&gistration ({done}/{total})").format(
             done=p.required_done, total=p.required_total))
         self.sensitive_button.setEnabled(not card.banned)
         self.ban_button.setEnabled(not card.banned and not card.ban_pending)

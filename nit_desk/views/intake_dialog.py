@@ -114,6 +114,7 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._timers()
+        self.setMinimumWidth(920)
 
     def _timers(self) -> None:
         self.lookup_timer = QTimer(self)
@@ -291,8 +292,9 @@ class IntakeDialog(QDialog):
             value = normalize_handle(first.network, first.text, field="messenger")
         except ValidationError:
             return
-        name = value.rsplit("/", 1)[-1].lstrip("@+")
-        self.handle_edit.setText(name)
+        if first.network is Network.WHATSAPP:
+            return  # a phone number is no nickname (R2)
+        self.handle_edit.setText(value.rsplit("/", 1)[-1].lstrip("@"))
 
     def _follow_channel(self, network: Network) -> None:
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(network))

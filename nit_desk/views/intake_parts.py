@@ -41,6 +41,7 @@ class MessengerRow(QWidget):
             self.network_combo.addItem(NETWORK_NAMES[network], network)
         self.network_combo.setCurrentIndex(self.network_combo.findData(Network.TELEGRAM))
         self.edit = QLineEdit()
+        self.edit.setMinimumWidth(180)
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
         self.remove_button.setToolTip(self.tr("Remove this messenger account"))

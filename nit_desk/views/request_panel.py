@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -69,7 +70,7 @@ def time_left_text(deadline: datetime, now: datetime | None = None) -> str:
     return t("request", "in {span}").format(span=span)
 
 
-class RequestPanel(QWidget):
+class RequestPanel(QFrame):
     """One request of the client at hand, with its payment-scheme flags (R7, R14)."""
 
     request_changed = Signal(object)
@@ -81,6 +82,8 @@ class RequestPanel(QWidget):
         self._gateway, self._runner = gateway, runner
         self.request: RequestDTO | None = None
         self._saving = False
+        self.setObjectName("requestPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self._build()
         self.set_request(None, None)
 
@@ -93,7 +96,9 @@ class RequestPanel(QWidget):
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineLabel")
         self.description = QLabel()
+        self.description.setObjectName("requestDescription")
         self.description.setWordWrap(True)
+        self.description.setMaximumHeight(self.description.fontMetrics().lineSpacing() * 3 + 2)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.money_label = QLabel()
         self.money_label.setObjectName("moneyLabel")
@@ -119,26 +124,28 @@ class RequestPanel(QWidget):
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(3)
         form.addRow(self.tr("Deadline:"), self.deadline_label)
         form.addRow(self.tr("Description:"), self.description)
         form.addRow(self.tr("Money:"), self.money_label)
-        flags = QVBoxLayout()
-        flags.setSpacing(4)
-        flags.addWidget(self.spec_box)
-        flags.addWidget(self.offline_box)
-        flags.addWidget(self.visit_box)
-        flags.addWidget(self.address_field)
+        left = QVBoxLayout()
+        left.setSpacing(3)
+        left.addWidget(self.title)
+        left.addLayout(form)
+        for widget in (self.spec_box, self.offline_box, self.visit_box, self.address_field):
+            left.addWidget(widget)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 3)
+        columns.addWidget(self.indicator, 2)
         conflict_row = QHBoxLayout()
         conflict_row.addWidget(self.message, 1)
         conflict_row.addWidget(self.reapply_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(form)
-        layout.addLayout(flags)
-        layout.addWidget(self.indicator)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(columns)
         layout.addLayout(conflict_row)
-        layout.addStretch(1)
 
     # -- showing -------------------------------------------------------------
 
@@ -169,6 +176,7 @@ class RequestPanel(QWidget):
         self.deadline_label.setStyleSheet("color: #c62828; font-weight: bold;" if overdue
                                           else "")
         self.description.setText(request.description)
+        self.description.setToolTip(request.description)
         self._set_ticks(request.has_specification, request.offline_work, request.onsite_visit,
                         request.visit_address)
         self.indicator.set_decision(PaymentDecision(request.payment_scheme,
@@ -179,11 +187,13 @@ class RequestPanel(QWidget):
         if money is None:
             self.money_label.setText("—")
             return
-        agreed = (format_money(money.agreed_kopecks) if money.agreed_kopecks is not None
-                  else self.tr("no agreed estimate yet"))
-        text = self.tr("agreed {agreed} · paid {paid} · due {due}").format(
-            agreed=agreed, paid=format_money(money.paid_kopecks),
-            due=format_money(money.due_kopecks))
+        if money.agreed_kopecks is None:
+            text = self.tr("no agreed estimate yet · paid {paid}").format(
+                paid=format_money(money.paid_kopecks))
+        else:
+            text = self.tr("agreed {agreed} · paid {paid} · due {due}").format(
+                agreed=format_money(money.agreed_kopecks), paid=format_money(money.paid_kopecks),
+                due=format_money(money.due_kopecks))
         if money.warning:
             text += "\n" + QCoreApplication.translate(MESSAGE_CONTEXT, money.warning)
         self.money_label.setText(text)

@@ -58,6 +58,7 @@ class SchemeIndicator(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.scheme_label)
         layout.addWidget(self.reasons_label)
+        layout.addStretch(1)
         self.decision: PaymentDecision | None = None
         self.pending = False
         self.set_decision(None)

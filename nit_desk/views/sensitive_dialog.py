@@ -57,7 +57,7 @@ class SensitiveActionDialog(QDialog):
         self.pages.addWidget(self._refused_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(560, 0)
+        self.resize(680, 440)
 
     # -- the form ------------------------------------------------------------
 
@@ -69,6 +69,13 @@ class SensitiveActionDialog(QDialog):
             "Never type the code here: NIT Desk does not keep codes."))
         intro.setWordWrap(True)
         intro.setObjectName("sensitiveIntro")
+        intro.setStyleSheet("QLabel#sensitiveIntro { border-left: 4px solid #e65100; "
+                            "padding: 4px 8px; }")
+        title = QLabel(self.tr("Sensitive action for {handle}").format(handle=self.handle))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
         self.action_edit = QLineEdit()
         self.action_edit.setPlaceholderText(self.tr("e.g. registration on a cloud-backup "
                                                     "service (extra-fee line)"))
@@ -76,7 +83,8 @@ class SensitiveActionDialog(QDialog):
         self.explanation_edit.setTabChangesFocus(True)
         self.explanation_edit.setPlaceholderText(self.tr("what was explained to the client: "
                                                          "what is done and why"))
-        self.explanation_edit.setMaximumHeight(110)
+        self.explanation_edit.setMinimumHeight(96)
+        self.explanation_edit.setMaximumHeight(140)
         self.warned_box = QCheckBox(self.tr("The client was &warned and it was explained what "
                                             "will be done"))
         self.warned_box.setObjectName("warnedBox")
@@ -116,8 +124,10 @@ class SensitiveActionDialog(QDialog):
         form.addRow(self.tr("Answer:"), self.fields["answer"])
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         return page
