@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChecklistPanel</name>
+    <message numerus="yes">
+        <source>%n of {total} required steps done</source>
+        <translation>
+            <numerusform>%n of {total} required steps done</numerusform>
+            <numerusform>%n of {total} required steps done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>counts</name>
     <message numerus="yes">
         <source>%n request(s)</source>

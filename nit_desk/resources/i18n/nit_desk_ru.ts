@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+</context>
+<context>
+    <name>BanProposalDialog</name>
+    <message>
+        <source>Propose a ban — {handle}</source>
+        <translation>Предложить блокировку — {handle}</translation>
+    </message>
+    <message>
+        <source>A client who refuses or obstructs a required action can be banned from support (R10). Name what {handle} refused; a supervisor reviews the proposal (R11).</source>
+        <translation>Клиенту, который отказывается от обязательного действия или мешает его выполнить, можно закрыть доступ к поддержке (R10). Укажите, от чего отказался {handle}; предложение рассмотрит супервайзер (R11).</translation>
+    </message>
+    <message>
+        <source>what happened, in a few words</source>
+        <translation>что произошло, в двух словах</translation>
+    </message>
+    <message>
+        <source>&amp;Send to supervisors</source>
+        <translation>&amp;Отправить супервайзерам</translation>
+    </message>
+    <message>
+        <source>Propose to ban {handle}</source>
+        <translation>Предложить заблокировать {handle}</translation>
+    </message>
+    <message>
+        <source>&amp;Refused steps:</source>
+        <translation>&amp;Шаги, от которых отказался клиент:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Комментарий:</translation>
+    </message>
+    <message>
+        <source>{title} — {state}</source>
+        <translation>{title} — {state}</translation>
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation>(обязательный)</translation>
+    </message>
+    <message>
+        <source>Sensitive action refused: {action} ({when})</source>
+        <translation>Отказ от чувствительного действия: {action} ({when})</translation>
+    </message>
+    <message>
+        <source>Tick the step or steps the client refused.</source>
+        <translation>Отметьте шаг или шаги, от которых отказался клиент.</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Working…</source>
@@ -44,6 +118,269 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обязательный</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто отметил</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательный</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>необязательный</translation>
+    </message>
+    <message>
+        <source>Required step</source>
+        <translation>Обязательный шаг</translation>
+    </message>
+    <message>
+        <source>Optional step</source>
+        <translation>Необязательный шаг</translation>
+    </message>
+    <message>
+        <source>{kind}: {state}</source>
+        <translation>{kind}: {state}</translation>
+    </message>
+    <message>
+        <source>{kind}: {state}, set by {user} at {when}</source>
+        <translation>{kind}: {state}, отметил(а) {user}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Выполнен</translation>
+    </message>
+    <message>
+        <source>&amp;Refused</source>
+        <translation>О&amp;тказ</translation>
+    </message>
+    <message>
+        <source>&amp;Not applicable</source>
+        <translation>&amp;Неприменим</translation>
+    </message>
+    <message>
+        <source>&amp;Pending</source>
+        <translation>&amp;Ожидает</translation>
+    </message>
+    <message>
+        <source>Tick the current step done (Space or Ctrl+D)</source>
+        <translation>Отметить текущий шаг выполненным (Пробел или Ctrl+D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} required steps done</source>
+        <translation>
+            <numerusform>Обязательные шаги: выполнен %n из {total}</numerusform>
+            <numerusform>Обязательные шаги: выполнено %n из {total}</numerusform>
+            <numerusform>Обязательные шаги: выполнено %n из {total}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No client</source>
+        <translation>Клиент не выбран</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardView</name>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>&amp;Новая заявка…</translation>
+    </message>
+    <message>
+        <source>Client card</source>
+        <translation>Карточка клиента</translation>
+    </message>
+    <message>
+        <source>Pick a request in the queue to see its client, or press Ctrl+I for a new request.</source>
+        <translation>Выберите заявку в очереди, чтобы увидеть карточку клиента, или нажмите Ctrl+I, чтобы создать новую заявку.</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration</source>
+        <translation>&amp;Регистрация</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>зарегистрирован</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>не зарегистрирован</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>доверенное лицо</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>доступ закрыт</translation>
+    </message>
+    <message>
+        <source>ban proposed</source>
+        <translation>предложена блокировка</translation>
+    </message>
+    <message>
+        <source>On the &amp;trusted persons list</source>
+        <translation>В списке &amp;доверенных лиц</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive action…</source>
+        <translation>&amp;Чувствительное действие…</translation>
+    </message>
+    <message>
+        <source>Record that the client was warned before a code is asked for (R8)</source>
+        <translation>Записать, что клиента предупредили, прежде чем просить код (R8)</translation>
+    </message>
+    <message>
+        <source>Propose &amp;ban…</source>
+        <translation>Предложить &amp;блокировку…</translation>
+    </message>
+    <message>
+        <source>System: {info}</source>
+        <translation>Система: {info}</translation>
+    </message>
+    <message>
+        <source>System: not collected yet</source>
+        <translation>Система: сведения ещё не собраны</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration ({done}/{total})</source>
+        <translation>&amp;Регистрация ({done}/{total})</translation>
+    </message>
+    <message>
+        <source>Only a registered client who is not banned can be trusted (R5): {reasons}.</source>
+        <translation>Доверенным лицом может быть только зарегистрированный клиент, которому не закрыт доступ к поддержке (R5): {reasons}.</translation>
+    </message>
+    <message>
+        <source>Trusted persons may get phone consultations once the current work is paid (R6).</source>
+        <translation>Доверенные лица могут получать консультации по телефону, когда текущая работа оплачена (R6).</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>одобрено</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <source>Last ban proposal {verdict} by {user}</source>
+        <translation>Последнее предложение о блокировке: {verdict}, решение принял(а) {user}</translation>
+    </message>
+    <message>
+        <source>The client is banned already.</source>
+        <translation>Клиенту уже закрыт доступ к поддержке.</translation>
+    </message>
+    <message>
+        <source>A ban proposal is waiting for a supervisor.</source>
+        <translation>Предложение о блокировке ждёт решения супервайзера.</translation>
+    </message>
+    <message>
+        <source>Propose a ban for refused steps (R10, R11)</source>
+        <translation>Предложить блокировку за отказ от шагов (R10, R11)</translation>
+    </message>
+    <message>
+        <source>Request #{id}: payment scheme saved.</source>
+        <translation>Заявка №{id}: схема оплаты сохранена.</translation>
+    </message>
+    <message>
+        <source>New request #{id} for {handle} saved.</source>
+        <translation>Новая заявка №{id} для {handle} сохранена.</translation>
+    </message>
+    <message>
+        <source>Sensitive action recorded for {handle}.</source>
+        <translation>Чувствительное действие для {handle} записано.</translation>
+    </message>
+    <message>
+        <source>Ban of {handle} proposed to the supervisors.</source>
+        <translation>Предложение заблокировать {handle} отправлено супервайзерам.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare estimate versions</source>
+        <translation>Сравнение версий сметы</translation>
+    </message>
+    <message>
+        <source>Older:</source>
+        <translation>Более ранняя:</translation>
+    </message>
+    <message>
+        <source>Newer:</source>
+        <translation>Более поздняя:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Цена за ед.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>{added} added, {removed} removed, {changed} changed</source>
+        <translation>добавлено: {added}, удалено: {removed}, изменено: {changed}</translation>
+    </message>
+    <message>
+        <source>Total: {old} → {new} ({change})</source>
+        <translation>Итого: {old} → {new} ({change})</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <source>No contacts</source>
+        <translation>Контактов нет</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>NIT Desk: unexpected problem</source>
@@ -68,6 +405,215 @@
     <message>
         <source>Hide details</source>
         <translation>Скрыть подробности</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateModel</name>
+    <message>
+        <source>Service / description</source>
+        <translation>Услуга / описание</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Цена за ед.</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Сумма по строке</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>услуга</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>единица измерения</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>цена за единицу</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>move line {line} up</source>
+        <translation>перемещение строки {line} вверх</translation>
+    </message>
+    <message>
+        <source>move line {line} down</source>
+        <translation>перемещение строки {line} вниз</translation>
+    </message>
+    <message>
+        <source>change the note</source>
+        <translation>изменение примечания</translation>
+    </message>
+    <message>
+        <source>change {what} of line {line}</source>
+        <translation>изменение поля «{what}» в строке {line}</translation>
+    </message>
+    <message>
+        <source>add line {line}</source>
+        <translation>добавление строки {line}</translation>
+    </message>
+    <message>
+        <source>remove line {line}</source>
+        <translation>удаление строки {line}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New request</source>
+        <translation>Новая заявка</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>the nickname the client chose, e.g. pc_slow_msk</source>
+        <translation>псевдоним, выбранный клиентом, например pc_slow_msk</translation>
+    </message>
+    <message>
+        <source>&amp;Add messenger</source>
+        <translation>&amp;Добавить мессенджер</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Псевдоним:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Messengers:</source>
+        <translation>Мессенджеры:</translation>
+    </message>
+    <message>
+        <source>Came in &amp;on:</source>
+        <translation>&amp;Канал обращения:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Заявка</translation>
+    </message>
+    <message>
+        <source>what the client needs</source>
+        <translation>что нужно клиенту</translation>
+    </message>
+    <message>
+        <source>OS, hardware, programs: everything the client can tell (R7)</source>
+        <translation>ОС, оборудование, программы — всё, что может рассказать клиент (R7)</translation>
+    </message>
+    <message>
+        <source>&amp;Specification: the scope is fully clear</source>
+        <translation>Техническое &amp;задание: объём работ полностью ясен</translation>
+    </message>
+    <message>
+        <source>O&amp;ffline work: without the client on the line</source>
+        <translation>&amp;Работа без клиента на связи</translation>
+    </message>
+    <message>
+        <source>On-site &amp;visit by a specialist</source>
+        <translation>&amp;Выезд специалиста к клиенту</translation>
+    </message>
+    <message>
+        <source>visit address (kept on this request)</source>
+        <translation>адрес выезда (сохраняется в этой заявке)</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem:</source>
+        <translation>С&amp;истема:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Срок:</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>Признаки:</translation>
+    </message>
+    <message>
+        <source>Saved as {value}</source>
+        <translation>Будет сохранено как {value}</translation>
+    </message>
+    <message>
+        <source>The deadline is in the past: agree a deadline in the future.</source>
+        <translation>Срок уже прошёл: согласуйте срок в будущем.</translation>
+    </message>
+    <message>
+        <source>For a known client, (a) is decided on saving from their paid requests.</source>
+        <translation>Для известного клиента пункт (а) определяется при сохранении по его оплаченным заявкам.</translation>
+    </message>
+    <message>
+        <source>A new client: first contact, so the advance applies (a).</source>
+        <translation>Новый клиент: первое обращение, поэтому нужна предоплата (а).</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can go on with a banned client (R12).</source>
+        <translation>Продолжить работу с заблокированным клиентом может только супервайзер (R12).</translation>
+    </message>
+    <message>
+        <source>Type the account, or remove this row.</source>
+        <translation>Введите аккаунт или удалите эту строку.</translation>
+    </message>
+    <message>
+        <source>Some fields need attention: see the reasons beside them.</source>
+        <translation>Некоторые поля заполнены неверно: причины указаны рядом с ними.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняем…</translation>
+    </message>
+    <message>
+        <source>A messenger account needs attention.</source>
+        <translation>Проверьте аккаунт в мессенджере.</translation>
+    </message>
+    <message>
+        <source>A field needs attention: see the reason beside it.</source>
+        <translation>Поле заполнено неверно: причина указана рядом с ним.</translation>
     </message>
 </context>
 <context>
@@ -167,6 +713,539 @@
     <message>
         <source>Database: {name}</source>
         <translation>База данных: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MatchBanner</name>
+    <message>
+        <source>I am a supervisor: go on with this banned client</source>
+        <translation>Я супервайзер: продолжить работу с заблокированным клиентом</translation>
+    </message>
+    <message>
+        <source>These contacts belong to {handle}, a client BANNED from support (R12). Do not take the request.</source>
+        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке (R12). Не принимайте заявку.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can go on.</source>
+        <translation>Продолжить может только супервайзер.</translation>
+    </message>
+    <message>
+        <source>The request will be added to the existing client {handle}.</source>
+        <translation>Заявка будет добавлена существующему клиенту {handle}.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>These contacts belong to the existing client {handle}.</source>
+        <translation>Эти контакты принадлежат существующему клиенту {handle}.</translation>
+    </message>
+    <message>
+        <source>&amp;Use existing client {handle}</source>
+        <translation>&amp;Выбрать существующего клиента {handle}</translation>
+    </message>
+    <message>
+        <source>Also matching: {others}.</source>
+        <translation>Совпадают также: {others}.</translation>
+    </message>
+</context>
+<context>
+    <name>MessengerRow</name>
+    <message>
+        <source>Remove this messenger account</source>
+        <translation>Удалить этот аккаунт</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyDelegate</name>
+    <message>
+        <source>Enter the unit price, e.g. 1 234,50.</source>
+        <translation>Введите цену за единицу, например 1 234,50.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>e.g. 1 234,50</source>
+        <translation>например, 1 234,50</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneConsultationIndicator</name>
+    <message>
+        <source>Phone consultation: —</source>
+        <translation>Консультация по телефону: —</translation>
+    </message>
+    <message>
+        <source>Phone consultation: allowed</source>
+        <translation>Консультация по телефону: можно</translation>
+    </message>
+    <message>
+        <source>Trusted person, current work paid.</source>
+        <translation>Доверенное лицо, текущая работа оплачена.</translation>
+    </message>
+    <message>
+        <source>Phone consultation: not allowed</source>
+        <translation>Консультация по телефону: нельзя</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>{left} · {when}</source>
+        <translation>{left} · {when}</translation>
+    </message>
+    <message>
+        <source>on completion</source>
+        <translation>по факту</translation>
+    </message>
+    <message>
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <source>Odnoklassniki</source>
+        <translation>Одноклассники</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Skype</source>
+        <translation>Skype</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <source>waiting for client</source>
+        <translation>ждёт клиента</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>cancelled by ban</source>
+        <translation>отменена из-за блокировки</translation>
+    </message>
+    <message>
+        <source>advance</source>
+        <translation>предоплата</translation>
+    </message>
+    <message>
+        <source>first contact</source>
+        <translation>первое обращение</translation>
+    </message>
+    <message>
+        <source>specification requested</source>
+        <translation>запрошено техническое задание</translation>
+    </message>
+    <message>
+        <source>offline work</source>
+        <translation>работа без клиента на связи</translation>
+    </message>
+    <message>
+        <source>on-site visit</source>
+        <translation>выезд к клиенту</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Reg.</source>
+        <translation>Рег.</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Ведёт</translation>
+    </message>
+    <message>
+        <source>The client&apos;s handle</source>
+        <translation>Псевдоним клиента</translation>
+    </message>
+    <message>
+        <source>Where the client wrote from</source>
+        <translation>Откуда написал клиент</translation>
+    </message>
+    <message>
+        <source>Where the request stands</source>
+        <translation>На каком этапе заявка</translation>
+    </message>
+    <message>
+        <source>Registration: required steps done / required</source>
+        <translation>Регистрация: выполнено обязательных шагов / всего обязательных</translation>
+    </message>
+    <message>
+        <source>Payment scheme: advance or on completion (R13, R14)</source>
+        <translation>Схема оплаты: предоплата или по факту (R13, R14)</translation>
+    </message>
+    <message>
+        <source>Agreed deadline and the time left (R7)</source>
+        <translation>Согласованный срок и оставшееся время (R7)</translation>
+    </message>
+    <message>
+        <source>Which agent holds it</source>
+        <translation>Какой оператор ведёт заявку</translation>
+    </message>
+    <message>
+        <source>in {span}</source>
+        <translation>через {span}</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} мин</translation>
+    </message>
+    <message>
+        <source>This client is banned from support (R12).</source>
+        <translation>Этому клиенту закрыт доступ к поддержке (R12).</translation>
+    </message>
+    <message>
+        <source>overdue {span}</source>
+        <translation>просрочено на {span}</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} д {h} ч</translation>
+    </message>
+    <message>
+        <source>{d} d</source>
+        <translation>{d} д</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} ч</translation>
+    </message>
+    <message>
+        <source>{name} (lapsed)</source>
+        <translation>{name} (закрепление истекло)</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (вы)</translation>
+    </message>
+    <message>
+        <source>{done} of {total} required registration steps done</source>
+        <translation>Обязательные шаги регистрации: выполнено {done} из {total}</translation>
+    </message>
+    <message>
+        <source>Agreed deadline: {when}</source>
+        <translation>Согласованный срок: {when}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s claim lapsed without a heartbeat: anyone may take it.</source>
+        <translation>{name} больше не подтверждает работу с заявкой, закрепление истекло: её может взять любой оператор.</translation>
+    </message>
+    <message>
+        <source>Held by {name} since {since}</source>
+        <translation>Ведёт {name} с {since}</translation>
+    </message>
+    <message>
+        <source>Advance: {reasons}</source>
+        <translation>Предоплата: {reasons}</translation>
+    </message>
+    <message>
+        <source>{handle} (banned)</source>
+        <translation>{handle} (доступ закрыт)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>All open</source>
+        <translation>Все открытые</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <source>Unclaimed</source>
+        <translation>Свободные</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просроченные</translation>
+    </message>
+    <message>
+        <source>Which requests to show</source>
+        <translation>Какие заявки показывать</translation>
+    </message>
+    <message>
+        <source>Any open status</source>
+        <translation>Любой открытый статус</translation>
+    </message>
+    <message>
+        <source>Only requests in this status</source>
+        <translation>Только заявки в этом статусе</translation>
+    </message>
+    <message>
+        <source>Phone, email, @handle</source>
+        <translation>Телефон, эл. почта, @псевдоним</translation>
+    </message>
+    <message>
+        <source>Find a client by the start of a phone number, email or messenger handle (Ctrl+F)</source>
+        <translation>Найти клиента по началу номера телефона, адреса почты или псевдонима в мессенджере (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Next request</source>
+        <translation>&amp;Следующая заявка</translation>
+    </message>
+    <message>
+        <source>&amp;Take request</source>
+        <translation>&amp;Взять заявку</translation>
+    </message>
+    <message>
+        <source>&amp;Release request</source>
+        <translation>В&amp;ернуть заявку в очередь</translation>
+    </message>
+    <message>
+        <source>&amp;Search the queue</source>
+        <translation>&amp;Поиск по очереди</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh the queue</source>
+        <translation>&amp;Обновить очередь</translation>
+    </message>
+    <message>
+        <source>{action} ({keys})</source>
+        <translation>{action} ({keys})</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>No requests match</source>
+        <translation>Подходящих заявок нет</translation>
+    </message>
+    <message>
+        <source>The queue is empty</source>
+        <translation>Очередь пуста</translation>
+    </message>
+    <message>
+        <source>The queue could not be read. Press F5 to try again.</source>
+        <translation>Не удалось загрузить очередь. Нажмите F5, чтобы повторить.</translation>
+    </message>
+    <message>
+        <source>No unclaimed request is waiting.</source>
+        <translation>Свободных заявок нет.</translation>
+    </message>
+    <message>
+        <source>You took the request of {handle}.</source>
+        <translation>Вы взяли заявку клиента {handle}.</translation>
+    </message>
+    <message>
+        <source>Pick a request in the queue first.</source>
+        <translation>Сначала выберите заявку в очереди.</translation>
+    </message>
+    <message>
+        <source>You released the request of {handle}.</source>
+        <translation>Вы вернули в очередь заявку клиента {handle}.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPanel</name>
+    <message>
+        <source>&amp;Specification: the scope is fully clear</source>
+        <translation>Техническое &amp;задание: объём работ полностью ясен</translation>
+    </message>
+    <message>
+        <source>&amp;Offline work: without the client on the line</source>
+        <translation>&amp;Работа без клиента на связи</translation>
+    </message>
+    <message>
+        <source>On-site &amp;visit by a specialist</source>
+        <translation>&amp;Выезд специалиста к клиенту</translation>
+    </message>
+    <message>
+        <source>Visit address (kept on this request)</source>
+        <translation>Адрес выезда (сохраняется в этой заявке)</translation>
+    </message>
+    <message>
+        <source>Apply my ticks</source>
+        <translation>Применить мои отметки</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>Срок:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Money:</source>
+        <translation>Оплата:</translation>
+    </message>
+    <message>
+        <source>No request selected</source>
+        <translation>Заявка не выбрана</translation>
+    </message>
+    <message>
+        <source>Request #{id} · {channel} · {status}</source>
+        <translation>Заявка №{id} · {channel} · {status}</translation>
+    </message>
+    <message>
+        <source>no agreed estimate yet · paid {paid}</source>
+        <translation>согласованной сметы пока нет · оплачено {paid}</translation>
+    </message>
+    <message>
+        <source>agreed {agreed} · paid {paid} · due {due}</source>
+        <translation>согласовано {agreed} · оплачено {paid} · к оплате {due}</translation>
+    </message>
+    <message>
+        <source>Type the visit address; the visit is saved with it.</source>
+        <translation>Укажите адрес выезда: выезд сохраняется вместе с ним.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняем…</translation>
+    </message>
+    <message>
+        <source>Changed by {user} at {when} meanwhile: your ticks are kept; check them and press &quot;Apply my ticks&quot;.</source>
+        <translation>Тем временем заявку изменил(а) {user} ({when}). Ваши отметки сохранены: проверьте их и нажмите «Применить мои отметки».</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeIndicator</name>
+    <message>
+        <source>Payment scheme</source>
+        <translation>Схема оплаты</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No request selected.</source>
+        <translation>Заявка не выбрана.</translation>
+    </message>
+    <message>
+        <source>Payment scheme (saving…)</source>
+        <translation>Схема оплаты (сохраняем…)</translation>
+    </message>
+    <message>
+        <source>None of (a)–(d) applies: the client pays when the work is done.</source>
+        <translation>Ни один из пунктов (а)–(г) не подходит: клиент платит по факту выполнения работы.</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveActionDialog</name>
+    <message>
+        <source>Sensitive action — {handle}</source>
+        <translation>Чувствительное действие — {handle}</translation>
+    </message>
+    <message>
+        <source>Only in cases agreed in advance may the client be asked for an in-app code or an SMS password, and only after warning them and explaining what will be done. Never type the code here: NIT Desk does not keep codes.</source>
+        <translation>Просить у клиента код из приложения или пароль из SMS можно только в заранее согласованных случаях и только после того, как вы предупредили клиента и объяснили, что будет сделано. Никогда не вводите код здесь: NIT Desk не хранит коды.</translation>
+    </message>
+    <message>
+        <source>Sensitive action for {handle}</source>
+        <translation>Чувствительное действие для {handle}</translation>
+    </message>
+    <message>
+        <source>e.g. registration on a cloud-backup service (extra-fee line)</source>
+        <translation>например, регистрация в сервисе облачного резервного копирования (платная позиция)</translation>
+    </message>
+    <message>
+        <source>what was explained to the client: what is done and why</source>
+        <translation>что объяснили клиенту: что делается и зачем</translation>
+    </message>
+    <message>
+        <source>The client was &amp;warned and it was explained what will be done</source>
+        <translation>Клиент &amp;предупреждён, ему объяснили, что будет сделано</translation>
+    </message>
+    <message>
+        <source>The client &amp;agreed</source>
+        <translation>Клиент &amp;согласился</translation>
+    </message>
+    <message>
+        <source>The client &amp;refused</source>
+        <translation>Клиент &amp;отказался</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>&amp;Действие:</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation given:</source>
+        <translation>&amp;Что объяснили:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Ответ:</translation>
+    </message>
+    <message>
+        <source>&amp;Propose ban…</source>
+        <translation>Предложить &amp;блокировку…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>За&amp;крыть</translation>
+    </message>
+    <message>
+        <source>Warn the client and explain what will be done first (R8).</source>
+        <translation>Сначала предупредите клиента и объясните, что будет сделано (R8).</translation>
+    </message>
+    <message>
+        <source>Choose whether the client agreed.</source>
+        <translation>Укажите, согласился ли клиент.</translation>
+    </message>
+    <message>
+        <source>Recorded: {handle} refused &quot;{action}&quot;. Refusing a required action can be grounds for a ban (R10): you may propose one to the supervisors.</source>
+        <translation>Записано: {handle} отказался от действия «{action}». Отказ от обязательного действия может быть основанием для блокировки (R10): вы можете предложить её супервайзерам.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDelegate</name>
+    <message>
+        <source>Service from the price list, or any text</source>
+        <translation>Услуга из прайс-листа или произвольный текст</translation>
     </message>
 </context>
 <context>
@@ -272,6 +1351,62 @@
     </message>
 </context>
 <context>
+    <name>TemplateStepsModel</name>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished">Шаг</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished">Обязательный</translation>
+    </message>
+    <message>
+        <source>Code: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New step: its code is made from the title when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished">обязательный</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished">необязательный</translation>
+    </message>
+</context>
+<context>
+    <name>VersionHistory</name>
+    <message>
+        <source>v{number} · {status} · {total}
+{stage}, {date} by {user}</source>
+        <translation>версия {number} · {status} · {total}
+{stage}, {date}, {user}</translation>
+    </message>
+    <message>
+        <source>{stage}: v{number} agreed, {total} ({date})</source>
+        <translation>{stage}: согласована версия {number}, {total} ({date})</translation>
+    </message>
+    <message>
+        <source>{stage}: not agreed yet</source>
+        <translation>{stage}: пока не согласовано</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Версии</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Сравнить…</translation>
+    </message>
+    <message>
+        <source>Compare any two versions side by side</source>
+        <translation>Сравнить две любые версии рядом</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>&lt;b&gt;NIT Desk&lt;/b&gt;</source>
@@ -290,6 +1425,43 @@
     <message>
         <source>Could not connect to the database: {detail}</source>
         <translation>Не удалось подключиться к базе данных: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>checklist</name>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнен</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>неприменим</translation>
+    </message>
+</context>
+<context>
+    <name>console</name>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Панель супервайзера</translation>
     </message>
 </context>
 <context>
@@ -316,6 +1488,60 @@
     <message>
         <source>NIT Desk</source>
         <translation>NIT Desk</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>messenger</source>
+        <translation>мессенджер</translation>
+    </message>
+    <message>
+        <source>handle</source>
+        <translation>псевдоним</translation>
+    </message>
+    <message>
+        <source>system info</source>
+        <translation>сведения о системе</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>visit address</source>
+        <translation>адрес выезда</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>действие</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>объяснение</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -860,6 +2086,69 @@
         <source>{handle} cannot be added to the trusted persons list: {reasons}.</source>
         <translation>Клиента {handle} нельзя добавить в список доверенных лиц: {reasons}.</translation>
     </message>
+    <message>
+        <source>No client has a handle, phone, email or account starting with {text}.</source>
+        <translation>Нет клиента, у которого псевдоним, телефон, почта или аккаунт начинаются с {text}.</translation>
+    </message>
+    <message>
+        <source>Several clients match {text}: type more of it, or the client&apos;s number.</source>
+        <translation>Под {text} подходят несколько клиентов: введите больше символов или номер клиента.</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <source>after registration</source>
+        <translation>после регистрации</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message>
+        <source>piece</source>
+        <translation>шт.</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>выезд</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>услуга</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>предложена</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>согласована</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонена</translation>
+    </message>
+    <message>
+        <source>first contact</source>
+        <translation>первое обращение</translation>
+    </message>
+    <message>
+        <source>advance</source>
+        <translation>аванс</translation>
+    </message>
+    <message>
+        <source>final payment</source>
+        <translation>окончательный платёж</translation>
+    </message>
+    <message>
+        <source>forfeited advance</source>
+        <translation>удержанный аванс</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
@@ -870,6 +2159,17 @@
     <message>
         <source>supervisor</source>
         <translation>супервайзер</translation>
+    </message>
+</context>
+<context>
+    <name>scheme</name>
+    <message>
+        <source>ADVANCE</source>
+        <translation>ПРЕДОПЛАТА</translation>
+    </message>
+    <message>
+        <source>ON COMPLETION</source>
+        <translation>ПО ФАКТУ</translation>
     </message>
 </context>
 </TS>
