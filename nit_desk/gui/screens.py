@@ -76,13 +76,14 @@ def make_queue_view(desk: Desk) -> QueueView:
 
 
 def _make_card(desk: Desk) -> QWidget | None:
-    """The client card screen, when its module is installed."""
+    """The client card screen, when its modules are installed."""
     try:
+        from nit_desk.gui.card_services import DatabaseCardGateway
         from nit_desk.views.client_card import ClientCardView
     except ImportError:
         log.debug("No client card screen yet: the placeholder stays")
         return None
-    return ClientCardView(desk)  # type: ignore[no-any-return, unused-ignore]
+    return ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
 
 
 def install_screens(window: MainWindow, desk: Desk) -> None:
@@ -95,3 +96,5 @@ def install_screens(window: MainWindow, desk: Desk) -> None:
     if card is not None:
         window.set_card_widget(card)
         queue_view.request_selected.connect(card.show_request)  # type: ignore[attr-defined]
+        for action in getattr(card, "work_actions", list)():
+            window.add_work_action(action)

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -334,12 +335,16 @@ class QueueModel(QAbstractTableModel):
             self._end_failed_read(generation, err)
             return None
         except Exception as exc:  # a bug or a lost database: the crash dialog as well
+            if not shiboken6.isValid(self):
+                return None  # the window closed while the page was on its way
             self._end_failed_read(generation, exc)
             raise
-        return page if generation == self._generation else None
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return None
+        return page
 
     def _end_failed_read(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self._fetching = False
         if self._loading:
@@ -401,8 +406,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.ForegroundRole:
-            overdue = col == Column.DEADLINE and r.deadline < self._now
-            return self._overdue_fg if overdue else None
+            return self._foreground(r, col)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._overdue_bg if r.deadline < self._now else None
         if role == Qt.ItemDataRole.FontRole:
@@ -412,6 +416,13 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.REGISTRATION:
             return Qt.AlignmentFlag.AlignCenter
         return self._user_data(r, role)
+
+    def _foreground(self, r: QueueRow, col: int) -> QColor | None:
+        if col == Column.DEADLINE and r.deadline < self._now:
+            return self._overdue_fg
+        if col == Column.CLAIMED_BY and r.claim_lapsed:
+            return QGuiApplication.palette().placeholderText().color()
+        return None
 
     def _user_data(self, r: QueueRow, role: int) -> Any:
         if role == REQUEST_ID_ROLE:
@@ -440,6 +451,8 @@ class QueueModel(QAbstractTableModel):
                                                  when=self._when_text(r))
         if r.claimed_by_name is None:
             return ""
+        if r.claim_lapsed:
+            return _tr("{name} (lapsed)").format(name=r.claimed_by_name)
         return _tr("{name} (you)").format(name=r.claimed_by_name) \
             if r.claimed_by_id == self._me else r.claimed_by_name
 
@@ -451,7 +464,7 @@ class QueueModel(QAbstractTableModel):
 
     def _font(self, r: QueueRow, col: int) -> QFont | None:
         mine = col == Column.CLAIMED_BY and r.claimed_by_id is not None \
-            and r.claimed_by_id == self._me
+            and r.claimed_by_id == self._me and not r.claim_lapsed
         if mine or (col == Column.DEADLINE and r.deadline < self._now):
             font = QFont()
             font.setBold(True)
@@ -465,6 +478,9 @@ class QueueModel(QAbstractTableModel):
         if col == Column.DEADLINE:
             return _tr("Agreed deadline: {when}").format(when=format_datetime(r.deadline,
                                                                               long=True))
+        if col == Column.CLAIMED_BY and r.claim_lapsed:
+            return _tr("{name}'s claim lapsed without a heartbeat: anyone may take it.").format(
+                name=r.claimed_by_name)
         if col == Column.CLAIMED_BY and r.claimed_at is not None:
             return _tr("Held by {name} since {since}").format(
                 name=r.claimed_by_name, since=format_datetime(r.claimed_at))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
@@ -354,6 +355,8 @@ class QueueView(QWidget):
     @async_slot()
     async def _on_action_next_triggered(self) -> None:
         request = await self._runner.call(self._source.next_request)
+        if not shiboken6.isValid(self):
+            return  # the window closed meanwhile
         if request is None:
             self._say(self.tr("No unclaimed request is waiting."))
             return
@@ -368,6 +371,8 @@ class QueueView(QWidget):
             self._say(self.tr("Pick a request in the queue first."))
             return
         request = await self._runner.call(self._source.claim, request_id)
+        if not shiboken6.isValid(self):
+            return
         self._say(self.tr("You took the request of {handle}.").format(
             handle=request.client_handle))
         self._show_request(request)
@@ -379,6 +384,8 @@ class QueueView(QWidget):
             self._say(self.tr("Pick a request in the queue first."))
             return
         request = await self._runner.call(self._source.release, request_id)
+        if not shiboken6.isValid(self):
+            return
         self._say(self.tr("You released the request of {handle}.").format(
             handle=request.client_handle))
         self._show_request(request)
@@ -398,6 +405,8 @@ class QueueView(QWidget):
 
     def show_error(self, err: NitDeskError) -> None:
         """A refusal (a claim lost to another agent...): banner and status bar, then refresh."""
+        if not shiboken6.isValid(self):
+            return
         text = error_text(err)
         self.banner.show_error(text)
         self._events.status_message.emit(text)
