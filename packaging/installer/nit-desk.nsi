@@ -19,8 +19,14 @@
 ; (HKCU\Software\NIT\NIT Desk) are never touched by an install or upgrade; the
 ; uninstaller removes them only when asked (checkbox, or /REMOVEDATA=1).
 
-; Compile-time paths use "/", which makensis accepts on Windows and Linux alike; relative
-; ones are relative to this folder (makensis changes into it), so pass absolute PAYLOAD/OUTFILE.
+; Compile-time paths are joined with SEP (Windows makensis: "\", Linux makensis: "/");
+; relative ones are relative to this folder (makensis changes into it), so pass absolute
+; PAYLOAD/OUTFILE paths.
+!ifdef NSIS_WIN32_MAKENSIS
+  !define SEP "\"
+!else
+  !define SEP "/"
+!endif
 
 Unicode true
 ManifestDPIAware true
@@ -33,7 +39,7 @@ SetCompressor /SOLID lzma
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\NIT Desk"
 !define PRODUCT_KEY "Software\NIT\NIT Desk"
 !define DATA_SUBDIR "NIT\NIT Desk"
-!define ICON "../../nit_desk/resources/icons/nit-desk.ico"
+!define ICON "..${SEP}..${SEP}nit_desk${SEP}resources${SEP}icons${SEP}nit-desk.ico"
 
 !ifndef VERSION
   !error "VERSION is not defined: pass /DVERSION=x.y.z (python packaging/version_info.py)"
@@ -42,10 +48,10 @@ SetCompressor /SOLID lzma
   !define VERSION_QUAD "${VERSION}.0"
 !endif
 !ifndef PAYLOAD
-  !define PAYLOAD "../../dist/nit-desk"
+  !define PAYLOAD "..${SEP}..${SEP}dist${SEP}nit-desk"
 !endif
 !ifndef OUTFILE
-  !define OUTFILE "../../dist/NIT-Desk-Setup-${VERSION}.exe"
+  !define OUTFILE "..${SEP}..${SEP}dist${SEP}NIT-Desk-Setup-${VERSION}.exe"
 !endif
 
 !include "MUI2.nsh"
@@ -162,7 +168,7 @@ Section "$(SecProgramName)" SecProgram
   !insertmacro WaitUntilClosed
   ; an upgrade replaces the whole bundle so no stale module of the old version is left
   !insertmacro RemoveProgramFiles
-  File /r "${PAYLOAD}/*.*"
+  File /r "${PAYLOAD}${SEP}*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateShortCut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0 \
