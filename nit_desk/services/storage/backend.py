@@ -6,6 +6,7 @@ Everything else (models, services, tests) is the same code on both.
 from __future__ import annotations
 
 import json
+import secrets
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
@@ -72,6 +73,10 @@ class PostgresBackend(Backend):
 
     name = "postgresql"
 
+    def __init__(self) -> None:
+        self.origin = secrets.token_hex(6)
+        """Names this database object in its notifications, so its own listener skips them."""
+
     def lock_audit_chain(self, session: Session) -> None:
         """Take the audit advisory lock; released at commit or rollback."""
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
@@ -79,7 +84,8 @@ class PostgresBackend(Backend):
     def announce_change(self, session: Session, entities: frozenset[str],
                         client_ids: frozenset[int]) -> None:
         """NOTIFY listeners; PostgreSQL delivers it only if the transaction commits."""
-        payload = json.dumps({"e": sorted(entities), "c": sorted(client_ids)[:200]})
+        payload = json.dumps({"e": sorted(entities), "c": sorted(client_ids)[:200],
+                              "o": self.origin})
         session.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": CHANGE_CHANNEL, "p": payload})
 
 
