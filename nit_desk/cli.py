@@ -258,9 +258,13 @@ def _positive_int(text: str) -> int:
 @subcommand("user", "manage the users who sign in")
 def _user(parser: argparse.ArgumentParser) -> Handler:
     actions = parser.add_subparsers(dest="user_action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="add an agent or a supervisor")
+    add = actions.add_parser(
+        "add", help="add an agent or a supervisor",
+        description="Add a user as the local operator. The password is asked twice on a "
+                    "terminal, or read from standard input (one line).")
     add.add_argument("name", metavar="NAME", help="the user name to sign in with")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--role", required=True, choices=[r.value for r in Role],
+                     help="agent, or supervisor (the first user must be a supervisor)")
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from standard input (one line)")
     _add_db_argument(add)
