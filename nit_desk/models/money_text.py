@@ -9,7 +9,7 @@ translated here once for every money screen.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -74,8 +74,13 @@ def date_text(moment: datetime, locale: QLocale | None = None) -> str:
     """A moment as a short local date and time (``26.11.2026 14:05`` in Russian)."""
     loc = locale if locale is not None else QLocale()
     local = moment.astimezone()
-    day = QDate(local.year, local.month, local.day)
-    return loc.toString(day, QLocale.FormatType.ShortFormat) + " " + local.strftime("%H:%M")
+    return day_text(local.date(), loc) + " " + local.strftime("%H:%M")
+
+
+def day_text(day: date, locale: QLocale | None = None) -> str:
+    """A calendar day in the locale's short format (``26.11.2026`` in Russian)."""
+    loc = locale if locale is not None else QLocale()
+    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 def unit_name(unit: Unit) -> str:

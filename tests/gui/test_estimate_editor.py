@@ -1,0 +1,225 @@
+"""The estimate editor on a real database: versions, frozen versions, refusals, copies (R15, R16)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from nit_desk.domain.errors import Conflict
+from nit_desk.domain.types import EstimateStatus, Unit
+from nit_desk.gui.events import AppEvents
+from nit_desk.gui.runner import ServiceRunner
+from nit_desk.models.estimate_model import Column, EditableLine
+from nit_desk.models.money_text import money_text
+from nit_desk.services import estimates, pricelist
+from nit_desk.services.actor import Actor
+from nit_desk.services.storage.engine import Database
+from nit_desk.views.estimate_editor import EDITOR, NO_ESTIMATE, EstimateEditor
+from tests.gui.money_support import finish, money_desk_for, settle
+from tests.services.money_fixtures import line, make_client, make_request
+
+
+@pytest.fixture
+def request_id(db: Database) -> int:
+    """A new request of a new client, with the default price list."""
+    pricelist.seed_default_price_list(db)
+    return make_request(db, make_client(db))
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+           events: AppEvents) -> EstimateEditor:
+    """The editor for the agent, shown off screen."""
+    widget = EstimateEditor(money_desk_for(db, agent, runner, events))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 640)
+    widget.show()
+    return widget
+
+
+def _show(qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, request_id: int) -> None:
+    editor.show_request(request_id)
+    settle(qtbot, runner)
+
+
+def test_r15_start_edit_save_and_undo_names_the_step(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """R15/R16: a draft is started, edited exactly, saved; Undo names the step."""
+    _show(qtbot, editor, runner, request_id)
+    assert editor.stack.currentIndex() == NO_ESTIMATE
+    qtbot.mouseClick(editor.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert editor.stack.currentIndex() == EDITOR
+    assert editor.estimate is not None and editor.estimate.status is EstimateStatus.DRAFT
+    item = editor.price_items[1]
+    editor.model.add_line()
+    assert editor.model.pick_price_item(0, item)
+    editor.model.setData(editor.model.index(0, Column.QUANTITY), "1,5")
+    assert editor.undo_action.text() == "Undo change quantity of line 1"
+    editor.model.add_line(line=EditableLine("Своя работа", Decimal("0.333"), Unit.HOUR, 1000_01))
+    editor.note_edit.setPlainText("примерно: без учёта лицензий")
+    expected = item.unit_price_kopecks * 3 // 2 + 333_00  # 0.333 × 1000,01 = 333,00333 → 333,00
+    assert editor.model.total_kopecks == expected
+    assert editor.total_label.text() == money_text(expected)
+    assert editor.save_button.isEnabled()
+    assert finish(qtbot, editor.save())
+    stored = estimates.get_estimate(db, agent, editor.estimate.id)
+    assert stored.total_kopecks == expected
+    assert stored.note == "примерно: без учёта лицензий"
+    assert [ln.description for ln in stored.lines] == [item.name, "Своя работа"]
+    assert not editor.dirty and not editor.save_button.isEnabled()
+    editor.undo_action.trigger()  # undo still works after a save: the note comes back
+    assert editor.note_edit.toPlainText() == ""
+    assert editor.dirty
+
+
+def test_r15_agreed_version_is_read_only_in_the_view_and_the_service(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """R15: an agreed version can't be edited on screen, and the service refuses it too."""
+    draft = estimates.create_draft(db, agent, request_id)
+    draft = estimates.save_draft(db, agent, draft.id, draft.version,
+                                 lines=[line("Выезд специалиста", "1", Unit.VISIT, 2500)], note="")
+    estimates.propose(db, agent, draft.id)
+    agreed = estimates.agree(db, agent, draft.id)
+    _show(qtbot, editor, runner, request_id)
+    assert editor.estimate is not None and editor.estimate.id == agreed.id
+    assert editor.model.read_only
+    index = editor.model.index(0, Column.QUANTITY)
+    assert not editor.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not editor.model.setData(index, "3")
+    assert editor.model.add_line() == -1
+    assert editor.frozen_label.isVisible()
+    assert "Agreed versions are frozen; start a new version to change" in (
+        editor.frozen_label.text())
+    assert not editor.save_button.isEnabled() and not editor.add_button.isEnabled()
+    assert editor.note_edit.isReadOnly()
+    assert editor.new_version_button.isEnabled()
+    with pytest.raises(Conflict):
+        estimates.save_draft(db, agent, agreed.id, agreed.version, lines=[], note="")
+    assert "v1 agreed" in editor.points_label.text()
+
+
+def test_r15_new_version_from_an_agreed_one_is_an_editable_copy(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """R15: "New version from this" starts a draft v2 with the same lines; compare shows it."""
+    draft = estimates.create_draft(db, agent, request_id)
+    estimates.save_draft(db, agent, draft.id, draft.version,
+                         lines=[line("Диагностика", "1", Unit.SERVICE, 500)], note="")
+    estimates.propose(db, agent, draft.id)
+    estimates.agree(db, agent, draft.id)
+    _show(qtbot, editor, runner, request_id)
+    qtbot.mouseClick(editor.new_version_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert editor.estimate is not None
+    assert (editor.estimate.number, editor.estimate.status) == (2, EstimateStatus.DRAFT)
+    assert not editor.model.read_only and editor.model.rowCount() == 1
+    editor.model.setData(editor.model.index(0, Column.QUANTITY), "2")
+    editor.model.add_line(line=EditableLine("Настройка", Decimal(1), Unit.HOUR, 800_00))
+    assert finish(qtbot, editor.save())
+    dialog = editor.open_compare()
+    diff = dialog.diff
+    assert (len(diff.added), len(diff.removed), len(diff.changed)) == (1, 0, 1)
+    assert diff.total_change_kopecks == 500_00 + 800_00
+    assert "+1\u00a0300\u00a0₽" in dialog.summary.text() or "+1,300" in dialog.summary.text()
+    dialog.close()
+
+
+def test_r15_propose_then_agree_from_the_version_bar(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """Propose saves unsaved lines first and freezes the version; Agree records the answer."""
+    estimates.create_draft(db, agent, request_id)
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line(line=EditableLine("Диагностика", Decimal(1), Unit.SERVICE, 500_00))
+    decided = finish(qtbot, editor.decide("propose"))
+    assert decided is not None and decided.status is EstimateStatus.PROPOSED
+    assert editor.model.read_only and editor.agree_button.isEnabled()
+    assert "Proposed" in editor.frozen_label.text()
+    agreed = finish(qtbot, editor.decide("agree"))
+    assert agreed is not None and agreed.status is EstimateStatus.AGREED
+    assert estimates.get_estimate(db, agent, agreed.id).total_kopecks == 500_00
+
+
+def test_save_refused_points_at_the_cell_and_keeps_every_edit(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """A line the service refuses (no description) is highlighted; nothing typed is lost."""
+    estimates.create_draft(db, agent, request_id)
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line(line=EditableLine("Диагностика", Decimal(1), Unit.SERVICE, 500_00))
+    editor.model.add_line(line=EditableLine("", Decimal(2), Unit.HOUR, 800_00))
+    before = editor.model.snapshot()
+    assert not finish(qtbot, editor.save())
+    assert editor.model.cell_error(1, Column.SERVICE)
+    assert editor.table.currentIndex().row() == 1
+    assert editor.message.kind == "error"
+    assert editor.model.snapshot() == before and editor.dirty
+    assert editor.estimate is not None
+    assert estimates.get_estimate(db, agent, editor.estimate.id).lines == ()
+
+
+def test_conflict_says_who_and_reload_keeps_the_local_lines(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        agent2: Actor, request_id: int) -> None:
+    """A version saved meanwhile by another agent: "changed by …", reload keeps my lines."""
+    draft = estimates.create_draft(db, agent, request_id)
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line(line=EditableLine("Моя строка", Decimal(1), Unit.HOUR, 100_00))
+    estimates.save_draft(db, agent2, draft.id, draft.version,
+                         lines=[line("Чужая строка", "1", Unit.HOUR, 200)], note="")
+    mine = editor.model.snapshot()
+    assert not finish(qtbot, editor.save())
+    assert editor.conflict_banner.isVisible()
+    assert "boris" in editor.conflict_label.text()
+    assert editor.model.snapshot() == mine
+    qtbot.mouseClick(editor.reload_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert not editor.conflict_banner.isVisible() and editor.model.snapshot() == mine
+    assert finish(qtbot, editor.save())
+    stored = estimates.get_estimate(db, agent, draft.id)
+    assert [ln.description for ln in stored.lines] == ["Моя строка"]
+
+
+def test_r15_copy_for_messenger_puts_the_text_on_the_clipboard(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        events: AppEvents, request_id: int) -> None:
+    """The chat text has the lines and the exact total; the status bar says it was copied."""
+    draft = estimates.create_draft(db, agent, request_id)
+    estimates.save_draft(db, agent, draft.id, draft.version,
+                         lines=[line("Удалённая настройка", "1.5", Unit.HOUR, 800)], note="")
+    _show(qtbot, editor, runner, request_id)
+    with qtbot.waitSignal(events.status_message) as said:
+        editor.copy_button.click()
+    text = QApplication.clipboard().text()
+    assert "Удалённая настройка" in text and "Итого: 1\u00a0200\u00a0₽" in text
+    assert f"№ {request_id}" in text
+    assert "copied" in str(said.args[0])
+
+
+def test_keyboard_adds_moves_and_removes_lines(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """Insert, Alt+Up/Down and Delete work on the table; Ctrl+Z undoes."""
+    draft = estimates.create_draft(db, agent, request_id)
+    estimates.save_draft(db, agent, draft.id, draft.version,
+                         lines=[line("a", "1", Unit.HOUR, 1), line("b", "1", Unit.HOUR, 2)],
+                         note="")
+    _show(qtbot, editor, runner, request_id)
+    editor.table.setFocus()
+    editor.table.setCurrentIndex(editor.model.index(1, Column.QUANTITY))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [ln.description for ln in editor.model.lines] == ["b", "a"]
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    assert [ln.description for ln in editor.model.lines] == ["a"]
+    qtbot.keyClick(editor.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [ln.description for ln in editor.model.lines] == ["b", "a"]
+    qtbot.keyClick(editor.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert [ln.description for ln in editor.model.lines] == ["a"]
