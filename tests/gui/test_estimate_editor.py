@@ -1,4 +1,4 @@
-"""The estimate editor on a real database: versions, frozen versions, refusals, copies (R15, R16)."""
+"""The estimate editor on a real database: versions, frozen versions, refusals (R15, R16)."""
 
 from __future__ import annotations
 
