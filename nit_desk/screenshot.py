@@ -183,6 +183,77 @@ async def build_ban(shot: ShotContext) -> QWidget:
     return dialog
 
 
+async def build_estimate_editor(shot: ShotContext) -> QWidget:
+    """The estimate editor (R15): v1 agreed at first contact, a draft v2 being edited."""
+    from decimal import Decimal
+
+    from nit_desk.domain.types import Unit
+    from nit_desk.gui.money_services import money_desk
+    from nit_desk.models.estimate_model import EditableLine
+    from nit_desk.services import estimates
+    from nit_desk.views.estimate_editor import EstimateEditor
+
+    request_id = shot.request_of("@pc_slow_msk")
+    agent = shot.agent.actor
+    agreed = estimates.list_versions(shot.db, agent, request_id)[-1]
+    draft = estimates.create_draft(shot.db, agent, request_id, based_on=agreed.id)
+    lines = [*(EditableLine.from_line(line).to_input() for line in draft.lines),
+             EditableLine("Установка и настройка программы", Decimal(3), Unit.PIECE,
+                          400_00).to_input()]
+    estimates.save_draft(shot.db, agent, draft.id, draft.version, lines=lines,
+                         note="Примерно: без учёта стоимости лицензий; время может измениться "
+                              "после осмотра системы")
+    editor = EstimateEditor(money_desk(shot.agent))
+    editor.resize(*WINDOW_SIZE)
+    _show(editor)
+    editor.show_request(request_id)
+    await shot.settle()
+    editor.model.add_line(line=EditableLine("Резервное копирование", Decimal("1.5"),
+                                            Unit.SERVICE, 1_000_00))
+    editor.model.setData(editor.model.index(1, 1), "2,5")
+    await shot.settle()
+    return editor
+
+
+async def build_payments_panel(shot: ShotContext) -> QWidget:
+    """The payments panel of a paid advance request (scenario 1, R13, R14)."""
+    from nit_desk.gui.money_services import money_desk
+    from nit_desk.views.payments_panel import PaymentsPanel
+
+    panel = PaymentsPanel(money_desk(shot.agent))
+    panel.resize(900, 520)
+    _show(panel)
+    panel.show_request(shot.request_of("@pc_slow_msk"))
+    await shot.settle()
+    return panel
+
+
+async def build_payments_banned(shot: ShotContext) -> QWidget:
+    """The payments panel after a ban: the advance forfeited, nothing can be recorded (R12)."""
+    from nit_desk.gui.money_services import money_desk
+    from nit_desk.views.payments_panel import PaymentsPanel
+
+    panel = PaymentsPanel(money_desk(shot.agent))
+    panel.resize(900, 520)
+    _show(panel)
+    panel.show_request(shot.request_of("@no_sms_please"))
+    await shot.settle()
+    return panel
+
+
+async def build_price_list_editor(shot: ShotContext) -> QWidget:
+    """The supervisor's price list editor (R15, R18)."""
+    from nit_desk.gui.money_services import money_desk
+    from nit_desk.views.price_list_editor import PriceListEditor
+
+    editor = PriceListEditor(money_desk(shot.supervisor))
+    editor.resize(900, 520)
+    _show(editor)
+    editor.reload()
+    await shot.settle()
+    return editor
+
+
 SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("main-window-trusted-client", build_main_trusted),
     ("main-window-half-way-registration", build_main_half_way),
@@ -191,6 +262,10 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("intake-dialog-banned-match", build_intake_banned),
     ("sensitive-action-dialog", build_sensitive),
     ("ban-proposal-dialog", build_ban),
+    ("estimate-editor", build_estimate_editor),
+    ("payments-panel", build_payments_panel),
+    ("payments-panel-banned", build_payments_banned),
+    ("price-list-editor", build_price_list_editor),
 ]
 """Every screen ``nit-desk screenshot`` renders: (file name, builder). Append to add one."""
 

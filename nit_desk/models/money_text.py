@@ -15,6 +15,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from nit_desk.domain.types import EstimateStatus, PaymentKind, Unit
+from nit_desk.models.time_text import local_time_text
 from nit_desk.services.money_dto import EstimateStage
 
 CURRENCY_SYMBOL = "₽"
@@ -70,17 +71,18 @@ def quantity_text(quantity: Decimal, locale: QLocale | None = None) -> str:
     return text.replace(".", loc.decimalPoint())
 
 
-def date_text(moment: datetime, locale: QLocale | None = None) -> str:
+def date_text(moment: datetime) -> str:
     """A moment as a short local date and time (``26.11.2026 14:05`` in Russian)."""
-    loc = locale if locale is not None else QLocale()
-    local = moment.astimezone()
-    return day_text(local.date(), loc) + " " + local.strftime("%H:%M")
+    return local_time_text(moment)
 
 
 def day_text(day: date, locale: QLocale | None = None) -> str:
     """A calendar day in the locale's short format (``26.11.2026`` in Russian)."""
     loc = locale if locale is not None else QLocale()
-    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    qday = QDate(day.year, day.month, day.day)
+    if loc.language() == QLocale.Language.C:  # no locale set: like the card's times
+        return qday.toString("dd.MM.yyyy")
+    return loc.toString(qday, QLocale.FormatType.ShortFormat)
 
 
 def unit_name(unit: Unit) -> str:

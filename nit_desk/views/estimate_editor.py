@@ -415,8 +415,11 @@ class EstimateEditor(QWidget):
         self.stage_label.setText(self.tr("stage: {stage}").format(stage=stage_name(est.stage)))
         self.frozen_label.setVisible(est.frozen)
         self.frozen_label.setText(self._frozen_text(est))
-        self.points_label.setText(self.tr("Agreement points — {points}").format(
-            points=agreement_points_text(self.versions)))
+        request = self.tr("Request #{id}").format(id=est.request_id)
+        if self.request is not None:
+            request += f" · {self.request.client_handle}"
+        self.points_label.setText(self.tr("{request} — agreement points: {points}").format(
+            request=request, points=agreement_points_text(self.versions)))
 
     def _frozen_text(self, est: EstimateDTO) -> str:
         if est.status is EstimateStatus.AGREED:

@@ -37,7 +37,7 @@ STATUS_COLOURS = {
 def version_caption(version: EstimateDTO) -> str:
     """``v3 · agreed · 5 000 ₽`` and the stage on the next line."""
     return QCoreApplication.translate(
-        "VersionHistory", "v{number} · {status} · {total}\n{stage}, {date} by {user}").format(
+        "VersionHistory", "v{number} · {status} · {total}\n{stage}\n{date}, {user}").format(
             number=version.number, status=status_name(version.status),
             total=money_text(version.total_kopecks), stage=stage_name(version.stage),
             date=date_text(version.decided_at or version.created_at),
@@ -81,7 +81,8 @@ class VersionHistory(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("versionList")
         self.list.setWordWrap(True)
-        self.list.setSpacing(2)
+        self.list.setSpacing(3)
+        self.setMinimumWidth(230)
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setObjectName("compareButton")

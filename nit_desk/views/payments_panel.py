@@ -214,10 +214,14 @@ class PaymentsPanel(QWidget):
         layout.addWidget(self.warning_label)
         layout.addWidget(self._payments_table(), 1)
         row = QHBoxLayout()
+        self.closed_label = QLabel()
+        self.closed_label.setObjectName("paymentsClosed")
+        self.closed_label.setWordWrap(True)
+        self.closed_label.setEnabled(False)
+        row.addWidget(self.closed_label, 1)
         self.record_button = QPushButton(self.tr("Record payment…"))
         self.record_button.setObjectName("recordPaymentButton")
         self.record_button.clicked.connect(self._on_record_button_clicked)
-        row.addStretch(1)
         row.addWidget(self.record_button)
         layout.addLayout(row)
         self.message = MessageLine()
@@ -305,6 +309,7 @@ class PaymentsPanel(QWidget):
         reason = _closed_reason(status)
         self.record_button.setEnabled(not reason)
         self.record_button.setToolTip(reason or self.tr("Record money received for this request"))
+        self.closed_label.setText(reason)
 
     def _fill_payments(self, payments: tuple[PaymentDTO, ...]) -> None:
         self.table.setRowCount(len(payments))
