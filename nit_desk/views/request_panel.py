@@ -214,6 +214,11 @@ class RequestPanel(QFrame):
 
     # -- the flags ----------------------------------------------------------
 
+    @property
+    def saving(self) -> bool:
+        """Whether new flags are on their way to the service."""
+        return self._saving
+
     def local_decision(self) -> PaymentDecision | None:
         """The scheme the ticks give now (R14), before the service confirms it."""
         if self.request is None:

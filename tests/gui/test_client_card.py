@@ -1,0 +1,151 @@
+"""The client card: checklist to registered, trust toggle, badges, reloads, models (R3-R6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester, QTest
+from pytestqt.qtbot import QtBot
+
+from nit_desk.domain.types import StepState
+from nit_desk.gui.events import AppEvents
+from nit_desk.gui.runner import ServiceRunner
+from nit_desk.models.checklist_model import STATE_ROLE, ChecklistModel, Column
+from nit_desk.models.history_model import HistoryModel
+from nit_desk.services import bans, clients, registration
+from nit_desk.services.actor import Actor
+from nit_desk.services.storage.engine import Database
+from tests.gui.card_support import make_card, show, wait_idle
+from tests.services.agent_support import new_client, register_fully
+
+
+def test_r3_r4_r5_ticking_every_step_registers_and_enables_trust(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """R3/R4: Space ticks the current step; at 9 of 9 the badge shows and trust opens (R5)."""
+    result = new_client(db, agent, 1)
+    card = make_card(qtbot, db, agent, runner, events)
+    show(qtbot, card, runner, result.request_id, None)
+    panel = card.checklist
+    assert panel.progress_label.text() == "0 of 9 required steps done"
+    assert not card.trust_box.isEnabled()
+    assert "not registered" in card.trust_box.toolTip()
+    assert card.pills["unregistered"].isVisibleTo(card)
+    assert not card.pills["registered"].isVisibleTo(card)
+    card.activateWindow()
+    panel.view.setFocus()
+    for done in range(1, 10):
+        assert panel.current_item() is not None
+        assert panel.current_item().state is StepState.PENDING  # type: ignore[union-attr]
+        QTest.keyClick(panel.view, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda d=done: card.card is not None
+                        and card.card.progress.required_done == d, timeout=10000)
+    wait_idle(qtbot, card, runner)
+    assert panel.progress_label.text() == "9 of 9 required steps done"
+    assert panel.progress.value() == panel.progress.maximum() == 9
+    assert card.pills["registered"].isVisibleTo(card)
+    assert not card.pills["unregistered"].isVisibleTo(card)
+    assert card.trust_box.isEnabled() and not card.trust_box.isChecked()
+    card.trust_box.click()
+    qtbot.waitUntil(lambda: card.card is not None and card.card.trusted, timeout=10000)
+    assert card.pills["trusted"].isVisibleTo(card)
+    assert clients.client_card(db, agent, result.client.id).trusted
+
+
+def test_r3_refused_and_not_applicable_show_who_and_when(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """R3: Ctrl+D, refused and n.a. from the panel's actions; the row says who and when."""
+    result = new_client(db, agent, 2)
+    card = make_card(qtbot, db, agent, runner, events)
+    show(qtbot, card, runner, None, result.client.id)
+    panel = card.checklist
+    panel.select_step("browser_check")
+    panel.action_refused.trigger()
+    qtbot.waitUntil(lambda: panel.model.item(0) is not None
+                    and panel.model.item(0).state is StepState.REFUSED)  # type: ignore[union-attr]
+    row = panel.model.row_of("browser_check")
+    assert panel.model.index(row, Column.BY).data() == "anna"
+    assert panel.model.index(row, Column.WHEN).data()
+    assert panel.model.index(row, Column.STATE).data() == "refused"
+    panel.select_step("email_confirmed")
+    panel.action_not_applicable.trigger()
+    qtbot.waitUntil(lambda: panel.model.index(panel.model.row_of("email_confirmed"), 0)
+                    .data(STATE_ROLE) == StepState.NOT_APPLICABLE)
+    wait_idle(qtbot, card, runner)
+    # R4: a required step marked n.a. or refused does not count as done
+    assert card.card is not None and card.card.progress.required_done == 0
+    assert not card.pills["registered"].isVisibleTo(card)
+
+
+def test_card_reloads_when_another_workstation_changes_its_client(
+        qtbot: QtBot, db: Database, agent: Actor, agent2: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """A commit about the shown client reloads the card; one about another client does not."""
+    shown = new_client(db, agent, 3)
+    other = new_client(db, agent, 4)
+    card = make_card(qtbot, db, agent, runner, events)
+    show(qtbot, card, runner, shown.request_id, None)
+    register_fully(db, agent2, other.client.id)
+    wait_idle(qtbot, card, runner)
+    assert card.card is not None and card.card.progress.required_done == 0
+    registration.set_step_state(db, agent2, shown.client.id, "browser_check", StepState.DONE)
+    qtbot.waitUntil(lambda: card.card is not None and card.card.progress.required_done == 1,
+                    timeout=10000)
+    item = card.checklist.model.item(card.checklist.model.row_of("browser_check"))
+    assert item is not None and item.changed_by == "boris"
+    assert card.history_model.rowCount() >= 2
+
+
+def test_r11_banned_client_card_is_read_only(
+        qtbot: QtBot, db: Database, agent: Actor, supervisor: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """A banned client: red badge, no checklist changes, no trust, no new proposal (R11, R12)."""
+    result = new_client(db, agent, 5)
+    registration.set_step_state(db, agent, result.client.id, "phone_confirmed",
+                                StepState.REFUSED)
+    proposal = bans.propose_ban(db, agent, result.client.id, ["phone_confirmed"],
+                                "Не подтверждает телефон")
+    bans.approve_ban(db, supervisor, proposal.id, "Подтверждено")
+    card = make_card(qtbot, db, agent, runner, events)
+    show(qtbot, card, runner, None, result.client.id)
+    assert card.pills["banned"].isVisibleTo(card)
+    assert not card.pills["ban_proposed"].isVisibleTo(card)
+    assert not card.checklist.action_done.isEnabled()
+    assert not card.trust_box.isEnabled()
+    assert "banned" in card.trust_box.toolTip()
+    assert not card.ban_button.isEnabled() and not card.sensitive_button.isEnabled()
+    assert card.phone_indicator.allowed is False
+    assert "the client is banned from support" in card.phone_indicator.reason_lines
+
+
+def test_empty_selection_shows_the_placeholder(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """No request selected: the card says how to get one instead of empty panels."""
+    result = new_client(db, agent, 6)
+    card = make_card(qtbot, db, agent, runner, events)
+    show(qtbot, card, runner, result.request_id, None)
+    assert card.stack.currentIndex() == 1
+    card.show_request(None, None)
+    assert card.stack.currentIndex() == 0 and card.card is None
+
+
+def test_checklist_and_history_models_pass_the_model_tester(
+        qtbot: QtBot, db: Database, agent: Actor) -> None:
+    """Qt's own model tester finds nothing wrong with the card's models."""
+    result = new_client(db, agent, 7)
+    registration.set_step_state(db, agent, result.client.id, "browser_check", StepState.DONE)
+    card = clients.client_card(db, agent, result.client.id)
+    checklist = ChecklistModel()
+    QAbstractItemModelTester(checklist,
+                             QAbstractItemModelTester.FailureReportingMode.Fatal)
+    checklist.set_items(card.checklist)
+    checklist.set_items(card.checklist[:3])
+    assert checklist.rowCount() == 3
+    history = HistoryModel()
+    QAbstractItemModelTester(history, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    entries = clients.client_history(db, agent, result.client.id)
+    history.set_entries(entries, {i.code: i.title for i in card.checklist})
+    assert history.rowCount() == len(entries)
+    texts = [history.index(r, 3).data() for r in range(history.rowCount())]
+    assert "Проверка браузера на ботов пройдена: pending → done" in texts
