@@ -42,6 +42,7 @@ class MoneyEdit(QLineEdit):
         self._allow_zero = allow_zero
         self._kopecks: int | None = None
         self._error = ""
+        self._shown = ""  # the formatted text last shown, which need not parse back
         self.setPlaceholderText(self.tr("e.g. 1 234,50"))
         self.textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
@@ -67,7 +68,7 @@ class MoneyEdit(QLineEdit):
         elif self.hasFocus():
             self.setText(editing_text(kopecks))
         else:
-            self.setText(money_text(kopecks))
+            self._show_formatted(kopecks)
 
     def check(self) -> int | None:
         """Parse the text now; return the amount or None (and show why)."""
@@ -77,6 +78,8 @@ class MoneyEdit(QLineEdit):
     # -- parsing -----------------------------------------------------------
 
     def _parse(self, text: str) -> None:
+        if self._kopecks is not None and text == self._shown:
+            return  # the formatted amount ("₽1,234.50" in English) stands for itself
         if not text.strip():
             self._update(None, "")
             return
@@ -114,7 +117,7 @@ class MoneyEdit(QLineEdit):
     def _on_editing_finished(self) -> None:
         self._parse(self.text())
         if self._kopecks is not None and not self.hasFocus():
-            self.setText(money_text(self._kopecks))
+            self._show_formatted(self._kopecks)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         """Show the plain number for editing ("1234,50") when the amount is valid."""
@@ -127,4 +130,8 @@ class MoneyEdit(QLineEdit):
         super().focusOutEvent(event)
         self._parse(self.text())
         if self._kopecks is not None:
-            self.setText(money_text(self._kopecks))
+            self._show_formatted(self._kopecks)
+
+    def _show_formatted(self, kopecks: int) -> None:
+        self._shown = money_text(kopecks)
+        self.setText(self._shown)
