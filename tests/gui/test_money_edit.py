@@ -1,4 +1,4 @@
-"""The money editor: typed amounts read exactly, shown in the locale, refusals keep the text (R16)."""
+"""The money editor: amounts read exactly, shown in the locale, refusals keep the text (R16)."""
 
 from __future__ import annotations
 
