@@ -9,10 +9,13 @@ supervisor's console where it exists.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nit_desk.domain.types import RequestStatus
 from nit_desk.gui.events import AppEvents
@@ -26,6 +29,9 @@ from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue_view import QueueView
 
 log = logging.getLogger(__name__)
+
+EXIT_AFTER_FIRST_PAINT = "NIT_DESK_EXIT_AFTER_FIRST_PAINT"
+"""Set to 1 (benchmarks only): print ``FIRST_PAINT <epoch>`` at the first queue page and quit."""
 
 
 @dataclass(frozen=True)
@@ -86,12 +92,27 @@ def _make_card(desk: Desk) -> QWidget | None:
     return ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
 
 
+def _exit_after_first_paint(window: MainWindow, queue_view: QueueView) -> None:
+    """Benchmark hook: print when the first queue page is painted, then close the window."""
+
+    def on_page_loaded(_rows: int) -> None:
+        queue_view.model.page_loaded.disconnect(on_page_loaded)
+        QApplication.processEvents()
+        queue_view.table.viewport().repaint()
+        print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, window.close)
+
+    queue_view.model.page_loaded.connect(on_page_loaded)
+
+
 def install_screens(window: MainWindow, desk: Desk) -> None:
     """Place the queue and the client card into ``window`` and wire them together."""
     queue_view = make_queue_view(desk)
     window.set_queue_widget(queue_view)
     for action in queue_view.work_actions():
         window.add_work_action(action)
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+        _exit_after_first_paint(window, queue_view)
     card = _make_card(desk)
     if card is not None:
         window.set_card_widget(card)

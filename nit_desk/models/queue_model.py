@@ -58,6 +58,23 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 """The whole :class:`QueueRow` of the row."""
 
 
+_MISSING = object()
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_COMPUTED_ROLES = frozenset({_TOOLTIP, int(REQUEST_ID_ROLE), int(CLIENT_ID_ROLE),
+                             int(OVERDUE_ROLE), int(ROW_ROLE)})
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_CELL_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemNeverHasChildren)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 class QueueSource(Protocol):
     """The queue services bound to one database and signed-in user (blocking calls)."""
 
@@ -194,6 +211,19 @@ def overdue_colours() -> tuple[QColor, QColor]:
     return QColor("#a8201a"), QColor("#fdecea")
 
 
+class _Texts:
+    """The translated names and templates the cells use, looked up once per reload."""
+
+    def __init__(self) -> None:
+        self.channels = {n: channel_name(n) for n in Network}
+        self.statuses = {s: status_name(s) for s in RequestStatus}
+        self.schemes = {s: scheme_name(s) for s in PaymentScheme}
+        self.banned = _tr("{handle} (banned)")
+        self.lapsed = _tr("{name} (lapsed)")
+        self.you = _tr("{name} (you)")
+        self.left_when = _tr("{left} · {when}")
+
+
 class QueueModel(QAbstractTableModel):
     """Rows of the queue, one page at a time, soonest deadline first.
 
@@ -219,9 +249,14 @@ class QueueModel(QAbstractTableModel):
         self._next_key: tuple[datetime, int] | None = None
         self._query = QueueQuery()
         self._generation = 0
-        self._loading = self._fetching = False
+        self._loading = self._fetching = self._prefetching = False
+        self._ahead: QueuePage | None = None
+        self._texts = _Texts()
         self._now = datetime.now(UTC)
         self._overdue_fg, self._overdue_bg = overdue_colours()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._cells: dict[int, list[dict[int, Any]]] = {}
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick_timeout)
@@ -241,8 +276,13 @@ class QueueModel(QAbstractTableModel):
 
     @property
     def is_fetching(self) -> bool:
-        """Whether a next page is on its way."""
+        """Whether the view asked for the next page and it is on its way."""
         return self._fetching
+
+    @property
+    def is_reading_ahead(self) -> bool:
+        """Whether the page after the shown rows is being read in the background."""
+        return self._prefetching
 
     def set_filter(self, flt: QueueFilter, status: RequestStatus | None = None) -> None:
         """Show another filter (and status) from the first page."""
@@ -288,30 +328,49 @@ class QueueModel(QAbstractTableModel):
         self._rows = list(page.rows)
         self._row_of = {r.request_id: i for i, r in enumerate(self._rows)}
         self._when.clear()
-        self._next_key = page.next_key
-        self._fetching = False
+        self._cells.clear()
+        self._texts = _Texts()
+        self._next_key, self._ahead = page.next_key, None
+        self._fetching = self._prefetching = False
         self._now = datetime.now(UTC)
         self.endResetModel()
         self._loading = False
         self.loading_changed.emit(False)
         self.page_loaded.emit(len(page.rows))
+        self._prefetch()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         """Whether the service said there is a next page."""
         return not parent.isValid() and self._next_key is not None and not self._loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        """Start fetching the next page; returns at once (the rows follow)."""
+        """Append the next page: at once when it was read ahead, else when it arrives."""
         if parent.isValid() or self._fetching or not self.canFetchMore():
             return
+        if self._ahead is not None:
+            self._append(self._ahead)
+            return
         self._fetching = True
-        run_async(self._fetch_next(self._generation, self._next_key), owner=None)
+        self._prefetch()
 
-    async def _fetch_next(self, generation: int, key: tuple[datetime, int] | None) -> None:
-        page = await self._read(generation, key, self._page_size)
+    def _prefetch(self) -> None:
+        """Read the page after the shown rows in the background, so scrolling never waits."""
+        if self._next_key is None or self._ahead is not None or self._prefetching:
+            return
+        self._prefetching = True
+        run_async(self._read_ahead(self._generation, self._next_key), owner=None)
+
+    async def _read_ahead(self, generation: int, key: tuple[datetime, int]) -> None:
+        page = await self._read(generation, key, self._page_size, quiet=not self._fetching)
         if page is None:
             return
-        self._fetching = False
+        self._prefetching = False
+        self._ahead = page
+        if self._fetching:
+            self._append(page)
+
+    def _append(self, page: QueuePage) -> None:
+        self._ahead, self._fetching = None, False
         fresh = [r for r in page.rows if r.request_id not in self._row_of]
         self._next_key = page.next_key
         if fresh:
@@ -322,21 +381,26 @@ class QueueModel(QAbstractTableModel):
                 self._row_of[r.request_id] = i
             self.endInsertRows()
         self.page_loaded.emit(len(fresh))
+        self._prefetch()
 
     async def _read(self, generation: int, after: tuple[datetime, int] | None,
-                    limit: int) -> QueuePage | None:
+                    limit: int, *, quiet: bool = False) -> QueuePage | None:
         """One page from the service, or None when it failed or a reload overtook it."""
         q = self._query
+        call = self._runner.call_quietly if quiet else self._runner.call
         try:
-            page = await self._runner.call(self._source.queue_page, filter=q.filter,
-                                           status=q.status, search=q.search, after=after,
-                                           limit=limit)
+            page = await call(self._source.queue_page, filter=q.filter, status=q.status,
+                              search=q.search, after=after, limit=limit)
         except NitDeskError as err:  # refused (a bad search text): the view says why
             self._end_failed_read(generation, err)
             return None
         except Exception as exc:  # a bug or a lost database: the crash dialog as well
             if not shiboken6.isValid(self):
                 return None  # the window closed while the page was on its way
+            if quiet and not self._fetching:  # nobody waits for a read-ahead: retry later
+                log.warning("Reading the queue ahead failed: %s", type(exc).__name__)
+                self._prefetching = False
+                return None
             self._end_failed_read(generation, exc)
             raise
         if not shiboken6.isValid(self) or generation != self._generation:
@@ -346,7 +410,7 @@ class QueueModel(QAbstractTableModel):
     def _end_failed_read(self, generation: int, exc: Exception) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        self._fetching = False
+        self._fetching = self._prefetching = False
         if self._loading:
             self._loading = False
             self.loading_changed.emit(False)
@@ -360,6 +424,7 @@ class QueueModel(QAbstractTableModel):
     def refresh_time_left(self, now: datetime) -> None:
         """Move the "time left" texts to ``now``; rows that just fell overdue repaint whole."""
         before, self._now = self._now, now
+        self._cells.clear()
         if not self._rows:
             return
         last = len(self._rows) - 1
@@ -381,10 +446,7 @@ class QueueModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Selectable, never editable, never a parent."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -398,23 +460,40 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """What the view shows for one cell, in each role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(r, col)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._overdue_bg if r.deadline < self._now else None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._font(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        """What the view shows for one cell, in each role.
+
+        Painting asks for every visible cell in half a dozen roles, so those come
+        from a per-row cache built once (dropped on reload and on the minute
+        tick); tool tips and the user roles are computed when asked.
+        """
+        cells = self._cells.get(index.row())
+        if cells is None:
+            if not index.isValid() or not 0 <= index.row() < len(self._rows):
+                return None
+            cells = self._build_cells(index.row())
+        value = cells[index.column()].get(role, _MISSING)
+        if value is not _MISSING:
+            return value
+        if role in _COMPUTED_ROLES:
+            return self._computed(self._rows[index.row()], index.column(), role)
+        return None
+
+    def _build_cells(self, row: int) -> list[dict[int, Any]]:
+        r = self._rows[row]
+        overdue = r.deadline < self._now
+        background = self._overdue_bg if overdue else None
+        cells = []
+        for col in range(len(Column)):
+            cells.append({_DISPLAY: self._display(r, col), _FOREGROUND: self._foreground(r, col),
+                          _BACKGROUND: background, _FONT: self._font(r, col),
+                          _ALIGNMENT: _CENTRE if col == Column.REGISTRATION else None,
+                          _DECORATION: None, _CHECK_STATE: None})
+        self._cells[row] = cells
+        return cells
+
+    def _computed(self, r: QueueRow, col: int, role: int) -> Any:
+        if role == _TOOLTIP:
             return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.REGISTRATION:
-            return Qt.AlignmentFlag.AlignCenter
         return self._user_data(r, role)
 
     def _foreground(self, r: QueueRow, col: int) -> QColor | None:
@@ -436,25 +515,26 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _display(self, r: QueueRow, col: int) -> str:
+        t = self._texts
         if col == Column.CLIENT:
-            return _tr("{handle} (banned)").format(handle=r.handle) if r.banned else r.handle
+            return t.banned.format(handle=r.handle) if r.banned else r.handle
         if col == Column.CHANNEL:
-            return channel_name(r.channel)
+            return t.channels.get(r.channel, str(r.channel))
         if col == Column.STATUS:
-            return status_name(r.status)
+            return t.statuses.get(r.status, str(r.status))
         if col == Column.REGISTRATION:
             return f"{r.required_done}/{r.required_total}"
         if col == Column.SCHEME:
-            return scheme_name(r.payment_scheme)
+            return t.schemes.get(r.payment_scheme, str(r.payment_scheme))
         if col == Column.DEADLINE:
-            return _tr("{left} · {when}").format(left=time_left_text(r.deadline, self._now),
-                                                 when=self._when_text(r))
+            return t.left_when.format(left=time_left_text(r.deadline, self._now),
+                                      when=self._when_text(r))
         if r.claimed_by_name is None:
             return ""
         if r.claim_lapsed:
-            return _tr("{name} (lapsed)").format(name=r.claimed_by_name)
-        return _tr("{name} (you)").format(name=r.claimed_by_name) \
-            if r.claimed_by_id == self._me else r.claimed_by_name
+            return t.lapsed.format(name=r.claimed_by_name)
+        return t.you.format(name=r.claimed_by_name) if r.claimed_by_id == self._me \
+            else r.claimed_by_name
 
     def _when_text(self, r: QueueRow) -> str:
         text = self._when.get(r.request_id)
@@ -466,9 +546,7 @@ class QueueModel(QAbstractTableModel):
         mine = col == Column.CLAIMED_BY and r.claimed_by_id is not None \
             and r.claimed_by_id == self._me and not r.claim_lapsed
         if mine or (col == Column.DEADLINE and r.deadline < self._now):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         return None
 
     def _tooltip(self, r: QueueRow, col: int) -> str | None:

@@ -37,4 +37,5 @@ def queue_view(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
 def settle(qtbot: QtBot, view: QueueView) -> None:
     """Wait until no debounce timer is pending and no page is on its way."""
     qtbot.waitUntil(lambda: not (view.refresh_timer.isActive() or view.search_timer.isActive()
-                                 or view.model.is_loading or view.model.is_fetching))
+                                 or view.model.is_loading or view.model.is_fetching
+                                 or view.model.is_reading_ahead))

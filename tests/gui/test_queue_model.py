@@ -44,7 +44,6 @@ def fetch_all(qtbot: QtBot, model: QueueModel) -> None:
     """Ask for pages until the service says there are no more."""
     while model.canFetchMore():
         model.fetchMore()
-        assert model.is_fetching
         qtbot.waitUntil(lambda: not model.is_fetching)
 
 
@@ -80,6 +79,19 @@ def test_fetch_more_while_a_page_is_in_flight_fetches_once(
     assert model.rowCount() == 6
     ids = [model.row(r).request_id for r in range(model.rowCount())]
     assert len(set(ids)) == len(ids)
+
+
+def test_a_page_read_ahead_is_appended_at_once(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
+    """The next page is read in the background, so scrolling to it never waits."""
+    fill_queue(db, agent, 8)
+    model = loaded_model(qtbot, db, agent, runner, page_size=3)
+    qtbot.waitUntil(lambda: not model.is_reading_ahead)
+    model.fetchMore()
+    assert model.rowCount() == 6 and not model.is_fetching  # no wait: it was there
+    qtbot.waitUntil(lambda: not model.is_reading_ahead)
+    model.fetchMore()
+    assert model.rowCount() == 8 and not model.canFetchMore()
 
 
 def test_filters_and_search_reload_from_the_first_page(
