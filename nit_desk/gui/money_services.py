@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from nit_desk.domain.types import PaymentKind, Unit
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
@@ -31,6 +33,9 @@ from nit_desk.services.money_dto import (
     PriceItemDTO,
 )
 from nit_desk.services.storage.engine import Database
+from nit_desk.views.client_card import ClientCardView
+from nit_desk.views.estimate_editor import EstimateEditor
+from nit_desk.views.payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
     from nit_desk.gui.screens import Desk
@@ -127,6 +132,15 @@ class MoneyDeskBinding:
     runner: ServiceRunner
     events: AppEvents
     money: DatabaseMoneyGateway
+
+
+def install_money_tabs(card: ClientCardView, desk: Desk) -> tuple[EstimateEditor, PaymentsPanel]:
+    """Add the estimate editor and the payments panel as tabs of the client card."""
+    binding = money_desk(desk)
+    editor, panel = EstimateEditor(binding), PaymentsPanel(binding)
+    card.add_request_tab(editor, QCoreApplication.translate("card", "&Estimate"))
+    card.add_request_tab(panel, QCoreApplication.translate("card", "&Payments"))
+    return editor, panel
 
 
 def money_desk(desk: Desk) -> MoneyDeskBinding:

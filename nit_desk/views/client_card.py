@@ -150,6 +150,7 @@ class ClientCardView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(60)
         self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
+        self.request_tabs: list[QWidget] = []  # added tabs that follow the shown request
         self._build()
         self.action_new_request = QAction(self.tr("&New request…"), self)
         self.action_new_request.setObjectName("actionNewRequest")
@@ -287,6 +288,16 @@ class ClientCardView(QWidget):
         row.addWidget(self.ban_button)
         return row
 
+    def add_request_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab about the shown request; its ``show_request(request_id)`` follows the card.
+
+        Used for the estimate editor and the payments panel
+        (:func:`nit_desk.gui.money_services.install_money_tabs`).
+        """
+        self.tabs.addTab(widget, title)
+        self.request_tabs.append(widget)
+        widget.show_request(self.request_id)  # type: ignore[attr-defined]
+
     # -- loading -------------------------------------------------------------
 
     def show_request(self, request_id: int | None, client_id: int | None) -> None:
@@ -297,6 +308,8 @@ class ClientCardView(QWidget):
         """
         self.request_id, self.client_id = request_id, client_id
         self._generation += 1
+        for tab in self.request_tabs:
+            tab.show_request(request_id)  # type: ignore[attr-defined]
         if request_id is None and client_id is None:
             self.card = None
             self._set_loading(False)

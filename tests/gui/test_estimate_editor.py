@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.types import EstimateStatus, Unit
+from nit_desk.gui.card_services import DatabaseCardGateway
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
+from nit_desk.gui.settings import DeskSettings
 from nit_desk.models.estimate_model import Column, EditableLine
 from nit_desk.models.money_text import money_text
 from nit_desk.services import estimates, pricelist
@@ -223,3 +225,25 @@ def test_keyboard_adds_moves_and_removes_lines(
     qtbot.keyClick(editor.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert [ln.description for ln in editor.model.lines] == ["a"]
+
+
+def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents,
+        desk_settings: DeskSettings, request_id: int) -> None:
+    """The client card carries the editor and the payments panel; they follow its request."""
+    from nit_desk.gui.money_services import install_money_tabs
+    from nit_desk.gui.screens import Desk
+    from nit_desk.views.client_card import ClientCardView
+
+    desk = Desk(db, agent, runner, events, desk_settings)
+    card = ClientCardView(DatabaseCardGateway(db, agent), runner, events)
+    qtbot.addWidget(card)
+    editor, panel = install_money_tabs(card, desk)
+    titles = [card.tabs.tabText(i) for i in range(card.tabs.count())]
+    assert "&Estimate" in titles and "&Payments" in titles
+    card.show()
+    card.show_request(request_id, None)
+    settle(qtbot, runner)
+    assert editor.request_id == request_id and panel.request_id == request_id
+    assert editor.stack.currentIndex() == NO_ESTIMATE
+    assert panel.status is not None and panel.status.request_id == request_id
