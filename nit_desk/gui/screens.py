@@ -89,7 +89,11 @@ def _make_card(desk: Desk) -> QWidget | None:
     except ImportError:
         log.debug("No client card screen yet: the placeholder stays")
         return None
-    return ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
+    card = ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
+    from nit_desk.gui.money_services import install_money_tabs
+
+    install_money_tabs(card, desk)  # the estimate editor and payments panel tabs
+    return card
 
 
 def _exit_after_first_paint(window: MainWindow, queue_view: QueueView) -> None:
