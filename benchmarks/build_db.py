@@ -7,10 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from nit_desk.services import demo
-from nit_desk.services.storage import migrate
-from nit_desk.services.storage.engine import open_database
-
 CACHE = Path(__file__).resolve().parent / ".cache"
 PACKAGE = Path(__file__).resolve().parent.parent / "nit_desk"
 
@@ -36,6 +32,10 @@ def cached_database(clients: int, *, quiet: bool = False) -> Path:
     partial = path.with_suffix(".partial")
     for leftover in CACHE.glob(partial.name + "*"):
         leftover.unlink()
+    from nit_desk.services import demo  # only when building: keeps the children light
+    from nit_desk.services.storage import migrate
+    from nit_desk.services.storage.engine import open_database
+
     started = time.perf_counter()
     db = open_database(partial)
     try:

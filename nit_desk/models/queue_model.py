@@ -48,6 +48,10 @@ PAGE_SIZE = 60
 """Rows per page: a full screen and a half, so the first page paints at once."""
 RELOAD_MAX = 500
 """A reload fetches as many rows as were shown (to keep the scroll place), at most this."""
+CELL_CACHE_ROWS = 400
+"""Rows whose painted cells are kept; scrolling far drops them (memory stays flat)."""
+READ_AHEAD_DELAY_MS = 40
+"""How long after a page is shown the next one is read in the background."""
 TICK_MS = 60_000
 """How often the "time left" texts move on."""
 
@@ -280,6 +284,11 @@ class QueueModel(QAbstractTableModel):
         return self._fetching
 
     @property
+    def has_page_ahead(self) -> bool:
+        """Whether the page after the shown rows is read already (or there is none)."""
+        return self._ahead is not None or self._next_key is None
+
+    @property
     def is_reading_ahead(self) -> bool:
         """Whether the page after the shown rows is being read in the background."""
         return self._prefetching
@@ -337,7 +346,7 @@ class QueueModel(QAbstractTableModel):
         self._loading = False
         self.loading_changed.emit(False)
         self.page_loaded.emit(len(page.rows))
-        self._prefetch()
+        self._prefetch_soon()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         """Whether the service said there is a next page."""
@@ -352,6 +361,11 @@ class QueueModel(QAbstractTableModel):
             return
         self._fetching = True
         self._prefetch()
+
+    def _prefetch_soon(self) -> None:
+        """Read ahead once the rows just added are painted (the worker would slow the paint)."""
+        if self._next_key is not None:
+            QTimer.singleShot(READ_AHEAD_DELAY_MS, self, self._prefetch)
 
     def _prefetch(self) -> None:
         """Read the page after the shown rows in the background, so scrolling never waits."""
@@ -381,7 +395,7 @@ class QueueModel(QAbstractTableModel):
                 self._row_of[r.request_id] = i
             self.endInsertRows()
         self.page_loaded.emit(len(fresh))
-        self._prefetch()
+        self._prefetch_soon()
 
     async def _read(self, generation: int, after: tuple[datetime, int] | None,
                     limit: int, *, quiet: bool = False) -> QueuePage | None:
@@ -479,6 +493,9 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _build_cells(self, row: int) -> list[dict[int, Any]]:
+        if len(self._cells) >= CELL_CACHE_ROWS:  # keep the cache to about a screenful
+            self._cells.clear()
+            self._when.clear()
         r = self._rows[row]
         overdue = r.deadline < self._now
         background = self._overdue_bg if overdue else None

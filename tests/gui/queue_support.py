@@ -38,4 +38,5 @@ def settle(qtbot: QtBot, view: QueueView) -> None:
     """Wait until no debounce timer is pending and no page is on its way."""
     qtbot.waitUntil(lambda: not (view.refresh_timer.isActive() or view.search_timer.isActive()
                                  or view.model.is_loading or view.model.is_fetching
-                                 or view.model.is_reading_ahead))
+                                 or view.model.is_reading_ahead)
+                    and view.model.has_page_ahead)

@@ -86,10 +86,10 @@ def test_a_page_read_ahead_is_appended_at_once(
     """The next page is read in the background, so scrolling to it never waits."""
     fill_queue(db, agent, 8)
     model = loaded_model(qtbot, db, agent, runner, page_size=3)
-    qtbot.waitUntil(lambda: not model.is_reading_ahead)
+    qtbot.waitUntil(lambda: model.has_page_ahead)
     model.fetchMore()
     assert model.rowCount() == 6 and not model.is_fetching  # no wait: it was there
-    qtbot.waitUntil(lambda: not model.is_reading_ahead)
+    qtbot.waitUntil(lambda: model.has_page_ahead)
     model.fetchMore()
     assert model.rowCount() == 8 and not model.canFetchMore()
 
