@@ -1,0 +1,346 @@
+"""What the supervisor console needs from the services, as Protocols (R11, R17, R18).
+
+The console's views and models never import the services that touch storage
+(the layering contract): :class:`nit_desk.gui.console_gateways.DatabaseConsoleGateway`
+binds these calls to one database and one signed-in supervisor. Every method
+blocks: call it through :meth:`nit_desk.gui.runner.ServiceRunner.call`.
+The services check the role on every call (R18); the console is only offered
+to supervisors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from nit_desk.domain.types import Role
+from nit_desk.services.actor import Actor
+from nit_desk.services.dto import (
+    BanDTO,
+    BanProposalDTO,
+    ClientCard,
+    SensitiveActionDTO,
+    TemplateDTO,
+)
+
+StepInput = tuple[str | None, str, bool]
+"""A template step to save: (code or None for a new step, title, required)."""
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """The audit viewer's filters; empty fields do not filter.
+
+    ``client`` is a client number (``42`` or ``#42``) or the start of a
+    handle, phone, email or messenger account; the gateway finds the client.
+    """
+
+    client: str = ""
+    user: str = ""
+    action: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+class AuditEntryRow(Protocol):
+    """One audit entry as the viewer reads it (R17)."""
+
+    @property
+    def id(self) -> int:
+        """Row id."""
+
+    @property
+    def seq(self) -> int:
+        """Place in the chain (1, 2, 3...)."""
+
+    @property
+    def at(self) -> datetime:
+        """When (UTC)."""
+
+    @property
+    def actor_name(self) -> str:
+        """Who."""
+
+    @property
+    def action(self) -> str:
+        """Kind of change, e.g. ``ban.approved``."""
+
+    @property
+    def entity(self) -> str:
+        """What kind of thing changed."""
+
+    @property
+    def entity_id(self) -> int | None:
+        """Which one."""
+
+    @property
+    def client_id(self) -> int | None:
+        """The client concerned, if any."""
+
+    @property
+    def before(self) -> str:
+        """JSON of the state before."""
+
+    @property
+    def after(self) -> str:
+        """JSON of the state after."""
+
+
+class ChainCheck(Protocol):
+    """The outcome of verifying the audit chain."""
+
+    @property
+    def intact(self) -> bool:
+        """Whether every entry fits."""
+
+    @property
+    def count(self) -> int:
+        """Entries checked before the first bad one (all of them when intact)."""
+
+    @property
+    def first_bad_seq(self) -> int | None:
+        """The first entry that does not fit."""
+
+    @property
+    def first_bad_id(self) -> int | None:
+        """Its row id."""
+
+    @property
+    def problem(self) -> str:
+        """What is wrong with it (an English message template)."""
+
+
+class UserRow(Protocol):
+    """A user as the users tab shows it (never the password hash)."""
+
+    @property
+    def id(self) -> int:
+        """User id."""
+
+    @property
+    def username(self) -> str:
+        """Sign-in name."""
+
+    @property
+    def role(self) -> Role:
+        """Agent or supervisor."""
+
+    @property
+    def active(self) -> bool:
+        """May sign in."""
+
+    @property
+    def must_change_password(self) -> bool:
+        """Has a temporary password."""
+
+    @property
+    def locked_until(self) -> datetime | None:
+        """Locked out after wrong passwords until then."""
+
+
+class BannedClientRow(Protocol):
+    """A client under a ban in force."""
+
+    @property
+    def client_id(self) -> int:
+        """Client id."""
+
+    @property
+    def handle(self) -> str:
+        """The client's handle."""
+
+    @property
+    def ban(self) -> BanDTO:
+        """The ban in force."""
+
+
+class AgentRow(Protocol):
+    """One user's figures in a report."""
+
+    @property
+    def username(self) -> str:
+        """Who."""
+
+    @property
+    def requests_created(self) -> int:
+        """Requests taken in at intake."""
+
+    @property
+    def requests_closed(self) -> int:
+        """Requests closed as done."""
+
+    @property
+    def holding_now(self) -> int:
+        """Open requests claimed now."""
+
+    @property
+    def ban_proposals(self) -> int:
+        """Ban proposals made."""
+
+    @property
+    def payments_kopecks(self) -> int:
+        """Money recorded (R16: kopecks)."""
+
+
+class ReportFigures(Protocol):
+    """The dashboard's figures for a period."""
+
+    @property
+    def since(self) -> datetime:
+        """Period start (UTC)."""
+
+    @property
+    def until(self) -> datetime:
+        """Period end, exclusive (UTC)."""
+
+    @property
+    def queue_by_status(self) -> Mapping[str, int]:
+        """Requests in each status now."""
+
+    @property
+    def overdue_open(self) -> int:
+        """Open requests past their deadline now."""
+
+    @property
+    def median_registration(self) -> timedelta | None:
+        """Median time from first contact to registration."""
+
+    @property
+    def registered_in_period(self) -> int:
+        """Clients registered in the period."""
+
+    @property
+    def ban_proposals(self) -> Mapping[str, int]:
+        """Proposals made in the period, by outcome."""
+
+    @property
+    def estimates_agreed(self) -> int:
+        """Estimates agreed in the period."""
+
+    @property
+    def agreed_kopecks(self) -> int:
+        """Their total."""
+
+    @property
+    def paid_kopecks(self) -> int:
+        """Advances and final payments recorded in the period."""
+
+    @property
+    def forfeited_kopecks(self) -> int:
+        """Advances forfeited by bans in the period."""
+
+    @property
+    def per_agent(self) -> Sequence[AgentRow]:
+        """Each user's figures."""
+
+
+class HistoryRow(Protocol):
+    """One audit entry about a client (the evidence's history)."""
+
+    @property
+    def at(self) -> datetime:
+        """When."""
+
+    @property
+    def actor_name(self) -> str:
+        """Who."""
+
+    @property
+    def action(self) -> str:
+        """What."""
+
+    @property
+    def before(self) -> str:
+        """JSON before."""
+
+    @property
+    def after(self) -> str:
+        """JSON after."""
+
+
+class ConsoleGateway(Protocol):
+    """The supervisor console's service calls (blocking: use the runner)."""
+
+    @property
+    def actor(self) -> Actor:
+        """Who is signed in."""
+
+    # -- bans (R10-R12) --
+
+    def pending_proposals(self) -> Sequence[BanProposalDTO]:
+        """Proposals waiting for review, oldest first."""
+
+    def client_card(self, client_id: int) -> ClientCard:
+        """The client card: the checklist with who and when."""
+
+    def client_history(self, client_id: int) -> Sequence[HistoryRow]:
+        """The client's audit entries, newest first."""
+
+    def list_sensitive_actions(self, client_id: int) -> Sequence[SensitiveActionDTO]:
+        """The client's sensitive-action records (R8)."""
+
+    def approve_ban(self, proposal_id: int, reason: str) -> BanDTO:
+        """Ban the client (R12, one transaction)."""
+
+    def reject_ban(self, proposal_id: int, reason: str) -> BanProposalDTO:
+        """Reject the proposal with a reason."""
+
+    def bans_in_force(self) -> Sequence[BannedClientRow]:
+        """Clients banned now."""
+
+    def lift_ban(self, client_id: int, reason: str) -> BanDTO:
+        """Lift the ban in force with a reason."""
+
+    # -- audit (R17) --
+
+    def audit_page(self, query: AuditQuery, before_seq: int | None,
+                   limit: int) -> Sequence[AuditEntryRow]:
+        """A page of entries, newest first, older than ``before_seq``."""
+
+    def audit_actions(self) -> Sequence[str]:
+        """The kinds of change recorded so far."""
+
+    def export_audit(self, query: AuditQuery, target: Path) -> int:
+        """Write the filtered entries to a CSV file; return how many."""
+
+    def check_audit(self) -> ChainCheck:
+        """Verify the whole chain."""
+
+    # -- checklist template (R3) --
+
+    def template_versions(self) -> Sequence[TemplateDTO]:
+        """Every template version, newest first."""
+
+    def save_template(self, steps: Sequence[StepInput]) -> TemplateDTO:
+        """Save the steps as a new version."""
+
+    # -- users (R18) --
+
+    def list_users(self) -> Sequence[UserRow]:
+        """Every user, by name."""
+
+    def create_user(self, username: str, role: Role, password: str) -> UserRow:
+        """Add a user with a temporary password (changed at first sign-in)."""
+
+    def set_active(self, user_id: int, active: bool) -> UserRow:
+        """Deactivate or reactivate."""
+
+    def set_role(self, user_id: int, role: Role) -> UserRow:
+        """Make an agent or a supervisor."""
+
+    def reset_password(self, user_id: int, password: str) -> UserRow:
+        """Set a temporary password."""
+
+    def unlock(self, user_id: int) -> UserRow:
+        """Lift a lockout."""
+
+    # -- reports --
+
+    def build_report(self, since: datetime, until: datetime) -> ReportFigures:
+        """The dashboard for ``[since, until)``."""
+
+    def export_report(self, report: ReportFigures, target: Path) -> None:
+        """Write the report to a CSV file."""

@@ -1,0 +1,1 @@
+"""The supervisor console: ban review, audit, checklist template, users, price list, reports."""

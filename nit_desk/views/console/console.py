@@ -1,0 +1,45 @@
+"""The supervisor console: one tab per supervisor task (R3, R11, R12, R17, R18).
+
+Shown only to supervisors (:meth:`MainWindow.add_supervisor_console`); every
+service behind it checks the role again, so an agent gains nothing by
+reaching it some other way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from nit_desk.gui.events import AppEvents
+from nit_desk.gui.runner import ServiceRunner
+from nit_desk.models.console_gateway import ConsoleGateway
+from nit_desk.views.console.audit_viewer import AuditViewer
+from nit_desk.views.console.ban_review import BanReview
+from nit_desk.views.console.reports_view import ReportsView
+from nit_desk.views.console.template_editor import TemplateEditor
+from nit_desk.views.console.users_admin import UsersAdmin
+
+
+class SupervisorConsole(QTabWidget):
+    """Tabs: ban review, audit, checklist template, users, (price list,) reports."""
+
+    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisorConsole")
+        self.gateway = gateway
+        self.ban_review = BanReview(gateway, runner, events)
+        self.audit_viewer = AuditViewer(gateway, runner, events)
+        self.template_editor = TemplateEditor(gateway, runner, events)
+        self.users_admin = UsersAdmin(gateway, runner, events)
+        self.reports = ReportsView(gateway, runner, events)
+        self.price_list: QWidget | None = None
+        self.addTab(self.ban_review, self.tr("Ban review"))
+        self.addTab(self.audit_viewer, self.tr("Audit log"))
+        self.addTab(self.template_editor, self.tr("Checklist template"))
+        self.addTab(self.users_admin, self.tr("Users"))
+        self.addTab(self.reports, self.tr("Reports"))
+
+    def add_price_list(self, editor: QWidget) -> None:
+        """Put the price list editor in its tab, before the reports."""
+        self.price_list = editor
+        self.insertTab(self.indexOf(self.reports), editor, self.tr("Price list"))
