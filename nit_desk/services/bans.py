@@ -8,6 +8,7 @@ verdict and the audit entries are all written, or none is.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -274,6 +275,27 @@ def _ban_in_force(session: Session, client: Client) -> Ban:
         raise Conflict(QT_TRANSLATE_NOOP("messages", "{handle} is not banned."),
                        field="client", handle=client.handle)
     return ban
+
+
+@dataclass(frozen=True)
+class BannedClient:
+    """A client under a ban in force, as the supervisor's lift list shows it (R11)."""
+
+    client_id: int
+    handle: str
+    ban: BanDTO
+
+
+def bans_in_force(db: Database, actor: Actor, limit: int = 500) -> list[BannedClient]:
+    """Clients banned now, newest ban first (supervisors only, R11)."""
+    with read_as(db, actor, Role.SUPERVISOR) as (session, _sup):
+        rows = session.execute(
+            select(Ban, Client.handle).join(Client, Client.id == Ban.client_id)
+            .where(Ban.lifted_at.is_(None), Client.banned.is_(True))
+            .order_by(Ban.banned_at.desc(), Ban.id.desc()).limit(max(1, min(limit, 5000)))
+        ).all()
+        return [BannedClient(ban.client_id, handle, _ban_dto(session, ban, (), 0))
+                for ban, handle in rows]
 
 
 def banned_match(db: Database, actor: Actor, *, phone: str = "", email: str = "",
