@@ -37,6 +37,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The role under which a row's :class:`EditableLine` is returned."""
 ERROR_BACKGROUND = QColor("#fde0dc")
+_DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+_ALIGN, _BACKGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.BackgroundRole)
+_ANSWERED = frozenset({_DISPLAY, _EDIT, _ALIGN, _BACKGROUND, int(Qt.ItemDataRole.ToolTipRole),
+                       int(LINE_ROLE)})
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CONTEXT = "EstimateModel"
 
 
@@ -49,6 +57,8 @@ class Column(IntEnum):
     UNIT_PRICE = 3
     TOTAL = 4
 
+
+_SERVICE, _TOTAL = int(Column.SERVICE), int(Column.TOTAL)
 
 FIELD_COLUMNS: dict[str, Column] = {
     "description": Column.SERVICE, "price_item": Column.SERVICE,
@@ -223,6 +233,7 @@ class EstimateModel(QAbstractTableModel):
         self._total = 0
         self._read_only = False
         self._errors: dict[tuple[int, int], str] = {}
+        self._text_cache: dict[int, tuple[EditableLine, tuple[str, ...]]] = {}
         self.undo_stack = QUndoStack(self)
 
     # -- state ---------------------------------------------------------------
@@ -262,6 +273,7 @@ class EstimateModel(QAbstractTableModel):
         self._note = note
         self._read_only = read_only
         self._errors.clear()
+        self._text_cache.clear()  # the locale may have changed too
         self.endResetModel()
         self.undo_stack.clear()
         self._recompute()
@@ -425,31 +437,46 @@ class EstimateModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Every cell but the line total is editable unless the version is frozen."""
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._read_only and index.column() != Column.TOTAL:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        if self._read_only or index.column() == _TOTAL:
+            return _READ_FLAGS
+        return _EDIT_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display texts in the user's locale, raw exact values for editing."""
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        """Display texts in the user's locale, raw exact values for editing.
+
+        Called for every visible cell and role on each repaint, so the roles the
+        model does not answer return at once and display texts are cached per line.
+        """
+        if role not in _ANSWERED or not index.isValid():
             return None
-        line, column = self._lines[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(line, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return _edit_value(line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != Column.SERVICE:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        error = self._errors.get((index.row(), index.column()), "")
-        if role == Qt.ItemDataRole.BackgroundRole and error:
-            return ERROR_BACKGROUND
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return error or None
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._lines):
+            return None
+        line = self._lines[row]
+        if role == _DISPLAY:
+            return self._texts(line)[column]
+        if role == _EDIT:
+            return _edit_value(line, Column(column))
+        if role == _ALIGN:
+            return _RIGHT if column != _SERVICE else None
         if role == LINE_ROLE:
             return line
-        return None
+        error = self._errors.get((row, column), "") if self._errors else ""
+        if role == _BACKGROUND:
+            return ERROR_BACKGROUND if error else None
+        return error or None  # the tooltip
+
+    def _texts(self, line: EditableLine) -> tuple[str, ...]:
+        """The display texts of a line, made once per line object."""
+        cached = self._text_cache.get(id(line))
+        if cached is not None and cached[0] is line:
+            return cached[1]
+        texts = tuple(_display(line, column) for column in Column)
+        if len(self._text_cache) > 4 * len(self._lines) + 64:
+            self._text_cache.clear()
+        self._text_cache[id(line)] = (line, texts)
+        return texts
 
     def setData(self, index: ModelIndex, value: Any,  # noqa: N802 - Qt override
                 role: int = Qt.ItemDataRole.EditRole) -> bool:

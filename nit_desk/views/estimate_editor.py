@@ -244,8 +244,8 @@ class EstimateEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.QUANTITY, 80), (Column.UNIT, 90),
-                              (Column.UNIT_PRICE, 120), (Column.TOTAL, 120)):
+        for column, width in ((Column.QUANTITY, 70), (Column.UNIT, 80),
+                              (Column.UNIT_PRICE, 105), (Column.TOTAL, 110)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self._install_delegates()
@@ -292,9 +292,8 @@ class EstimateEditor(QWidget):
         note_caption = QLabel(self.tr("Assumptions (the estimate is approximate):"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("estimateNote")
-        self.note_edit.setPlaceholderText(self.tr(
-            "e.g. approximate: without licence costs; the time may change once the system "
-            "is seen"))
+        self._note_hint = self.tr("e.g. approximate: without licence costs; the time may "
+                                  "change once the system is seen")
         self.note_edit.setUndoRedoEnabled(False)  # the estimate's undo stack has it
         self.note_edit.setFixedHeight(64)
         self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
@@ -396,6 +395,7 @@ class EstimateEditor(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             button.setEnabled(self.editable)
         self.note_edit.setReadOnly(not self.editable)
+        self.note_edit.setPlaceholderText(self._note_hint if self.editable else "")
         self.total_label.setText(money_text(self.model.total_kopecks))
         self.copy_button.setEnabled(est is not None and has_lines)
         self.pdf_button.setEnabled(est is not None and has_lines)
