@@ -13,14 +13,23 @@ where the builder is ``async def build(shot: ShotContext) -> QWidget``.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -254,6 +263,69 @@ async def build_price_list_editor(shot: ShotContext) -> QWidget:
     return editor
 
 
+async def _console(shot: ShotContext, tab: str) -> Any:
+    """The supervisor console on the demo data, showing its tab named ``tab``."""
+    from nit_desk.gui.console_gateways import make_supervisor_console
+
+    console = make_supervisor_console(shot.supervisor)
+    console.setCurrentWidget(getattr(console, tab))
+    console.resize(*WINDOW_SIZE)
+    _show(console)
+    await shot.settle()
+    return console
+
+
+async def build_console_ban_review(shot: ShotContext) -> QWidget:
+    """Ban review: pending proposals with the first one's evidence (R11)."""
+    console = await _console(shot, "ban_review")
+    console.ban_review.proposals_table.selectRow(0)
+    await shot.settle()
+    return console
+
+
+async def build_console_audit(shot: ShotContext) -> QWidget:
+    """The audit log verified intact, an entry's before/after in the detail pane (R17)."""
+    console = await _console(shot, "audit_viewer")
+    viewer = console.audit_viewer
+    viewer.verify_button.click()
+    await shot.settle()
+    for row in range(viewer.model.rowCount()):
+        entry = viewer.model.entry(row)
+        if entry is not None and entry.before and entry.after:
+            viewer.table.selectRow(row)
+            break
+    await shot.settle()
+    return console
+
+
+async def build_console_template(shot: ShotContext) -> QWidget:
+    """The checklist template editor with an added, unsaved step (R3)."""
+    console = await _console(shot, "template_editor")
+    editor = console.template_editor
+    row = editor.model.add_step("Согласован способ оплаты")
+    editor.table.selectRow(row)
+    await shot.settle()
+    return console
+
+
+async def build_console_users(shot: ShotContext) -> QWidget:
+    """The users tab with a refusal shown (deactivating yourself, R18)."""
+    console = await _console(shot, "users_admin")
+    admin = console.users_admin
+    admin.select_user(shot.supervisor.actor.username)
+    admin.active_button.click()
+    await shot.settle()
+    return console
+
+
+async def build_console_reports(shot: ShotContext) -> QWidget:
+    """Reports for this month: figures, charts and the per-user table."""
+    console = await _console(shot, "reports")
+    console.reports.period_box.setCurrentIndex(2)
+    await shot.settle()
+    return console
+
+
 SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("main-window-trusted-client", build_main_trusted),
     ("main-window-half-way-registration", build_main_half_way),
@@ -262,6 +334,11 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("intake-dialog-banned-match", build_intake_banned),
     ("sensitive-action-dialog", build_sensitive),
     ("ban-proposal-dialog", build_ban),
+    ("console-ban-review", build_console_ban_review),
+    ("console-audit-log", build_console_audit),
+    ("console-checklist-template", build_console_template),
+    ("console-users", build_console_users),
+    ("console-reports", build_console_reports),
     ("estimate-editor", build_estimate_editor),
     ("payments-panel", build_payments_panel),
     ("payments-panel-banned", build_payments_banned),
@@ -325,14 +402,31 @@ async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Pat
         return written
 
 
+def _keep_singletons_alive() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call (3.12+
+    makes None immortal); give None, True and False a budget this run cannot use up."""
+    if sys.version_info >= (3, 12):
+        return
+    for obj in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+
+
+def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform warns on every shown window; everything else goes to stderr."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def run_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
     """Make the application (off screen), run :func:`take_screenshots`, return the files."""
     import qasync
 
     from nit_desk.gui.app import make_application
 
+    _keep_singletons_alive()
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qInstallMessageHandler(_quiet_offscreen)
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -341,3 +435,4 @@ def run_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
             return loop.run_until_complete(take_screenshots(out, only))
     finally:
         asyncio.set_event_loop(None)
+        qInstallMessageHandler(None)

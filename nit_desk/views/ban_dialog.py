@@ -49,6 +49,7 @@ class BanProposalDialog(QDialog):
         self.preselect = preselect
         self.proposal: BanProposalDTO | None = None
         self.loaded = False
+        self.closed = False
         intro = QLabel(self.tr(
             "A client who refuses or obstructs a required action can be banned from support "
             "(R10). Name what {handle} refused; a supervisor reviews the proposal (R11).")
@@ -117,7 +118,13 @@ class BanProposalDialog(QDialog):
 
     async def _load_sensitive(self) -> None:
         actions = await self.runner.call(self.gateway.list_sensitive_actions, self.card.id)
-        self.add_sensitive_actions(actions)
+        if not self.closed:
+            self.add_sensitive_actions(actions)
+
+    def done(self, result: int) -> None:
+        """Close; a list still loading is dropped."""
+        self.closed = True
+        super().done(result)
 
     def add_sensitive_actions(self, actions: list[SensitiveActionDTO]) -> None:
         """List the sensitive actions the client refused (R8), after the steps."""

@@ -81,11 +81,11 @@ class ChecklistPanel(QWidget):
                                               [QKeySequence(Qt.Key.Key_Space),
                                                QKeySequence("Ctrl+D")])
         self.action_refused = self._state_action(self.tr("&Refused"), StepState.REFUSED,
-                                                 [QKeySequence("Ctrl+R")])
+                                                 [QKeySequence("Ctrl+Shift+R")])
         self.action_not_applicable = self._state_action(
-            self.tr("&Not applicable"), StepState.NOT_APPLICABLE, [QKeySequence("Ctrl+N")])
+            self.tr("&Not applicable"), StepState.NOT_APPLICABLE, [QKeySequence("Ctrl+Shift+N")])
         self.action_pending = self._state_action(self.tr("&Pending"), StepState.PENDING,
-                                                 [QKeySequence("Ctrl+P")])
+                                                 [QKeySequence("Ctrl+Shift+P")])
         self.action_done.setToolTip(self.tr("Tick the current step done (Space or Ctrl+D)"))
 
     def _state_action(self, text: str, state: StepState,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -294,7 +295,11 @@ class ClientCardView(QWidget):
         Used for the estimate editor and the payments panel
         (:func:`nit_desk.gui.money_services.install_money_tabs`).
         """
-        self.tabs.addTab(widget, title)
+        area = QScrollArea()  # a wide editor scrolls instead of widening the whole window
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setWidget(widget)
+        self.tabs.addTab(area, title)
         self.request_tabs.append(widget)
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
 

@@ -84,6 +84,7 @@ class IntakeDialog(QDialog):
         self.existing_client_id: int | None = None
         self.matches: list[ClientMatch] = []
         self._handle_edited = False
+        self.closed = False
         self._lookup_generation = 0
         self._pending_errors: set[str] = set()
         self.rows: list[MessengerRow] = []
@@ -418,18 +419,26 @@ class IntakeDialog(QDialog):
     @Slot()
     def _on_lookup_timer_timeout(self) -> None:
         self._lookup_generation += 1
-        run_async(self._lookup(self._lookup_generation), owner=self)
-
-    async def _lookup(self, generation: int) -> None:
         filled = [(n, t) for n, t in self.messengers() if t.strip()]
-        phone, email = self.phone_edit.text(), self.email_edit.text()
-        if not (phone.strip() or email.strip() or filled):
+        run_async(self._lookup(self._lookup_generation, self.phone_edit.text(),
+                               self.email_edit.text(), filled), owner=self)
+
+    async def _lookup(self, generation: int, phone: str, email: str,
+                      messengers: list[tuple[Network, str]]) -> None:
+        if not (phone.strip() or email.strip() or messengers):
             matches: list[ClientMatch] = []
         else:
             matches = await self.runner.call(self.gateway.find_matches, phone=phone,
-                                             email=email, messengers=filled)
-        if generation == self._lookup_generation:
+                                             email=email, messengers=messengers)
+        if generation == self._lookup_generation and not self.closed:
             self.set_matches(matches)
+
+    def done(self, result: int) -> None:
+        """Close: no look-up or delayed check touches the dialog afterwards."""
+        self.closed = True
+        self.lookup_timer.stop()
+        self.error_timer.stop()
+        super().done(result)
 
     def set_matches(self, matches: list[ClientMatch]) -> None:
         """Show the clients whose contacts match what was typed."""

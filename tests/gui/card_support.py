@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import PaymentKind, RequestStatus, Unit
@@ -78,20 +74,3 @@ def returning_client(db: Database, actor: Actor, n: int) -> tuple[int, int]:
     second = new_client(db, actor, n, existing_client_id=first.client.id,
                         description="Настроить принтер")
     return second.client.id, second.request_id
-
-
-@contextmanager
-def no_modal_leftovers() -> Iterator[None]:
-    """Close any dialog a test left open (so later tests start clean)."""
-    try:
-        yield
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def later(ms: int, fn: object) -> None:
-    """Run ``fn`` after ``ms`` on the GUI loop."""
-    QTimer.singleShot(ms, fn)  # type: ignore[call-overload]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from pytestqt.qtbot import QtBot
@@ -14,8 +16,14 @@ from nit_desk.models.history_model import HistoryModel
 from nit_desk.services import bans, clients, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.views.client_card import ClientCardView
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.services.agent_support import new_client, register_fully
+
+
+def _required_done(card: ClientCardView, count: int) -> Callable[[], bool]:
+    """A wait condition: the card shows ``count`` required steps done."""
+    return lambda: card.card is not None and card.card.progress.required_done == count
 
 
 def test_r3_r4_r5_ticking_every_step_registers_and_enables_trust(
@@ -37,8 +45,7 @@ def test_r3_r4_r5_ticking_every_step_registers_and_enables_trust(
         assert panel.current_item() is not None
         assert panel.current_item().state is StepState.PENDING  # type: ignore[union-attr]
         QTest.keyClick(panel.view, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda d=done: card.card is not None
-                        and card.card.progress.required_done == d, timeout=10000)
+        qtbot.waitUntil(_required_done(card, done), timeout=10000)
     wait_idle(qtbot, card, runner)
     assert panel.progress_label.text() == "9 of 9 required steps done"
     assert panel.progress.value() == panel.progress.maximum() == 9

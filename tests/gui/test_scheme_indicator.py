@@ -59,11 +59,11 @@ def test_r14_flags_change_the_scheme_at_once_and_are_saved(
     assert not indicator.pending
 
     panel.offline_box.click()
-    assert indicator.decision.reasons == (B, C)  # type: ignore[union-attr]
+    assert indicator.decision is not None and indicator.decision.reasons == (B, C)
     qtbot.waitUntil(lambda: claims.request_detail(db, agent, request_id).offline_work)
 
     panel.visit_box.click()
-    assert indicator.decision.reasons == (B, C, D)  # type: ignore[union-attr]
+    assert indicator.decision is not None and indicator.decision.reasons == (B, C, D)
     assert panel.address_edit.isEnabled() and panel.address_field.kind == "hint"
     panel.address_edit.setText("Москва, ул. Примерная, 1, оф. 2")  # keyClicks: ASCII only
     panel.address_edit.editingFinished.emit()
