@@ -25,7 +25,7 @@ from nit_desk.domain.types import (
 )
 from nit_desk.services import demo
 from nit_desk.services.audit import verify_audit_chain
-from nit_desk.services.demo_bulk import demo_phone
+from nit_desk.services.demo_rows import demo_phone
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import (
