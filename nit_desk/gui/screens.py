@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nit_desk.domain.types import RequestStatus
+from nit_desk.gui.console_gateways import install_supervisor_console
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.settings import DeskSettings
@@ -123,3 +124,4 @@ def install_screens(window: MainWindow, desk: Desk) -> None:
         queue_view.request_selected.connect(card.show_request)  # type: ignore[attr-defined]
         for action in getattr(card, "work_actions", list)():
             window.add_work_action(action)
+    install_supervisor_console(window, desk)
