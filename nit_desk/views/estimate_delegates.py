@@ -82,7 +82,6 @@ class ServiceDelegate(RefusingDelegate):
         line_edit = combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("Service from the price list, or any text"))
-        combo.activated.connect(lambda _row: self.commitData.emit(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import Conflict
@@ -247,3 +247,57 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
     assert editor.request_id == request_id and panel.request_id == request_id
     assert editor.stack.currentIndex() == NO_ESTIMATE
     assert panel.status is not None and panel.status.request_id == request_id
+
+
+def _commit(editor: EstimateEditor, widget: QWidget, index: QModelIndex) -> None:
+    """What the view does on Enter: the column's delegate writes the editor's value."""
+    delegate = editor.table.itemDelegateForColumn(index.column())
+    assert delegate is not None
+    delegate.setModelData(widget, editor.model, index)
+
+
+def test_cell_editors_pick_a_service_read_quantities_and_money(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """R15/R16: the service combo fills unit and price; bad quantity or price is refused."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from nit_desk.views.money_edit import MoneyEdit
+
+    estimates.create_draft(db, agent, request_id)
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line()
+    item = next(i for i in editor.price_items if i.unit is Unit.HOUR)
+    index = editor.model.index(0, Column.SERVICE)
+    editor.table.edit(index)
+    combo = editor.table.findChild(QComboBox, "serviceEditor")
+    assert combo is not None and combo.findText(item.name) >= 0
+    combo.setEditText(item.name.upper())  # any case picks the service
+    _commit(editor, combo, index)
+    editor.table.closeEditor(combo, editor.service_delegate.EndEditHint.NoHint)
+    line0 = editor.model.lines[0]
+    assert (line0.price_item_id, line0.unit, line0.unit_price_kopecks) == (
+        item.id, Unit.HOUR, item.unit_price_kopecks)
+    index = editor.model.index(0, Column.QUANTITY)
+    editor.table.edit(index)
+    quantity = editor.table.findChild(QLineEdit, "quantityEditor")
+    assert quantity is not None
+    quantity.setText("два")
+    _commit(editor, quantity, index)
+    assert editor.message.kind == "error" and editor.model.lines[0].quantity == Decimal(1)
+    quantity.setText("2,25")
+    _commit(editor, quantity, index)
+    assert editor.model.lines[0].quantity == Decimal("2.25")
+    editor.table.closeEditor(quantity, editor.service_delegate.EndEditHint.NoHint)
+    index = editor.model.index(0, Column.UNIT_PRICE)
+    editor.table.edit(index)
+    price = editor.table.findChild(MoneyEdit)
+    assert price is not None
+    price.setText("-5")
+    _commit(editor, price, index)
+    assert "negative" in editor.message.text()
+    assert editor.model.lines[0].unit_price_kopecks == item.unit_price_kopecks
+    price.setText("1 234,50")
+    _commit(editor, price, index)
+    assert editor.model.lines[0].unit_price_kopecks == 1234_50
+    assert editor.model.total_kopecks == 2777_63  # 2,25 × 1 234,50 = 2 777,625 → 2 777,63
