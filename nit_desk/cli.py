@@ -427,11 +427,11 @@ def _print_status(state: migrate.SchemaState) -> int:
 @global_flag("--self-test", "check this installation (migrations, translations, every "
              "screen) on a temporary database; exit 0 if all is well")
 def _self_test(args: argparse.Namespace) -> int:
-    """Run :func:`nit_desk.selftest.run_self_test` (Qt is imported only here)."""
+    """Run :func:`nit_desk.selftest.run_self_test` and exit (Qt is imported only here)."""
     del args
-    from nit_desk.selftest import run_self_test
+    from nit_desk.selftest import run_and_exit
 
-    return run_self_test()
+    return run_and_exit()
 
 
 @subcommand("screenshot", "render every main screen on demo data to PNG files (off screen)")

@@ -12,12 +12,15 @@ hidden import shows up as a failed step. Exit 0 when all is well; 1 with the
 first failure. Nothing is written to the user's settings, data or logs: the
 settings go to a temporary INI file and ``NIT_DESK_HOME`` to the temporary
 folder. The report is printed and also written to
-``<temp>/nit-desk-self-test.txt`` (the windowed ``nit-desk.exe`` has no console).
+``<temp>/nit-desk-self-test.txt`` (the windowed ``nit-desk.exe`` has no console);
+with ``NIT_DESK_SELF_TEST_SHOTS=<folder>`` the rendered screens are kept as PNGs.
 
 Screens are found through the GUI's own registry: everything
 :func:`nit_desk.gui.screens.install_screens` places into the main window (the
 queue, the client card, every tab such as the supervisor console), plus any
-``nit_desk.gui.screens.SCREENS`` factories, plus the dialogs in :data:`DIALOGS`.
+``nit_desk.gui.screens.SCREENS`` factories, plus the dialogs in :data:`DIALOGS`, plus
+every screen of ``nit_desk.screenshot.SCREENS`` (what ``nit-desk screenshot`` renders,
+built on demo data).
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ if TYPE_CHECKING:
 
 PASSWORD = "self-test password 42"
 REPORT_NAME = "nit-desk-self-test.txt"
+SHOTS_ENV = "NIT_DESK_SELF_TEST_SHOTS"
+"""Set to a folder to keep the rendered screens as PNG files (to look at them)."""
 SETTLE_SECONDS = 10.0
 """How long a screen may take to finish loading its data before it is rendered."""
 
@@ -251,6 +256,11 @@ async def _render(name: str, widget: QWidget, desk: Desk, report: Report) -> Non
     why = _is_blank(widget)
     if why:
         raise SelfTestFailed(f"{name}: {why}")
+    keep = os.environ.get(SHOTS_ENV, "").strip()
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
+        widget.grab().save(str(Path(keep) / f"{safe}.png"))
     size = widget.size()
     report.ok(f"screen {name}", f"{size.width()}x{size.height()} rendered")
 
@@ -306,6 +316,48 @@ async def _other_screens(desk: Desk, report: Report) -> int:
     return count
 
 
+async def _screenshot_screens(folder: Path, report: Report) -> int:
+    """Every screen in ``nit_desk.screenshot.SCREENS`` (the screen authors' registry),
+    built on its demo database with real data, as ``nit-desk screenshot`` renders them."""
+    if importlib.util.find_spec("nit_desk.screenshot") is None:
+        return 0
+    from PySide6.QtCore import QSettings
+
+    from nit_desk import screenshot
+    from nit_desk.gui.bindings import attach_database
+    from nit_desk.gui.events import AppEvents
+    from nit_desk.gui.runner import ServiceRunner
+    from nit_desk.gui.screens import Desk
+    from nit_desk.gui.settings import DeskSettings
+
+    shots = folder / "screens"
+    shots.mkdir()
+    loop = asyncio.get_running_loop()
+    db, agent, boss, clients = await loop.run_in_executor(None, screenshot.prepare_database,
+                                                          shots)
+    settings = DeskSettings(QSettings(str(shots / "settings.ini"), QSettings.Format.IniFormat))
+    runner, events = ServiceRunner(), AppEvents()
+    detach = attach_database(events, db)
+    shot = screenshot.ShotContext(db, Desk(db, agent, runner, events, settings),
+                                  Desk(db, boss, runner, events, settings), clients, shots)
+    count = 0
+    try:
+        for name, build in screenshot.SCREENS:
+            widget = await build(shot)
+            try:
+                await _render(name, widget, shot.agent, report)
+                count += 1
+            finally:
+                widget.hide()
+                widget.deleteLater()
+    finally:
+        detach()
+        runner.shutdown(wait=True)
+        events.deleteLater()
+        db.dispose()
+    return count
+
+
 async def _screens(db: Any, supervisor: Any, agent: Any, folder: Path, report: Report) -> int:
     """Every screen for the supervisor, the main window also for the agent."""
     from PySide6.QtCore import QSettings
@@ -323,10 +375,10 @@ async def _screens(db: Any, supervisor: Any, agent: Any, folder: Path, report: R
         count += await _main_window_screens(Desk(db, agent, runner, events, settings), "agent",
                                             report)
         count += await _other_screens(boss, report)
-        return count
     finally:
         runner.shutdown(wait=True)
         events.deleteLater()
+    return count + await _screenshot_screens(folder, report)
 
 
 # -- running it ---------------------------------------------------------------------------
@@ -435,6 +487,19 @@ def _run_in_loop(app: QApplication, db: Any, supervisor: Any, agent: Any, folder
         from nit_desk import i18n
 
         i18n.remove_translators()
+        _delete_widgets_now()
+
+
+def _delete_widgets_now() -> None:
+    """Delete the rendered screens while Qt is still fully alive, not at interpreter exit."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        QCoreApplication.processEvents()
+        gc.collect()
 
 
 def _current_loop() -> asyncio.AbstractEventLoop | None:
@@ -478,6 +543,24 @@ def run_self_test() -> int:
         shutil.rmtree(folder, ignore_errors=True)
         _write_report(report)
     return status
+
+
+def run_and_exit() -> int:
+    """``nit-desk --self-test``: run it, then end the process at once with its status.
+
+    The process ends with ``os._exit`` once the report is out: all the work
+    is done and checked, and tearing down dozens of rendered Qt screens during
+    interpreter shutdown can abort on Python 3.11 (a PySide6 reference-count
+    problem with ``True``/``False``, which Python 3.12 makes immortal), turning
+    a passed self-test into exit code 134.
+    """
+    status = run_self_test()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(status)
 
 
 def _failed(report: Report, message: str) -> int:

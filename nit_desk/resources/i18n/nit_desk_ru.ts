@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AgentFiguresModel</name>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Requests taken in</source>
+        <translation>Принято заявок</translation>
+    </message>
+    <message>
+        <source>Closed as done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Holding now</source>
+        <translation>В работе сейчас</translation>
+    </message>
+    <message>
+        <source>Ban proposals</source>
+        <translation>Предложений о блокировке</translation>
+    </message>
+    <message>
+        <source>Payments recorded</source>
+        <translation>Записано платежей</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>No.</source>
@@ -26,6 +53,137 @@
     <message>
         <source>Change</source>
         <translation>Изменение</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <source>Pick an entry to see what changed.</source>
+        <translation>Выберите запись, чтобы увидеть, что изменилось.</translation>
+    </message>
+    <message>
+        <source>Load &amp;older entries</source>
+        <translation>Загрузить &amp;более ранние записи</translation>
+    </message>
+    <message>
+        <source>client no., handle or contact</source>
+        <translation>№ клиента, псевдоним или контакт</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Любой пользователь</translation>
+    </message>
+    <message>
+        <source>Any kind of change</source>
+        <translation>Любое изменение</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Изменение:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the log</source>
+        <translation>&amp;Проверить журнал</translation>
+    </message>
+    <message>
+        <source>Check the whole audit chain: every entry must follow the one before it and keep the content it was written with</source>
+        <translation>Проверить всю цепочку журнала аудита: каждая запись должна продолжать предыдущую и сохранять исходное содержимое</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Выгрузить в CSV…</translation>
+    </message>
+    <message>
+        <source>Checking every entry…</source>
+        <translation>Проверяем все записи…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n entries</source>
+        <translation>
+            <numerusform>Цепочка цела: %n запись</numerusform>
+            <numerusform>Цепочка цела: %n записи</numerusform>
+            <numerusform>Цепочка цела: %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at entry #{seq}: {problem}</source>
+        <translation>Цепочка нарушена на записи №{seq}: {problem}</translation>
+    </message>
+    <message>
+        <source>Export the audit entries</source>
+        <translation>Выгрузка записей журнала аудита</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Выгружаем…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported to {file}.</source>
+        <translation>
+            <numerusform>%n запись выгружена в {file}.</numerusform>
+            <numerusform>%n записи выгружены в {file}.</numerusform>
+            <numerusform>%n записей выгружено в {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry #{seq} · {when} · {who}</source>
+        <translation>Запись №{seq} · {when} · {who}</translation>
+    </message>
+    <message>
+        <source>{what} ({action}) — {entity} {id}</source>
+        <translation>{what} ({action}) — {entity} {id}</translation>
+    </message>
+    <message>
+        <source>Client #{id}</source>
+        <translation>Клиент №{id}</translation>
+    </message>
+    <message>
+        <source>(no details recorded)</source>
+        <translation>(подробности не записаны)</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>После:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries shown</source>
+        <translation>
+            <numerusform>Показана %n запись</numerusform>
+            <numerusform>Показаны %n записи</numerusform>
+            <numerusform>Показано %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — scroll down for older ones</source>
+        <translation> — прокрутите вниз, чтобы увидеть более ранние</translation>
     </message>
 </context>
 <context>
@@ -73,6 +231,164 @@
     <message>
         <source>Tick the step or steps the client refused.</source>
         <translation>Отметьте шаг или шаги, от которых отказался клиент.</translation>
+    </message>
+</context>
+<context>
+    <name>BanReview</name>
+    <message>
+        <source>Ban proposals waiting for review</source>
+        <translation>Предложения о блокировке, ожидающие решения</translation>
+    </message>
+    <message>
+        <source>No ban proposals are waiting.</source>
+        <translation>Предложений о блокировке нет.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve ban…</source>
+        <translation>&amp;Одобрить блокировку…</translation>
+    </message>
+    <message>
+        <source>Ban the client: open requests are cancelled by ban and any advance is forfeited (R12)</source>
+        <translation>Заблокировать клиента: открытые заявки отменяются из-за блокировки, внесённый аванс удерживается (R12)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>О&amp;тклонить…</translation>
+    </message>
+    <message>
+        <source>The client goes back to normal work</source>
+        <translation>Работа с клиентом продолжается в обычном порядке</translation>
+    </message>
+    <message>
+        <source>Banned clients</source>
+        <translation>Заблокированные клиенты</translation>
+    </message>
+    <message>
+        <source>&amp;Lift ban…</source>
+        <translation>&amp;Снять блокировку…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Основания</translation>
+    </message>
+    <message>
+        <source>Pick a proposal or a banned client to see the evidence.</source>
+        <translation>Выберите предложение или заблокированного клиента, чтобы увидеть основания.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Чек-лист</translation>
+    </message>
+    <message>
+        <source>Sensitive actions</source>
+        <translation>Чувствительные действия</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{handle}&lt;/b&gt; (client #{id}) — {state}</source>
+        <translation>&lt;b&gt;{handle}&lt;/b&gt; (клиент №{id}) — {state}</translation>
+    </message>
+    <message>
+        <source>Proposed by {agent} at {when}: “{comment}”</source>
+        <translation>Предложил(а) {agent}, {when}: «{comment}»</translation>
+    </message>
+    <message>
+        <source>Refused: {steps}</source>
+        <translation>Отказ: {steps}</translation>
+    </message>
+    <message>
+        <source>Banned by {user} at {when}: “{reason}”</source>
+        <translation>Заблокировал(а) {user}, {when}: «{reason}»</translation>
+    </message>
+    <message>
+        <source>{done} of {total} required steps done</source>
+        <translation>обязательные шаги: выполнено {done} из {total}</translation>
+    </message>
+    <message>
+        <source>banned; {progress}</source>
+        <translation>доступ закрыт; {progress}</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>зарегистрирован</translation>
+    </message>
+    <message>
+        <source>sensitive action “{action}”</source>
+        <translation>чувствительное действие «{action}»</translation>
+    </message>
+    <message>
+        <source>Approve the ban of {handle}</source>
+        <translation>Одобрить блокировку {handle}</translation>
+    </message>
+    <message>
+        <source>{handle} will be banned: every open request is closed as cancelled by ban and any advance paid is recorded as forfeited, not refunded (R12). A reason for the record (optional; the agent&apos;s comment is kept):</source>
+        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые заявки будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата (R12). Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
+    </message>
+    <message>
+        <source>&amp;Ban the client</source>
+        <translation>&amp;Заблокировать клиента</translation>
+    </message>
+    <message numerus="yes">
+        <source>{handle} is banned: %n open request(s) cancelled, {money} forfeited.</source>
+        <translation>
+            <numerusform>Клиенту {handle} закрыт доступ: отменена %n открытая заявка, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменены %n открытые заявки, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытых заявок, удержано {money}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reject the ban of {handle}</source>
+        <translation>Отклонить блокировку {handle}</translation>
+    </message>
+    <message>
+        <source>{agent} proposed to ban {handle}. Why is the proposal rejected? The agent sees the reason on the client card.</source>
+        <translation>{agent} предлагает заблокировать {handle}. Почему предложение отклонено? Оператор увидит причину в карточке клиента.</translation>
+    </message>
+    <message>
+        <source>&amp;Reject the proposal</source>
+        <translation>&amp;Отклонить предложение</translation>
+    </message>
+    <message>
+        <source>The ban proposal for {handle} is rejected; the client is back to normal work.</source>
+        <translation>Предложение заблокировать {handle} отклонено; работа с клиентом продолжается в обычном порядке.</translation>
+    </message>
+    <message>
+        <source>Lift the ban of {handle}</source>
+        <translation>Снять блокировку с {handle}</translation>
+    </message>
+    <message>
+        <source>{handle} may contact support again; requests cancelled by the ban stay cancelled. Why is the ban lifted?</source>
+        <translation>{handle} снова сможет обращаться в поддержку; заявки, отменённые из-за блокировки, останутся отменёнными. Почему блокировка снимается?</translation>
+    </message>
+    <message>
+        <source>&amp;Lift the ban</source>
+        <translation>&amp;Снять блокировку</translation>
+    </message>
+    <message>
+        <source>The ban of {handle} is lifted.</source>
+        <translation>Блокировка с {handle} снята.</translation>
+    </message>
+</context>
+<context>
+    <name>BannedModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Banned since</source>
+        <translation>Заблокирован с</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кем</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
     </message>
 </context>
 <context>
@@ -408,6 +724,221 @@
     </message>
 </context>
 <context>
+    <name>EstimateEditor</name>
+    <message>
+        <source>Estimate</source>
+        <translation>Смета</translation>
+    </message>
+    <message>
+        <source>Pick a request to see its approximate estimate.</source>
+        <translation>Выберите заявку, чтобы увидеть её примерную смету.</translation>
+    </message>
+    <message>
+        <source>Start an estimate</source>
+        <translation>Составить смету</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <source>Save the draft (Ctrl+S)</source>
+        <translation>Сохранить черновик (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Предложить</translation>
+    </message>
+    <message>
+        <source>Offer this version to the client; it freezes</source>
+        <translation>Предложить эту версию клиенту; после этого она не меняется</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Согласовано</translation>
+    </message>
+    <message>
+        <source>The client agreed to this version</source>
+        <translation>Клиент согласился с этой версией</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>The client turned this version down</source>
+        <translation>Клиент отказался от этой версии</translation>
+    </message>
+    <message>
+        <source>New version from this</source>
+        <translation>Новая версия на основе этой</translation>
+    </message>
+    <message>
+        <source>Reload (keep my lines)</source>
+        <translation>Обновить (сохранив мои строки)</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Вверх</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Вниз</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Правка</translation>
+    </message>
+    <message>
+        <source>Copy for messenger</source>
+        <translation>Скопировать для мессенджера</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Assumptions (the estimate is approximate):</source>
+        <translation>Допущения (смета примерная):</translation>
+    </message>
+    <message>
+        <source>e.g. approximate: without licence costs; the time may change once the system is seen</source>
+        <translation>например: примерно, без стоимости лицензий; время может измениться после осмотра системы</translation>
+    </message>
+    <message>
+        <source>Total (approximate)</source>
+        <translation>Итого (примерно)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>Move line up</source>
+        <translation>Переместить строку вверх</translation>
+    </message>
+    <message>
+        <source>Move line down</source>
+        <translation>Переместить строку вниз</translation>
+    </message>
+    <message>
+        <source>Version {number} is still open: agree or reject it first</source>
+        <translation>Версия {number} ещё не закрыта: сначала согласуйте или отклоните её</translation>
+    </message>
+    <message>
+        <source>Start a new draft version from this one</source>
+        <translation>Создать новый черновик на основе этой версии</translation>
+    </message>
+    <message>
+        <source> (unsaved changes)</source>
+        <translation> (есть несохранённые изменения)</translation>
+    </message>
+    <message>
+        <source>Version {number}</source>
+        <translation>Версия {number}</translation>
+    </message>
+    <message>
+        <source>stage: {stage}</source>
+        <translation>этап: {stage}</translation>
+    </message>
+    <message>
+        <source>Agreement points — {points}</source>
+        <translation>Этапы согласования — {points}</translation>
+    </message>
+    <message>
+        <source>Agreed versions are frozen; start a new version to change.</source>
+        <translation>Согласованные версии не меняются; чтобы внести изменения, создайте новую версию.</translation>
+    </message>
+    <message>
+        <source>Proposed to the client and frozen: record the answer (Agree or Reject), then start a new version to change.</source>
+        <translation>Версия предложена клиенту и больше не меняется: запишите ответ («Согласовано» или «Отклонено»), а для изменений создайте новую версию.</translation>
+    </message>
+    <message>
+        <source>Rejected versions are frozen; start a new version to change.</source>
+        <translation>Отклонённые версии не меняются; чтобы внести изменения, создайте новую версию.</translation>
+    </message>
+    <message>
+        <source>Request #{id} has no estimate yet. Agree an approximate estimate at the first contact and again after registration.</source>
+        <translation>У заявки №{id} ещё нет сметы. Согласуйте примерную смету при первом обращении и ещё раз после регистрации.</translation>
+    </message>
+    <message>
+        <source>Version {number} saved.</source>
+        <translation>Версия {number} сохранена.</translation>
+    </message>
+    <message>
+        <source>Version {number} proposed to the client.</source>
+        <translation>Версия {number} предложена клиенту.</translation>
+    </message>
+    <message>
+        <source>Version {number} agreed: it is frozen now.</source>
+        <translation>Версия {number} согласована и больше не меняется.</translation>
+    </message>
+    <message>
+        <source>Version {number} rejected.</source>
+        <translation>Версия {number} отклонена.</translation>
+    </message>
+    <message>
+        <source>Draft version {number} started from version {old}.</source>
+        <translation>Создан черновик версии {number} на основе версии {old}.</translation>
+    </message>
+    <message>
+        <source>Estimate copied for the messenger: paste it into the client&apos;s chat.</source>
+        <translation>Смета скопирована: вставьте её в чат с клиентом.</translation>
+    </message>
+    <message>
+        <source>PDF saved: {path}</source>
+        <translation>PDF сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>Version {number} is {status} now. Your lines are kept: use &quot;New version from this&quot; to continue with them.</source>
+        <translation>Версия {number} теперь в статусе «{status}». Ваши строки сохранены: чтобы продолжить с ними, нажмите «Новая версия на основе этой».</translation>
+    </message>
+    <message>
+        <source>Reloaded version {number}; your lines are kept. Save to replace the stored ones, or Compare… to see the difference.</source>
+        <translation>Версия {number} обновлена, ваши строки сохранены. Сохраните, чтобы заменить записанные строки, или нажмите «Сравнить…», чтобы увидеть разницу.</translation>
+    </message>
+    <message>
+        <source>Export estimate to PDF</source>
+        <translation>Сохранение сметы в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF: {error}</source>
+        <translation>Не удалось сохранить PDF: {error}</translation>
+    </message>
+    <message>
+        <source>v{number} · unsaved</source>
+        <translation>версия {number} · не сохранена</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The shown version has unsaved changes. Discard them?</source>
+        <translation>В открытой версии есть несохранённые изменения. Отказаться от них?</translation>
+    </message>
+</context>
+<context>
     <name>EstimateModel</name>
     <message>
         <source>Service / description</source>
@@ -585,11 +1116,11 @@
     </message>
     <message>
         <source>For a known client, (a) is decided on saving from their paid requests.</source>
-        <translation>Для известного клиента пункт (а) определяется при сохранении по его оплаченным заявкам.</translation>
+        <translation>Для известного клиента пункт (a) определяется при сохранении по его оплаченным заявкам.</translation>
     </message>
     <message>
         <source>A new client: first contact, so the advance applies (a).</source>
-        <translation>Новый клиент: первое обращение, поэтому нужна предоплата (а).</translation>
+        <translation>Новый клиент: первое обращение, поэтому нужна предоплата (a).</translation>
     </message>
     <message>
         <source>Only a supervisor can go on with a banned client (R12).</source>
@@ -776,6 +1307,136 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;epeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the user the temporary password in person; they must choose their own at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPanel</name>
+    <message>
+        <source>Payments</source>
+        <translation>Платежи</translation>
+    </message>
+    <message>
+        <source>Pick a request to see its money.</source>
+        <translation>Выберите заявку, чтобы увидеть её платежи.</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>Записать платёж…</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Согласовано</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>К оплате</translation>
+    </message>
+    <message>
+        <source>Forfeited</source>
+        <translation>Удержано</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Номер операции</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Записал(а)</translation>
+    </message>
+    <message>
+        <source>Payment scheme: {scheme}</source>
+        <translation>Схема оплаты: {scheme}</translation>
+    </message>
+    <message>
+        <source>not agreed yet</source>
+        <translation>пока не согласовано</translation>
+    </message>
+    <message>
+        <source>Record money received for this request</source>
+        <translation>Записать деньги, полученные по этой заявке</translation>
+    </message>
+    <message>
+        <source>{user}, {time}</source>
+        <translation>{user}, {time}</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} recorded.</source>
+        <translation>Платёж на {amount} записан.</translation>
+    </message>
+    <message>
+        <source>The client is banned: no payment or refund can be recorded; any advance is forfeited (R12).</source>
+        <translation>Клиенту закрыт доступ к поддержке: платежи и возвраты не записываются, внесённый аванс удерживается (R12).</translation>
+    </message>
+    <message>
+        <source>The request is cancelled: no payment can be recorded.</source>
+        <translation>Заявка отменена: платёж записать нельзя.</translation>
+    </message>
+    <message>
+        <source>Paid on completion: record the payment once the work is done.</source>
+        <translation>Оплата по факту: запишите платёж, когда работа будет выполнена.</translation>
+    </message>
+</context>
+<context>
     <name>PhoneConsultationIndicator</name>
     <message>
         <source>Phone consultation: —</source>
@@ -792,6 +1453,122 @@
     <message>
         <source>Phone consultation: not allowed</source>
         <translation>Консультация по телефону: нельзя</translation>
+    </message>
+</context>
+<context>
+    <name>PriceItemDialog</name>
+    <message>
+        <source>Change service</source>
+        <translation>Изменение услуги</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Новая услуга</translation>
+    </message>
+    <message>
+        <source>Extra fee (e.g. third-party registration, R8)</source>
+        <translation>Дополнительная плата (например, регистрация в стороннем сервисе, R8)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Ед. изм.:</translation>
+    </message>
+    <message>
+        <source>Unit price:</source>
+        <translation>Цена за единицу:</translation>
+    </message>
+    <message>
+        <source>Enter the unit price, e.g. 1 234,50.</source>
+        <translation>Введите цену за единицу, например 1 234,50.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListEditor</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Снять с продажи</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>Прайс-лист</translation>
+    </message>
+    <message>
+        <source>Estimates keep the prices they were made with; a withdrawn service is no longer offered for new lines.</source>
+        <translation>Сметы сохраняют цены, по которым были составлены; снятая с продажи услуга больше не предлагается для новых строк.</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Вернуть в продажу</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListModel</name>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Услуга</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished">Цена за ед.</translation>
+    </message>
+    <message>
+        <source>Extra fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Активен</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">да</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Предложил(а)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1862,56 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>why, in a few words (required)</source>
+        <translation>почему — в двух словах (обязательно)</translation>
+    </message>
+    <message>
+        <source>why, in a few words (optional)</source>
+        <translation>почему — в двух словах (необязательно)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPaymentDialog</name>
+    <message>
+        <source>Record payment — request #{id}</source>
+        <translation>Запись платежа — заявка №{id}</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the transfer&apos;s short id</source>
+        <translation>необязательно, например короткий номер перевода</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <source>Date received:</source>
+        <translation>Дата поступления:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Способ:</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Номер операции:</translation>
+    </message>
+    <message>
+        <source>Never type card numbers or bank details here (R2).</source>
+        <translation>Никогда не вводите здесь номера карт и банковские реквизиты (R2).</translation>
+    </message>
+    <message>
+        <source>Enter the amount received, e.g. 1 234,50.</source>
+        <translation>Введите полученную сумму, например 1 234,50.</translation>
+    </message>
+</context>
+<context>
     <name>RequestPanel</name>
     <message>
         <source>&amp;Specification: the scope is fully clear</source>
@@ -1167,7 +1994,7 @@
     </message>
     <message>
         <source>None of (a)–(d) applies: the client pays when the work is done.</source>
-        <translation>Ни один из пунктов (а)–(г) не подходит: клиент платит по факту выполнения работы.</translation>
+        <translation>Ни один из пунктов (a)–(d) не подходит: клиент платит по факту выполнения работы.</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +2066,33 @@
     <message>
         <source>Recorded: {handle} refused &quot;{action}&quot;. Refusing a required action can be grounds for a ban (R10): you may propose one to the supervisors.</source>
         <translation>Записано: {handle} отказался от действия «{action}». Отказ от обязательного действия может быть основанием для блокировки (R10): вы можете предложить её супервайзерам.</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Client&apos;s answer</source>
+        <translation>Ответ клиента</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Записал(а)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>согласился</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказался</translation>
     </message>
 </context>
 <context>
@@ -1351,30 +2205,183 @@
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Double-click a step to rename it; drag steps or use Up and Down to reorder them. Saving makes a new version: clients already registering keep the version they started with.</source>
+        <translation>Чтобы переименовать шаг, дважды щёлкните по нему; порядок шагов меняется перетаскиванием или кнопками «Вверх» и «Вниз». При сохранении создаётся новая версия: клиенты, которые уже проходят регистрацию, остаются на своей версии.</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>&amp;Добавить шаг</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Вверх</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>В&amp;низ</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation>&amp;Сохранить как новую версию</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Версии</translation>
+    </message>
+    <message>
+        <source>Steps of the selected version:</source>
+        <translation>Шаги выбранной версии:</translation>
+    </message>
+    <message>
+        <source>Current version: {n}</source>
+        <translation>Текущая версия: {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version {n} — %n step(s), {required} required</source>
+        <translation>
+            <numerusform>Версия {n} — %n шаг, обязательных: {required}</numerusform>
+            <numerusform>Версия {n} — %n шага, обязательных: {required}</numerusform>
+            <numerusform>Версия {n} — %n шагов, обязательных: {required}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when}, {who}</translation>
+    </message>
+    <message>
+        <source>the program</source>
+        <translation>программа</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>Новый шаг</translation>
+    </message>
+    <message>
+        <source>Saved as version {n}; clients already registering keep their version.</source>
+        <translation>Сохранено как версия {n}; клиенты, которые уже проходят регистрацию, остаются на своей версии.</translation>
+    </message>
+    <message>
+        <source>Current version: {n} (edited, not saved)</source>
+        <translation>Текущая версия: {n} (изменена, не сохранена)</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(необязательный)</translation>
+    </message>
+</context>
+<context>
     <name>TemplateStepsModel</name>
     <message>
         <source>Step</source>
-        <translation type="unfinished">Шаг</translation>
+        <translation>Шаг</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished">Обязательный</translation>
+        <translation>Обязательный</translation>
     </message>
     <message>
         <source>Code: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Код: {code}</translation>
     </message>
     <message>
         <source>New step: its code is made from the title when saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый шаг: код будет составлен из названия при сохранении</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished">обязательный</translation>
+        <translation>обязательный</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished">необязательный</translation>
+        <translation>необязательный</translation>
+    </message>
+</context>
+<context>
+    <name>UsersAdmin</name>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make &amp;supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is added as {role}; they choose their own password at the first sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has a temporary password and must change it at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is deactivated and can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is now {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make &amp;agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Заблокирован до</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>Должен сменить пароль</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +2470,22 @@
         <source>Supervisor console</source>
         <translation>Панель супервайзера</translation>
     </message>
+    <message>
+        <source>supervisor</source>
+        <translation>супервайзер</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
 </context>
 <context>
     <name>counts</name>
@@ -1542,6 +2565,106 @@
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Клиент создан</translation>
+    </message>
+    <message>
+        <source>Client details changed</source>
+        <translation>Данные клиента изменены</translation>
+    </message>
+    <message>
+        <source>Contacts added</source>
+        <translation>Добавлены контакты</translation>
+    </message>
+    <message>
+        <source>Registration step changed</source>
+        <translation>Изменён шаг регистрации</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Регистрация завершена</translation>
+    </message>
+    <message>
+        <source>No longer registered</source>
+        <translation>Регистрация больше не действует</translation>
+    </message>
+    <message>
+        <source>Trusted persons list</source>
+        <translation>Список доверенных лиц</translation>
+    </message>
+    <message>
+        <source>Request created</source>
+        <translation>Заявка создана</translation>
+    </message>
+    <message>
+        <source>Request taken for work</source>
+        <translation>Заявка взята в работу</translation>
+    </message>
+    <message>
+        <source>Request released</source>
+        <translation>Заявка возвращена в очередь</translation>
+    </message>
+    <message>
+        <source>Request status changed</source>
+        <translation>Изменён статус заявки</translation>
+    </message>
+    <message>
+        <source>Payment-scheme flags changed</source>
+        <translation>Изменены признаки схемы оплаты</translation>
+    </message>
+    <message>
+        <source>Request cancelled by ban</source>
+        <translation>Заявка отменена из-за блокировки</translation>
+    </message>
+    <message>
+        <source>Estimate created</source>
+        <translation>Смета создана</translation>
+    </message>
+    <message>
+        <source>Estimate saved</source>
+        <translation>Смета сохранена</translation>
+    </message>
+    <message>
+        <source>Estimate proposed</source>
+        <translation>Смета предложена клиенту</translation>
+    </message>
+    <message>
+        <source>Estimate agreed</source>
+        <translation>Смета согласована</translation>
+    </message>
+    <message>
+        <source>Estimate rejected</source>
+        <translation>Смета отклонена</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>Записан платёж</translation>
+    </message>
+    <message>
+        <source>Advance forfeited</source>
+        <translation>Аванс удержан</translation>
+    </message>
+    <message>
+        <source>Sensitive action recorded</source>
+        <translation>Записано чувствительное действие</translation>
+    </message>
+    <message>
+        <source>Ban proposed</source>
+        <translation>Предложена блокировка</translation>
+    </message>
+    <message>
+        <source>Ban approved</source>
+        <translation>Блокировка одобрена</translation>
+    </message>
+    <message>
+        <source>Ban proposal rejected</source>
+        <translation>Предложение о блокировке отклонено</translation>
+    </message>
+    <message>
+        <source>Ban lifted</source>
+        <translation>Блокировка снята</translation>
     </message>
 </context>
 <context>
@@ -1947,8 +3070,52 @@
         <translation>База данных создана более новой версией NIT Desk (схема {current}); эта программа знает схемы только до {head}. Установите новую версию программы.</translation>
     </message>
     <message>
+        <source>Connected to PostgreSQL {version}. The database is ready for this program.</source>
+        <translation>Подключение к PostgreSQL {version} установлено. База данных готова к работе с этой программой.</translation>
+    </message>
+    <message>
+        <source>The database address is not valid: {detail}</source>
+        <translation>Неверный адрес базы данных: {detail}</translation>
+    </message>
+    <message>
+        <source>The server {host}:{port} cannot be reached. Check the host name and port, that the server is running, and that no firewall blocks this computer.</source>
+        <translation>Сервер {host}:{port} недоступен. Проверьте имя сервера и порт, что сервер запущен и что брандмауэр не блокирует этот компьютер.</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of user {user}. Enter it.</source>
+        <translation>Сервер запрашивает пароль пользователя {user}. Введите его.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of user {user}. Check the password.</source>
+        <translation>Сервер не принял пароль пользователя {user}. Проверьте пароль.</translation>
+    </message>
+    <message>
+        <source>The server does not let user {user} in: the user may not exist, or the server does not allow connections from this computer (pg_hba.conf).</source>
+        <translation>Сервер не пускает пользователя {user}: возможно, такого пользователя нет или сервер не разрешает подключения с этого компьютера (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The server has no database named {database}. Check the name, or ask the administrator to create it.</source>
+        <translation>На сервере нет базы данных {database}. Проверьте название или попросите администратора создать её.</translation>
+    </message>
+    <message>
+        <source>The server is starting, stopping or has no free connections. Try again in a minute.</source>
+        <translation>Сервер запускается, останавливается или у него нет свободных подключений. Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
+        <source>The database {database} has no NIT Desk tables yet. Run &apos;nit-desk db upgrade&apos; once to create them.</source>
+        <translation>В базе данных {database} ещё нет таблиц NIT Desk. Один раз выполните «nit-desk db upgrade», чтобы создать их.</translation>
+    </message>
+    <message>
         <source>The database schema is older than this program ({current} &lt; {head}). Run &apos;nit-desk db upgrade&apos; first.</source>
         <translation>Схема базы данных старше этой программы ({current} &lt; {head}). Сначала выполните «nit-desk db upgrade».</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer NIT Desk (schema {current}). Install the newer program on this computer.</source>
+        <translation>База данных создана более новой версией NIT Desk (схема {current}). Установите новую версию программы на этот компьютер.</translation>
+    </message>
+    <message>
+        <source>The connection failed: {detail}</source>
+        <translation>Не удалось подключиться: {detail}</translation>
     </message>
     <message>
         <source>Someone else changed this meanwhile; reload and apply your change again.</source>
@@ -2148,6 +3315,53 @@
     <message>
         <source>forfeited advance</source>
         <translation>удержанный аванс</translation>
+    </message>
+</context>
+<context>
+    <name>request</name>
+    <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <source>waiting for the client</source>
+        <translation>ждёт клиента</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>cancelled by ban</source>
+        <translation>отменена из-за блокировки</translation>
+    </message>
+    <message>
+        <source>in {span}</source>
+        <translation>через {span}</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} д {h} ч</translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation>просрочено на {span}</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} мин</translation>
     </message>
 </context>
 <context>
