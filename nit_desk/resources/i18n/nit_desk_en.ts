@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message numerus="yes">
+        <source>%n in all</source>
+        <translation>
+            <numerusform>%n in all</numerusform>
+            <numerusform>%n in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n estimate(s) for {money}</source>
+        <translation>
+            <numerusform>%n estimate for {money}</numerusform>
+            <numerusform>%n estimates for {money}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message numerus="yes">
         <source>Version {n} — %n step(s), {required} required</source>

@@ -858,8 +858,12 @@
         <translation>этап: {stage}</translation>
     </message>
     <message>
-        <source>Agreement points — {points}</source>
-        <translation>Этапы согласования — {points}</translation>
+        <source>Request #{id}</source>
+        <translation>Заявка №{id}</translation>
+    </message>
+    <message>
+        <source>{request} — agreement points: {points}</source>
+        <translation>{request} — этапы согласования: {points}</translation>
     </message>
     <message>
         <source>Agreed versions are frozen; start a new version to change.</source>
@@ -1310,43 +1314,43 @@
     <name>PasswordDialog</name>
     <message>
         <source>Add a user</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый пользователь</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Имя пользователя:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Роль:</translation>
     </message>
     <message>
         <source>Reset the password of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сброс пароля пользователя {name}</translation>
     </message>
     <message>
         <source>Temporary &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Временный &amp;пароль:</translation>
     </message>
     <message>
         <source>R&amp;epeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;овторите его:</translation>
     </message>
     <message>
         <source>Tell the user the temporary password in person; they must choose their own at the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщите временный пароль пользователю лично; при следующем входе он должен будет выбрать собственный.</translation>
     </message>
     <message>
         <source>&amp;Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить пользователя</translation>
     </message>
     <message>
         <source>&amp;Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сбросить пароль</translation>
     </message>
     <message>
         <source>The two passwords differ: type the same one twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароли не совпадают: введите один и тот же пароль дважды.</translation>
     </message>
 </context>
 <context>
@@ -1517,35 +1521,35 @@
     <name>PriceListModel</name>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Услуга</translation>
+        <translation>Услуга</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">Ед. изм.</translation>
+        <translation>Ед. изм.</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished">Цена за ед.</translation>
+        <translation>Цена за ед.</translation>
     </message>
     <message>
         <source>Extra fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Доп. плата</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Активен</translation>
+        <translation>В продаже</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">да</translation>
+        <translation>да</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>в продаже</translation>
     </message>
     <message>
         <source>withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>снята с продажи</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1916,133 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <source>Queue by status (now)</source>
+        <translation>Очередь по статусам (сейчас)</translation>
+    </message>
+    <message>
+        <source>Requests closed as done, per user</source>
+        <translation>Выполненные заявки по пользователям</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Диаграммы</translation>
+    </message>
+    <message>
+        <source>Per user</source>
+        <translation>По пользователям</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Эта неделя</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Другой период</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Выгрузить в CSV…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Open requests past their deadline (now):</source>
+        <translation>Открытые заявки с истёкшим сроком (сейчас):</translation>
+    </message>
+    <message>
+        <source>Open requests (now):</source>
+        <translation>Открытые заявки (сейчас):</translation>
+    </message>
+    <message>
+        <source>Median time from first contact to registration:</source>
+        <translation>Медианное время от первого обращения до регистрации:</translation>
+    </message>
+    <message>
+        <source>Clients registered in the period:</source>
+        <translation>Клиентов зарегистрировано за период:</translation>
+    </message>
+    <message>
+        <source>Ban proposals made in the period:</source>
+        <translation>Предложений о блокировке за период:</translation>
+    </message>
+    <message>
+        <source>Estimates agreed:</source>
+        <translation>Согласовано смет:</translation>
+    </message>
+    <message>
+        <source>Money paid (advances and final):</source>
+        <translation>Оплачено (авансы и окончательные платежи):</translation>
+    </message>
+    <message>
+        <source>Advances forfeited by bans:</source>
+        <translation>Авансов удержано из-за блокировок:</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчитываем…</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all</source>
+        <translation>
+            <numerusform>всего %n</numerusform>
+            <numerusform>всего %n</numerusform>
+            <numerusform>всего %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n estimate(s) for {money}</source>
+        <translation>
+            <numerusform>%n смета на {money}</numerusform>
+            <numerusform>%n сметы на {money}</numerusform>
+            <numerusform>%n смет на {money}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Заявок пока нет.</translation>
+    </message>
+    <message>
+        <source>No request was closed in the period.</source>
+        <translation>За период не выполнено ни одной заявки.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Выгрузка отчёта</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report is exported to {file}.</source>
+        <translation>Отчёт выгружен в {file}.</translation>
+    </message>
+</context>
+<context>
     <name>RequestPanel</name>
     <message>
         <source>&amp;Specification: the scope is fully clear</source>
@@ -2205,6 +2336,33 @@
     </message>
 </context>
 <context>
+    <name>SupervisorConsole</name>
+    <message>
+        <source>Ban review</source>
+        <translation>Блокировки</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Checklist template</source>
+        <translation>Шаблон чек-листа</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>Прайс-лист</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>Double-click a step to rename it; drag steps or use Up and Down to reorder them. Saving makes a new version: clients already registering keep the version they started with.</source>
@@ -2310,55 +2468,55 @@
     <name>UsersAdmin</name>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить пользователя…</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отключить</translation>
     </message>
     <message>
         <source>Make &amp;supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать &amp;супервайзером</translation>
     </message>
     <message>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сбросить пароль…</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разблокировать</translation>
     </message>
     <message>
         <source>{name} is added as {role}; they choose their own password at the first sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пользователь {name} добавлен с ролью «{role}»; собственный пароль он выберет при первом входе.</translation>
     </message>
     <message>
         <source>{name} has a temporary password and must change it at the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>У пользователя {name} временный пароль: при следующем входе его нужно будет сменить.</translation>
     </message>
     <message>
         <source>{name} is active again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пользователь {name} снова активен.</translation>
     </message>
     <message>
         <source>{name} is deactivated and can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пользователь {name} отключён и больше не может войти.</translation>
     </message>
     <message>
         <source>{name} is now {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Роль пользователя {name} теперь «{role}».</translation>
     </message>
     <message>
         <source>{name} is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пользователь {name} разблокирован.</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Включить снова</translation>
     </message>
     <message>
         <source>Make &amp;agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать &amp;оператором</translation>
     </message>
 </context>
 <context>
@@ -2388,9 +2546,11 @@
     <name>VersionHistory</name>
     <message>
         <source>v{number} · {status} · {total}
-{stage}, {date} by {user}</source>
+{stage}
+{date}, {user}</source>
         <translation>версия {number} · {status} · {total}
-{stage}, {date}, {user}</translation>
+{stage}
+{date}, {user}</translation>
     </message>
     <message>
         <source>{stage}: v{number} agreed, {total} ({date})</source>
@@ -2443,6 +2603,81 @@
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>Ban proposal approved</source>
+        <translation>Предложение о блокировке одобрено</translation>
+    </message>
+    <message>
+        <source>Ban proposal rejected</source>
+        <translation>Предложение о блокировке отклонено</translation>
+    </message>
+    <message>
+        <source>Checklist template saved</source>
+        <translation>Шаблон чек-листа сохранён</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>Пользователь добавлен</translation>
+    </message>
+    <message>
+        <source>User reactivated</source>
+        <translation>Пользователь снова включён</translation>
+    </message>
+    <message>
+        <source>User deactivated</source>
+        <translation>Пользователь отключён</translation>
+    </message>
+    <message>
+        <source>User&apos;s role changed</source>
+        <translation>Роль пользователя изменена</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль сброшен</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Пароль изменён</translation>
+    </message>
+    <message>
+        <source>User unlocked</source>
+        <translation>Пользователь разблокирован</translation>
+    </message>
+    <message>
+        <source>Locked out after wrong passwords</source>
+        <translation>Заблокирован после неверных паролей</translation>
+    </message>
+    <message>
+        <source>Price list item added</source>
+        <translation>Позиция прайс-листа добавлена</translation>
+    </message>
+    <message>
+        <source>Price list item changed</source>
+        <translation>Позиция прайс-листа изменена</translation>
+    </message>
+    <message>
+        <source>Price list item offered again</source>
+        <translation>Позиция прайс-листа снова в продаже</translation>
+    </message>
+    <message>
+        <source>Price list item withdrawn</source>
+        <translation>Позиция прайс-листа снята с продажи</translation>
+    </message>
+    <message>
+        <source>Demo data loaded</source>
+        <translation>Загружены демонстрационные данные</translation>
+    </message>
+</context>
+<context>
+    <name>card</name>
+    <message>
+        <source>&amp;Estimate</source>
+        <translation>&amp;Смета</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>&amp;Платежи</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +3550,33 @@
     <message>
         <source>forfeited advance</source>
         <translation>удержанный аванс</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>одобрено</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} мин</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} д {h} ч</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} ч {m} мин</translation>
     </message>
 </context>
 <context>
