@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from nit_desk.domain.estimate_text import DISCLAIMER, UNIT_SHORT, EstimateLike, format_quantity
@@ -90,8 +90,6 @@ def write_estimate_pdf(path: Path, estimate: EstimateLike, heading: PdfHeading) 
     document = QTextDocument()
     document.setDefaultFont(cyrillic_font())
     document.setHtml(estimate_html(estimate, heading))
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
     document.print_(writer)
     del writer  # finishes the file
     if not path.exists() or path.stat().st_size == 0:
