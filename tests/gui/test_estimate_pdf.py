@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -74,3 +75,15 @@ def test_html_escapes_what_the_agent_typed(qapp: QApplication, tmp_path: Path) -
     path = write_estimate_pdf(tmp_path / "x.pdf", EstimateDTO(
         **{**estimate.__dict__, "lines": (odd,), "total_kopecks": 100_00}), PdfHeading(1, "h"))
     assert "<b>Диагностика</b> & настройка" in _text(path)
+
+
+def test_pdf_text_is_readable_size(qapp: QApplication, tmp_path: Path) -> None:
+    """The lines print at body size (about 10 pt), not shrunk to a corner of the page."""
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: cannot measure the words")
+    path = write_estimate_pdf(tmp_path / "size.pdf", _estimate(), PdfHeading(42, "h"))
+    out = subprocess.run([PDFTOTEXT, "-bbox", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    heights = [float(m.group(2)) - float(m.group(1)) for m in re.finditer(
+        r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Удалённая<', out)]
+    assert heights and 8.0 <= heights[0] <= 20.0
