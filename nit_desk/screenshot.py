@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -119,6 +120,42 @@ async def build_main_half_way(shot: ShotContext) -> QWidget:
 async def build_main_every_reason(shot: ShotContext) -> QWidget:
     """A request with every advance reason (scenario 3)."""
     return await _main_window(shot, "@office_net_spb", 0)
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette, as a desktop in dark mode gives the program."""
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.Text: "#e8e8e8", QPalette.ColorRole.Button: "#333333",
+        QPalette.ColorRole.ButtonText: "#e8e8e8", QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#333333",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8", QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8a8a"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a8a8a"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a8a8a"))
+    return p
+
+
+async def build_main_dark(shot: ShotContext) -> QWidget:
+    """The half-way client on a dark palette: badges, states and reasons stay readable."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, palette = app.style().name(), app.palette()
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    window = await _main_window(shot, "ok.ru/profile/577001234", 0)
+
+    def restore(_obj: object = None) -> None:
+        app.setStyle(style)
+        app.setPalette(palette)
+
+    window.destroyed.connect(restore)  # whoever renders it deletes it afterwards
+    return window
 
 
 async def build_intake(shot: ShotContext) -> QWidget:
@@ -330,6 +367,7 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("main-window-trusted-client", build_main_trusted),
     ("main-window-half-way-registration", build_main_half_way),
     ("main-window-every-advance-reason", build_main_every_reason),
+    ("main-window-dark-palette", build_main_dark),
     ("intake-dialog", build_intake),
     ("intake-dialog-banned-match", build_intake_banned),
     ("sensitive-action-dialog", build_sensitive),

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from nit_desk.domain.types import StepState
+from nit_desk.models.palette import tone
 from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import ChecklistItemDTO
 
@@ -34,6 +35,13 @@ STATE_COLOURS: dict[StepState, str] = {
     StepState.PENDING: "#ef6c00",
 }
 """Colours of the state icons; mid-tones that read on light and dark rows."""
+STATE_TEXT_ON_DARK: dict[StepState, str] = {
+    StepState.DONE: "#81c784",
+    StepState.REFUSED: "#ef9a9a",
+    StepState.NOT_APPLICABLE: "#bdbdbd",
+    StepState.PENDING: "#ffb74d",
+}
+"""The state's text colour on a dark palette (the icons keep their colours)."""
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`StepState`."""
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -165,7 +173,8 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
             return state_icon(item.state)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
-            return QBrush(QColor(STATE_COLOURS[item.state]))
+            return QBrush(QColor(tone(STATE_COLOURS[item.state],
+                                      STATE_TEXT_ON_DARK[item.state])))
         if role == Qt.ItemDataRole.FontRole and column is Column.STEP and item.required:
             font = QFont()
             font.setBold(item.state is not StepState.DONE)

@@ -46,6 +46,7 @@ from nit_desk.gui.errors import error_text
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.history_model import HistoryModel
+from nit_desk.models.palette import tone
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.views.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
@@ -57,7 +58,8 @@ from nit_desk.views.request_panel import RequestPanel
 from nit_desk.views.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel, dialog_finished
 
-ALLOWED_COLOUR, REFUSED_COLOUR = "#2e7d32", "#c62828"
+ALLOWED_COLOUR, REFUSED_COLOUR = ("#2e7d32", "#81c784"), ("#c62828", "#ef9a9a")
+"""(light palette, dark palette) tones of the phone-consultation frame."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class PhoneConsultationIndicator(QFrame):
         if consultation is None:
             self.headline.setText(self.tr("Phone consultation: —"))
             self.reasons.setText("")
-            self._colour("#616161")
+            self._colour(("#616161", "#bdbdbd"))
         elif consultation.allowed:
             self.headline.setText(self.tr("Phone consultation: allowed"))
             self.reasons.setText(self.tr("Trusted person, current work paid."))
@@ -119,7 +121,8 @@ class PhoneConsultationIndicator(QFrame):
         """The reasons shown (translated domain texts, without the dash)."""
         return [line.removeprefix("— ") for line in self.reasons.text().splitlines() if line]
 
-    def _colour(self, colour: str) -> None:
+    def _colour(self, tones: tuple[str, str]) -> None:
+        colour = tone(*tones)
         self.setStyleSheet(
             f"QFrame#phoneIndicator {{ border: 2px solid {colour}; border-radius: 6px; }}"
             f"QLabel#phoneHeadline {{ color: {colour}; }}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT, QT_TRANSLATE_NOOP
 from nit_desk.gui.errors import error_text
+from nit_desk.models.palette import tone
 
 ERROR_COLOUR = "#c62828"
 """Red that reads on light and dark backgrounds alike."""
@@ -56,7 +57,7 @@ class FieldFeedback(QWidget):
     def show_error(self, text: str | NitDeskError) -> None:
         """Show an error (a domain error is translated) and outline the field in red."""
         message = field_error_text(text) if isinstance(text, NitDeskError) else text
-        self._show("error", message, ERROR_COLOUR)
+        self._show("error", message, tone(ERROR_COLOUR, "#ef9a9a"))
         self.field.setProperty("invalid", True)
         self.field.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};"
                                  if _plain_edit(self.field) else "")
@@ -65,7 +66,7 @@ class FieldFeedback(QWidget):
         """Show a neutral hint (e.g. the normalised form) and clear any error."""
         self._clear_invalid()
         if text:
-            self._show("hint", text, HINT_COLOUR)
+            self._show("hint", text, tone(HINT_COLOUR, "#81c784"))
         else:
             self.clear()
 

@@ -31,6 +31,7 @@ from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.gui.errors import error_text
 from nit_desk.gui.runner import ServiceRunner, async_slot
+from nit_desk.models.palette import tone
 from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
@@ -173,8 +174,9 @@ class RequestPanel(QFrame):
         left = time_left_text(request.deadline)
         overdue = request.deadline < datetime.now(UTC) and request.status in OPEN_STATUSES
         self.deadline_label.setText(f"{local_time_text(request.deadline)} ({left})")
-        self.deadline_label.setStyleSheet("color: #c62828; font-weight: bold;" if overdue
-                                          else "")
+        overdue_colour = tone("#c62828", "#ef9a9a")
+        self.deadline_label.setStyleSheet(f"color: {overdue_colour}; font-weight: bold;"
+                                          if overdue else "")
         self.description.setText(request.description)
         self.description.setToolTip(request.description)
         self._set_ticks(request.has_specification, request.offline_work, request.onsite_visit,

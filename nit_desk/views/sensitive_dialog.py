@@ -57,7 +57,7 @@ class SensitiveActionDialog(QDialog):
         self.pages.addWidget(self._refused_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(680, 440)
+        self.resize(680, 410)
 
     # -- the form ------------------------------------------------------------
 
@@ -69,8 +69,8 @@ class SensitiveActionDialog(QDialog):
             "Never type the code here: NIT Desk does not keep codes."))
         intro.setWordWrap(True)
         intro.setObjectName("sensitiveIntro")
-        intro.setStyleSheet("QLabel#sensitiveIntro { border-left: 4px solid #e65100; "
-                            "padding: 4px 8px; }")
+        intro.setStyleSheet("QLabel#sensitiveIntro { background: rgba(230, 81, 0, 40); "
+                            "border: 1px solid #e65100; border-radius: 4px; padding: 6px 8px; }")
         title = QLabel(self.tr("Sensitive action for {handle}").format(handle=self.handle))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
