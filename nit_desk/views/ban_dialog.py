@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.text import clean_text
@@ -118,7 +119,7 @@ class BanProposalDialog(QDialog):
 
     async def _load_sensitive(self) -> None:
         actions = await self.runner.call(self.gateway.list_sensitive_actions, self.card.id)
-        if not self.closed:
+        if not self.closed and isValid(self):
             self.add_sensitive_actions(actions)
 
     def done(self, result: int) -> None:
@@ -181,11 +182,13 @@ class BanProposalDialog(QDialog):
             self.proposal = await self.runner.call(self.gateway.propose_ban, self.card.id,
                                                    self.chosen(), self.comment_edit.toPlainText())
         except NitDeskError as err:
-            self.show_error(err)
+            if isValid(self):
+                self.send_button.setEnabled(True)
+                self.show_error(err)
             return
-        finally:
+        if isValid(self):
             self.send_button.setEnabled(True)
-        self.accept()
+            self.accept()
 
     def show_error(self, err: NitDeskError) -> None:
         """A refusal beside the field it names, else under the form."""

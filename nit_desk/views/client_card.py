@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
@@ -339,10 +340,12 @@ class ClientCardView(QWidget):
         try:
             data = await self._fetch(request_id, client_id)
         except NitDeskError:
+            if not isValid(self):
+                return  # the window closed meanwhile: nobody to tell
             if generation == self._generation:
                 self._set_loading(False)
             raise
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         self._set_loading(False)
         self.client_id = data.card.id
@@ -462,8 +465,9 @@ class ClientCardView(QWidget):
         try:
             fresh = await self.runner.call(self.gateway.set_step_state, card.id, code, state)
         finally:
-            self.checklist.set_editable(self.card is not None and not self.card.banned)
-        if self.card is not None and self.card.id == fresh.id:
+            if isValid(self):
+                self.checklist.set_editable(self.card is not None and not self.card.banned)
+        if isValid(self) and self.card is not None and self.card.id == fresh.id:
             self.set_card(fresh)
             if state is StepState.DONE:
                 self._advance_after(code)
@@ -488,10 +492,12 @@ class ClientCardView(QWidget):
         try:
             fresh = await self.runner.call(self.gateway.set_trusted, card.id, wanted)
         except NitDeskError:
+            if not isValid(self):
+                return
             if self.card is not None:
                 self._show_trust(self.card)
             raise
-        if self.card is not None and self.card.id == fresh.id:
+        if isValid(self) and self.card is not None and self.card.id == fresh.id:
             self.set_card(fresh)
 
     @Slot(object)

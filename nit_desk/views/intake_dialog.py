@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.contacts import (
     NETWORK_NAMES,
@@ -436,7 +437,7 @@ class IntakeDialog(QDialog):
         else:
             matches = await self.runner.call(self.gateway.find_matches, phone=phone,
                                              email=email, messengers=messengers)
-        if generation == self._lookup_generation and not self.closed:
+        if generation == self._lookup_generation and not self.closed and isValid(self):
             self.set_matches(matches)
 
     def done(self, result: int) -> None:
@@ -516,10 +517,13 @@ class IntakeDialog(QDialog):
                 existing_client_id=self.existing_client_id,
                 allow_banned=self.banner.supervisor_goes_on)
         except NitDeskError as err:
-            self.show_error(err)
+            if isValid(self):
+                self._update_save()
+                self.show_error(err)
             return
-        finally:
-            self._update_save()
+        if not isValid(self):
+            return
+        self._update_save()
         self.result_value = result
         self.message.clear_message()
         self.accept()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.contacts import NETWORK_NAMES
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
@@ -284,15 +285,20 @@ class RequestPanel(QFrame):
                 offline_work=self.offline_box.isChecked(),
                 onsite_visit=self.visit_box.isChecked(),
                 visit_address=self.address_edit.text())
-        except Conflict as err:
-            await self._on_conflict(request, err)
-            return
-        except ValidationError as err:
-            self._on_invalid(err)
-            return
-        finally:
+        except (Conflict, ValidationError) as err:
             self._saving = False
-        if self.request is None or self.request.id != fresh.id:
+            if not isValid(self):
+                return
+            if isinstance(err, Conflict):
+                await self._on_conflict(request, err)
+            else:
+                self._on_invalid(err)
+            return
+        except BaseException:
+            self._saving = False
+            raise
+        self._saving = False
+        if not isValid(self) or self.request is None or self.request.id != fresh.id:
             return  # the agent moved on to another request meanwhile
         mine = self.ticks_differ_from(fresh)
         self.request = fresh
@@ -316,13 +322,16 @@ class RequestPanel(QFrame):
     async def _on_conflict(self, request: RequestDTO, err: Conflict) -> None:
         """Someone changed the request: say who and when, keep the ticks, offer to reapply."""
         who = await self._last_change(request)
+        if not isValid(self):
+            return
         self.message.show_error(who or error_text(err))
         try:
             fresh = await self._runner.call(self._gateway.request_detail, request.id)
         except NitDeskError as reload_error:
-            self.message.show_error(error_text(reload_error))
+            if isValid(self):
+                self.message.show_error(error_text(reload_error))
             return
-        if self.request is not None and self.request.id == fresh.id:
+        if isValid(self) and self.request is not None and self.request.id == fresh.id:
             self.request = fresh  # the new version; the ticks on screen stay the agent's
             self._update_enabled()
             self.indicator.set_decision(self.local_decision(), pending=self.ticks_differ())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.text import clean_text
@@ -202,10 +203,13 @@ class SensitiveActionDialog(QDialog):
                 warned_and_explained=self.warned_box.isChecked(),
                 client_agreed=self.agreed_radio.isChecked())
         except NitDeskError as err:
-            self.show_error(err)
+            if isValid(self):
+                self.save_button.setEnabled(True)
+                self.show_error(err)
             return
-        finally:
-            self.save_button.setEnabled(True)
+        if not isValid(self):
+            return  # closed meanwhile; the record is saved and shows in the history
+        self.save_button.setEnabled(True)
         self.recorded = recorded
         if recorded.client_agreed:
             self.accept()
