@@ -1067,6 +1067,10 @@
         <translation>&amp;Канал обращения:</translation>
     </message>
     <message>
+        <source>Support works through messengers (R1): the phone is for SMS confirmation, not for calls. Keep nothing else about the client: no name, no card or bank data (R2).</source>
+        <translation>Поддержка работает через мессенджеры (R1): телефон нужен для подтверждения по СМС, а не для звонков. Больше ничего о клиенте не храним: ни имени, ни данных карты или банка (R2).</translation>
+    </message>
+    <message>
         <source>Request</source>
         <translation>Заявка</translation>
     </message>
