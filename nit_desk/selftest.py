@@ -43,6 +43,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
     from PySide6.QtWidgets import QApplication, QWidget
 
     from nit_desk.gui.screens import Desk
@@ -263,6 +264,86 @@ async def _render(name: str, widget: QWidget, desk: Desk, report: Report) -> Non
         widget.grab().save(str(Path(keep) / f"{safe}.png"))
     size = widget.size()
     report.ok(f"screen {name}", f"{size.width()}x{size.height()} rendered")
+    english = sorted(set(_visible_texts(widget)) & _untranslated_sources())
+    if english:
+        report.say(f"warn  screen {name} shows English text: {', '.join(map(repr, english[:8]))}")
+
+
+def _untranslated_sources() -> frozenset[str]:
+    """English texts that have a different Russian translation (from the ``.ts``, so only
+    from source). One of them on a Russian screen means a string escaped translation:
+    translated under the wrong context, at import time, or not at all."""
+    global _ENGLISH
+    if _ENGLISH is None:
+        _ENGLISH = frozenset(_read_ts_sources())
+    return _ENGLISH
+
+
+_ENGLISH: frozenset[str] | None = None
+
+
+def _read_ts_sources() -> set[str]:
+    import xml.etree.ElementTree as ET
+
+    from nit_desk import i18n
+
+    ts = i18n.ts_path("ru")
+    if not ts.is_file():
+        return set()
+    found = set()
+    for message in ET.parse(ts).getroot().iter("message"):
+        source = message.findtext("source", "")
+        translation = message.findtext("translation", "") or ""
+        plain = source.replace("&", "").strip().rstrip(":").strip()
+        if (message.get("numerus") != "yes" and "{" not in source and len(plain) > 2
+                and any(c.isalpha() for c in plain) and translation.strip()
+                and translation.replace("&", "").strip().rstrip(":").strip() != plain):
+            found.add(plain)
+    return found
+
+
+def _header_texts(model: QAbstractItemModel) -> list[str]:
+    """A table model's column titles (list models have none)."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:
+        return []
+    return [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+
+
+def _visible_texts(root: QWidget) -> Iterator[str]:
+    """The texts a user reads on ``root``: labels, buttons, tabs, titles, headers."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+        QWidget,
+    )
+
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        texts: list[str] = []
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QTabWidget):
+            texts += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            texts += _header_texts(w.model())
+        if w.isWindow():
+            texts.append(w.windowTitle())
+        for text in texts:
+            for part in text.replace("&", "").split(" · "):
+                yield part.strip().rstrip(":").strip()
 
 
 def _raise_caught(report: Report, where: str) -> None:
