@@ -434,18 +434,47 @@ class EstimateEditor(QWidget):
     def show_request(self, request_id: int | None, *_ignored: object) -> None:
         """Show the estimate of ``request_id`` (None: the empty page); loads off the GUI thread.
 
-        Extra arguments (the card passes a client id) are ignored.
+        Unsaved edits of another request are never dropped silently: the agent
+        saves them first (they stay on screen if the save is refused) or
+        discards them. Extra arguments (the card passes a client id) are ignored.
         """
+        if request_id != self.request_id and self.dirty and self.editable:
+            if self.ask_save_before_leaving():
+                run_async(self._save_then_show(request_id), owner=self)
+                return
+        self._show_request_now(request_id)
+
+    def ask_save_before_leaving(self) -> bool:
+        """Ask whether to save the unsaved edits (True) or discard them (False)."""
+        number = self.estimate.number if self.estimate is not None else 0
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved estimate"),
+            self.tr("Version {number} of request #{id} has unsaved changes. Save them?").format(
+                number=number, id=self.request_id),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Save)
+        return answer == QMessageBox.StandardButton.Save
+
+    async def _save_then_show(self, request_id: int | None) -> None:
+        if await self.save():
+            self._show_request_now(request_id)
+            return
+        self.message.show_error(self.tr(
+            "Not saved, so request #{old} stays here: fix the marked cell and save, or undo. "
+            "The card shows request #{new}.").format(old=self.request_id, new=request_id))
+
+    def _show_request_now(self, request_id: int | None) -> None:
+        changed = request_id != self.request_id
         self.request_id = request_id
         self._generation += 1
         self.conflict_banner.setVisible(False)
         self.message.clear_message()
-        if request_id is None:
+        if changed or request_id is None:
             self.estimate, self.versions, self.request = None, (), None
             self.model.load([], "", read_only=True)
             self.stack.setCurrentIndex(EMPTY)
-            return
-        run_async(self._load(self._generation, request_id, None), owner=self)
+        if request_id is not None:
+            run_async(self._load(self._generation, request_id, None), owner=self)
 
     def reload(self, select_id: int | None = None) -> None:
         """Load the shown request's versions again (keeps local edits if dirty)."""
@@ -797,7 +826,12 @@ class EstimateEditor(QWidget):
 
     @Slot(object)
     def _on_events_data_changed(self, change: object) -> None:
+        """Reload for another desk's commit, a change of this client, or a price change."""
+        if self.request_id is None:
+            return
         entities: frozenset[str] = getattr(change, "entities", frozenset())
-        if self.request_id is not None and ("*" in entities or "estimate" in entities
-                                            or "request" in entities):
+        client_ids: frozenset[int] = getattr(change, "client_ids", frozenset())
+        mine = self.request is None or self.request.client_id in client_ids
+        if ("*" in entities or "price_item" in entities
+                or (mine and entities & {"estimate", "request", "client", "ban"})):
             self.reload()

@@ -362,6 +362,6 @@ class PaymentsPanel(QWidget):
     def _on_events_data_changed(self, change: object) -> None:
         entities: frozenset[str] = getattr(change, "entities", frozenset())
         if self.request_id is not None and (
-                "*" in entities or entities & {"payment", "estimate", "request", "client"}):
+                "*" in entities or entities & {"payment", "estimate", "request", "client", "ban"}):
             self.reload()
 

@@ -301,3 +301,39 @@ def test_cell_editors_pick_a_service_read_quantities_and_money(
     _commit(editor, price, index)
     assert editor.model.lines[0].unit_price_kopecks == 1234_50
     assert editor.model.total_kopecks == 2777_63  # 2,25 × 1 234,50 = 2 777,625 → 2 777,63
+
+
+@pytest.mark.parametrize("save", [True, False])
+def test_leaving_a_request_with_unsaved_lines_saves_or_discards_them(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int, monkeypatch: pytest.MonkeyPatch, save: bool) -> None:
+    """Picking another request asks first: Save stores the edits, Discard drops them."""
+    draft = estimates.create_draft(db, agent, request_id)
+    other = make_request(db, make_client(db, "@other_client"))
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line(line=EditableLine("Моя строка", Decimal(1), Unit.HOUR, 100_00))
+    asked: list[bool] = []
+    monkeypatch.setattr(editor, "ask_save_before_leaving", lambda: asked.append(True) or save)
+    editor.show_request(other)
+    settle(qtbot, runner)
+    assert asked == [True]
+    assert editor.request_id == other and editor.stack.currentIndex() == NO_ESTIMATE
+    stored = estimates.get_estimate(db, agent, draft.id)
+    assert [ln.description for ln in stored.lines] == (["Моя строка"] if save else [])
+
+
+def test_a_refused_save_keeps_the_old_request_on_screen(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the save before leaving is refused, nothing is lost: the old estimate stays."""
+    estimates.create_draft(db, agent, request_id)
+    other = make_request(db, make_client(db, "@other_client"))
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line(line=EditableLine("", Decimal(1), Unit.HOUR, 100_00))
+    before = editor.model.snapshot()
+    monkeypatch.setattr(editor, "ask_save_before_leaving", lambda: True)
+    editor.show_request(other)
+    settle(qtbot, runner)
+    assert editor.request_id == request_id and editor.model.snapshot() == before
+    assert f"#{other}" in editor.message.text()
+    assert editor.model.cell_error(0, Column.SERVICE)
