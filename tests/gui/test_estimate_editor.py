@@ -313,7 +313,12 @@ def test_leaving_a_request_with_unsaved_lines_saves_or_discards_them(
     _show(qtbot, editor, runner, request_id)
     editor.model.add_line(line=EditableLine("Моя строка", Decimal(1), Unit.HOUR, 100_00))
     asked: list[bool] = []
-    monkeypatch.setattr(editor, "ask_save_before_leaving", lambda: asked.append(True) or save)
+
+    def answer() -> bool:
+        asked.append(True)
+        return save
+
+    monkeypatch.setattr(editor, "ask_save_before_leaving", answer)
     editor.show_request(other)
     settle(qtbot, runner)
     assert asked == [True]
