@@ -11,6 +11,8 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
 from nit_desk.domain.contacts import normalize_email, normalize_handle, normalize_phone
@@ -31,6 +33,7 @@ from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import (
     AuditEntry,
     Ban,
+    Base,
     ChecklistItem,
     Client,
     ClientContact,
@@ -174,3 +177,36 @@ def test_the_same_seed_gives_the_same_clients(db: Database, tmp_path_factory:
     finally:
         other.dispose()
     assert handles[0] == handles[1]
+
+
+def test_a_failed_bulk_load_leaves_nothing_behind(db: Database,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load that breaks half-way rolls back whole: no generated rows, every index back,
+    the program's settings (WAL, foreign keys) in force again."""
+    from nit_desk.services import demo_bulk
+    from nit_desk.services.demo_rows import RowGenerator
+
+    monkeypatch.setattr(demo_bulk, "BATCH", 100)
+    real_batch = RowGenerator.batch
+    calls: list[int] = []
+
+    def failing_batch(self: RowGenerator, size: int) -> object:
+        calls.append(size)
+        if len(calls) == 2:
+            raise RuntimeError("disk full (simulated)")
+        return real_batch(self, size)
+
+    monkeypatch.setattr(RowGenerator, "batch", failing_batch)
+    with pytest.raises(RuntimeError, match="simulated"):
+        demo.load_demo(db, clients=300, seed=5)
+    with db.read_session() as s:
+        assert s.execute(select(func.count(Client.id))).scalar_one() == 7  # the scenarios only
+        assert s.execute(select(func.count(Ban.id))).scalar_one() == 1
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+        if db.is_sqlite:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+    assert verify_audit_chain(db).intact
