@@ -878,6 +878,18 @@
         <translation>Отклонённые версии не меняются; чтобы внести изменения, создайте новую версию.</translation>
     </message>
     <message>
+        <source>Unsaved estimate</source>
+        <translation>Смета не сохранена</translation>
+    </message>
+    <message>
+        <source>Version {number} of request #{id} has unsaved changes. Save them?</source>
+        <translation>В версии {number} сметы по заявке №{id} есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+    <message>
+        <source>Not saved, so request #{old} stays here: fix the marked cell and save, or undo. The card shows request #{new}.</source>
+        <translation>Смета не сохранена, поэтому здесь остаётся заявка №{old}: исправьте отмеченную ячейку и сохраните или отмените изменения. В карточке показана заявка №{new}.</translation>
+    </message>
+    <message>
         <source>Request #{id} has no estimate yet. Agree an approximate estimate at the first contact and again after registration.</source>
         <translation>У заявки №{id} ещё нет сметы. Согласуйте примерную смету при первом обращении и ещё раз после регистрации.</translation>
     </message>
