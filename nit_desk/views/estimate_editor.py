@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -76,6 +76,26 @@ class ShownEstimate:
     total_kopecks: int
     created_at: datetime
     note: str
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note field; Ctrl+Z / Ctrl+Shift+Z go to the estimate's undo stack, not its own."""
+
+    def __init__(self, stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stack = stack
+        self.setUndoRedoEnabled(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Undo and redo keys step the estimate's history (the note is part of it)."""
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self._stack.undo()
+        elif event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Z and event.modifiers() == (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)):
+            self._stack.redo()
+        else:
+            super().keyPressEvent(event)
 
 
 class EstimateEditor(QWidget):
@@ -290,11 +310,10 @@ class EstimateEditor(QWidget):
         row = QHBoxLayout()
         note_box = QVBoxLayout()
         note_caption = QLabel(self.tr("Assumptions (the estimate is approximate):"))
-        self.note_edit = QPlainTextEdit()
+        self.note_edit = NoteEdit(self.model.undo_stack)
         self.note_edit.setObjectName("estimateNote")
         self._note_hint = self.tr("e.g. approximate: without licence costs; the time may "
                                   "change once the system is seen")
-        self.note_edit.setUndoRedoEnabled(False)  # the estimate's undo stack has it
         self.note_edit.setFixedHeight(64)
         self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
         note_box.addWidget(note_caption)

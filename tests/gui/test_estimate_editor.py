@@ -342,3 +342,19 @@ def test_a_refused_save_keeps_the_old_request_on_screen(
     assert editor.request_id == request_id and editor.model.snapshot() == before
     assert f"#{other}" in editor.message.text()
     assert editor.model.cell_error(0, Column.SERVICE)
+
+
+def test_ctrl_z_in_the_note_undoes_through_the_estimate_history(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """R15: the note is part of the estimate's undo history, Ctrl+Z works inside it too."""
+    estimates.create_draft(db, agent, request_id)
+    _show(qtbot, editor, runner, request_id)
+    editor.note_edit.setFocus()
+    qtbot.keyClicks(editor.note_edit, "approx")
+    assert editor.model.note == "approx"
+    qtbot.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.model.note == "" and editor.note_edit.toPlainText() == ""
+    qtbot.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.note_edit.toPlainText() == "approx"
