@@ -440,6 +440,8 @@ def _screenshot(parser: argparse.ArgumentParser) -> Handler:
                         help="folder for the PNG files (created if needed)")
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="render only this screen (repeatable)")
+    parser.add_argument("--language", choices=("en", "ru"), default="en",
+                        help="the language of the screens (en)")
     return _screenshot_run
 
 
@@ -447,7 +449,7 @@ def _screenshot_run(args: argparse.Namespace) -> int:
     """Render the screens of :data:`nit_desk.screenshot.SCREENS` and print their paths."""
     from nit_desk.screenshot import run_screenshots
 
-    for path in run_screenshots(args.out, args.only):
+    for path in run_screenshots(args.out, args.only, args.language):
         print(path)
     return EXIT_OK
 

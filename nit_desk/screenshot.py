@@ -455,8 +455,13 @@ def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
-def run_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
-    """Make the application (off screen), run :func:`take_screenshots`, return the files."""
+def run_screenshots(out: Path, only: list[str] | None = None,
+                    language: str = "en") -> list[Path]:
+    """Make the application (off screen), run :func:`take_screenshots`, return the files.
+
+    Args:
+        language: "en" (the source texts) or "ru" (the Russian catalog).
+    """
     import qasync
 
     from nit_desk.gui.app import make_application
@@ -466,6 +471,10 @@ def run_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     qInstallMessageHandler(_quiet_offscreen)
     app = make_application()
+    if language != "en":
+        from nit_desk.i18n import install_translators
+
+        install_translators(app, language)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:

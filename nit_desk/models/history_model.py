@@ -117,7 +117,35 @@ def _value(key: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
-_HIDDEN = frozenset({"code", "lines"})
+def key_name(key: str) -> str:
+    """An audited field's name in words ("claimed_by" -> "taken by")."""
+    t = QCoreApplication.translate
+    names = {
+        "action": t("history", "action"), "added": t("history", "added"),
+        "advance_reasons": t("history", "advance reasons"),
+        "amount_kopecks": t("history", "amount"), "banned": t("history", "banned"),
+        "channel": t("history", "channel"), "claimed_by": t("history", "taken by"),
+        "client_agreed": t("history", "client agreed"), "comment": t("history", "comment"),
+        "contacts": t("history", "contacts"), "deadline": t("history", "deadline"),
+        "first_time": t("history", "first contact"), "handle": t("history", "handle"),
+        "has_specification": t("history", "specification"), "kind": t("history", "kind"),
+        "method_label": t("history", "paid by"), "number": t("history", "version"),
+        "offline_work": t("history", "offline work"), "onsite_visit": t("history", "visit"),
+        "paid_on": t("history", "paid on"), "payment_scheme": t("history", "scheme"),
+        "reason": t("history", "reason"), "reference": t("history", "reference"),
+        "refused_steps": t("history", "refused steps"),
+        "registered": t("history", "registered"), "request_id": t("history", "request"),
+        "stage": t("history", "stage"), "state": t("history", "state"),
+        "status": t("history", "status"), "system_info": t("history", "system"),
+        "template_version": t("history", "checklist version"),
+        "total_kopecks": t("history", "total"), "trusted": t("history", "trusted"),
+        "via": t("history", "via"), "visit_address": t("history", "visit address"),
+        "warned": t("history", "warned"), "why": t("history", "why"),
+    }
+    return names.get(key, key.replace("_", " "))
+
+
+_HIDDEN = frozenset({"code", "lines", "based_on"})
 """Keys too long for one line (an estimate's lines are shown by the estimate editor)."""
 
 
@@ -128,7 +156,7 @@ def describe_change(before: str, after: str, step_titles: Mapping[str, str]) -> 
     parts: list[str] = []
     prefix = f"{step_titles.get(code, code)}: " if isinstance(code, str) else ""
     for key in [k for k in dict.fromkeys([*old, *new]) if k not in _HIDDEN]:
-        name = key.removesuffix("_kopecks").replace("_", " ")
+        name = key_name(key)
         if key in old and key in new:
             if old[key] != new[key]:
                 change = f"{_value(key, old[key])} → {_value(key, new[key])}"

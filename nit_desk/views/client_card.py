@@ -232,6 +232,7 @@ class ClientCardView(QWidget):
         row.addWidget(self.handle_label)
         row.addSpacing(8)
         for pill in self.pills.values():
+            pill.setVisible(False)  # set_card shows the ones that apply
             row.addWidget(pill)
         row.addStretch(1)
         return row

@@ -2810,6 +2810,154 @@
 <context>
     <name>history</name>
     <message>
+        <source>action</source>
+        <translation>действие</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>advance reasons</source>
+        <translation>основания предоплаты</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <source>taken by</source>
+        <translation>взял в работу</translation>
+    </message>
+    <message>
+        <source>client agreed</source>
+        <translation>клиент согласился</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>срок</translation>
+    </message>
+    <message>
+        <source>first contact</source>
+        <translation>первое обращение</translation>
+    </message>
+    <message>
+        <source>handle</source>
+        <translation>псевдоним</translation>
+    </message>
+    <message>
+        <source>specification</source>
+        <translation>техническое задание</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>paid by</source>
+        <translation>способ оплаты</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>версия</translation>
+    </message>
+    <message>
+        <source>offline work</source>
+        <translation>работа без клиента</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>выезд</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>дата оплаты</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>схема оплаты</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>примечание к платежу</translation>
+    </message>
+    <message>
+        <source>refused steps</source>
+        <translation>отказанные шаги</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>зарегистрирован</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>заявка</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>этап</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>состояние</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>система</translation>
+    </message>
+    <message>
+        <source>checklist version</source>
+        <translation>версия списка шагов</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>итого</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>доверенное лицо</translation>
+    </message>
+    <message>
+        <source>via</source>
+        <translation>способ</translation>
+    </message>
+    <message>
+        <source>visit address</source>
+        <translation>адрес выезда</translation>
+    </message>
+    <message>
+        <source>warned</source>
+        <translation>предупреждён</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>почему</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>да</translation>
     </message>
