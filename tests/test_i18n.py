@@ -222,3 +222,30 @@ def test_main_window_in_russian(russian: i18n.TranslationState, sqlite_db: Datab
         window.deleteLater()
         runner.shutdown()
         events.deleteLater()
+
+
+def test_strings_behind_translation_helpers_are_extracted(tmp_path: Path) -> None:
+    """lupdate cannot see through ``_tr(text)`` helpers or ``t = QCoreApplication.translate``
+    aliases; the tool hands it those strings so they are translated like any other."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "names.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "_CONTEXT = 'Names'\n"
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate(_CONTEXT, text)\n"
+        "def status(done):\n"
+        "    return _tr('done') if done else _tr('waiting')\n"
+        "def count(n):\n"
+        "    t = QCoreApplication.translate\n"
+        "    return t('Counts', '%n line(s)', '', n), t('Counts', 'empty')\n")
+    found = {(context, text) for context, text, _c, _p in
+             update_translations.helper_strings(package)}
+    assert found == {("Names", "done"), ("Names", "waiting"), ("Counts", "%n line(s)"),
+                     ("Counts", "empty")}
+    folder = tmp_path / "i18n"
+    update_translations.extract(folder, sources=package, quiet=True)
+    messages = _messages(update_translations.ts_file("ru", folder))
+    assert set(messages) == found
+    assert messages[("Counts", "%n line(s)")].get("numerus") == "yes"

@@ -962,7 +962,7 @@
     </message>
     <message>
         <source>Quantity</source>
-        <translation>Количество</translation>
+        <translation>Кол-во</translation>
     </message>
     <message>
         <source>Unit</source>
