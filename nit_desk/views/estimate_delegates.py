@@ -17,12 +17,15 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -51,10 +54,33 @@ def _estimate_model(model: QAbstractItemModel) -> EstimateModel | None:
     return model if isinstance(model, EstimateModel) else None
 
 
+_LEAVING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
 class RefusingDelegate(QStyledItemDelegate):
-    """A delegate that reports a refused value instead of writing it."""
+    """A delegate that reports a refused value instead of writing it.
+
+    Enter or Tab on a value the rules refuse keeps the cell editor open with
+    what was typed (and says why) instead of closing it.
+    """
 
     refused = Signal(str)
+
+    def refusal(self, editor: QObject) -> str:
+        """Why the editor's text would be refused ("" when it is fine)."""
+        return ""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Keep the editor open on Enter / Tab while its text is refused."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _LEAVING_KEYS):
+            reason = self.refusal(editor)
+            if reason:
+                self.refused.emit(reason)
+                if isinstance(editor, QWidget):
+                    editor.setToolTip(reason)
+                return True
+        return super().eventFilter(editor, event)
 
 
 class ServiceDelegate(RefusingDelegate):
@@ -125,6 +151,16 @@ class QuantityDelegate(RefusingDelegate):
         if isinstance(editor, QLineEdit):
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
 
+    def refusal(self, editor: QObject) -> str:
+        """The reason a typed quantity is refused ("" when it reads)."""
+        if not isinstance(editor, QLineEdit):
+            return ""
+        try:
+            parse_quantity(editor.text())
+        except ValidationError as err:
+            return error_text(err)
+        return ""
+
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: ModelIndex) -> None:
         """Write a valid quantity; refuse anything else with the reason."""
@@ -179,6 +215,12 @@ class MoneyDelegate(RefusingDelegate):
         if isinstance(editor, MoneyEdit) and isinstance(value, int):
             editor.setText(editing_text(value))
             editor.check()
+
+    def refusal(self, editor: QObject) -> str:
+        """The reason a typed price is refused ("" when it reads)."""
+        if not isinstance(editor, MoneyEdit) or editor.check() is not None:
+            return ""
+        return editor.error or self.tr("Enter the unit price, e.g. 1 234,50.")
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: ModelIndex) -> None:

@@ -358,3 +358,34 @@ def test_ctrl_z_in_the_note_undoes_through_the_estimate_history(
     qtbot.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert editor.note_edit.toPlainText() == "approx"
+
+
+def test_enter_on_a_refused_price_keeps_the_cell_editor_and_the_text(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int) -> None:
+    """R16: Enter on "-5" leaves the editor open with "-5" and the reason; a fix commits."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from nit_desk.views.money_edit import MoneyEdit
+
+    estimates.create_draft(db, agent, request_id)
+    _show(qtbot, editor, runner, request_id)
+    editor.model.add_line(line=EditableLine("Диагностика", Decimal(1), Unit.SERVICE, 500_00))
+    editor.activateWindow()
+    index = editor.model.index(0, Column.UNIT_PRICE)
+    editor.table.setCurrentIndex(index)
+    editor.table.edit(index)
+    price = editor.table.findChild(MoneyEdit)
+    assert price is not None
+    price.selectAll()
+    qtbot.keyClicks(price, "-5")
+    qtbot.keyClick(price, Qt.Key.Key_Return)
+    qtbot.wait(50)  # a commit would be queued: give it the chance to (wrongly) happen
+    assert editor.table.state() == QAbstractItemView.State.EditingState
+    assert price.text() == "-5" and "negative" in editor.message.text()
+    assert editor.model.lines[0].unit_price_kopecks == 500_00
+    price.selectAll()
+    qtbot.keyClicks(price, "750,5")
+    qtbot.keyClick(price, Qt.Key.Key_Return)  # Qt commits on the next turn of the loop
+    qtbot.waitUntil(lambda: editor.model.lines[0].unit_price_kopecks == 750_50)
+    qtbot.waitUntil(lambda: editor.table.state() != QAbstractItemView.State.EditingState)
