@@ -192,10 +192,14 @@ class ChecklistPanel(QWidget):
         if not index.isValid():
             return
         self.view.setCurrentIndex(index)
+        self.context_menu().popup(self.view.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The step menu: done, refused, not applicable, pending (deleted when closed)."""
         menu = QMenu(self)
         menu.setObjectName("checklistMenu")
         for action in (self.action_done, self.action_refused, self.action_not_applicable,
                        self.action_pending):
             menu.addAction(action)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        return menu

@@ -326,18 +326,21 @@ class ClientCardView(QWidget):
             self.stack.setCurrentIndex(0)
             return
         self.message.clear_message()
+        self._set_loading(True)  # busy at once, not one loop turn later
         run_async(self._load(self._generation, request_id, client_id), owner=self)
 
     def reload(self) -> None:
         """Load the shown client and request again (after a change)."""
         if self.request_id is not None or self.client_id is not None:
             self._generation += 1
+            self._set_loading(True)
             run_async(self._load(self._generation, self.request_id, self.client_id),
                       owner=self)
 
     async def _load(self, generation: int, request_id: int | None,
                     client_id: int | None) -> None:
-        self._set_loading(True)
+        if not isValid(self):
+            return  # closed before the load began
         try:
             data = await self._fetch(request_id, client_id)
         except NitDeskError:

@@ -125,6 +125,31 @@ def test_r11_banned_client_card_is_read_only(
     assert "the client is banned from support" in card.phone_indicator.reason_lines
 
 
+def test_loading_shows_a_busy_state_and_the_context_menu_sets_states(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """Loading is visibly busy; the checklist's context menu offers every state (R3)."""
+    result = new_client(db, agent, 8)
+    card = make_card(qtbot, db, agent, runner, events)
+    card.show_request(result.request_id, None)
+    assert card.loading and card.busy_bar.isVisibleTo(card)
+    qtbot.waitUntil(lambda: card.card is not None and not card.loading, timeout=10000)
+    assert not card.busy_bar.isVisibleTo(card)
+    wait_idle(qtbot, card, runner)
+    panel = card.checklist
+    row = panel.model.row_of("deadlines_agreed")
+    panel.select_step("deadlines_agreed")
+    menu = panel.context_menu()  # what a right click pops up (popups warn off screen)
+    assert [a.text() for a in menu.actions()] == ["&Done", "&Refused", "&Not applicable",
+                                                  "&Pending"]
+    assert panel.current_code() == "deadlines_agreed"
+    menu.actions()[2].trigger()
+    menu.deleteLater()
+    qtbot.waitUntil(lambda: (panel.model.item(row) is not None and panel.model.item(row)
+                             .state is StepState.NOT_APPLICABLE), timeout=10000)  # type: ignore[union-attr]
+    wait_idle(qtbot, card, runner)
+
+
 def test_empty_selection_shows_the_placeholder(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
         events: AppEvents) -> None:
