@@ -12,6 +12,7 @@ import json
 from enum import IntEnum
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -233,13 +234,13 @@ class AuditModel(QAbstractTableModel):
         rows = await self._read(generation, before_seq)
         if rows is None:
             return
-        self._fetching = False
         self._more = len(rows) >= self._page_size
-        if rows:
+        if rows:  # still "fetching" while inserting: a view may ask for more meanwhile
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        self._fetching = False
         self.page_loaded.emit(len(rows))
 
     async def _read(self, generation: int,
@@ -253,6 +254,8 @@ class AuditModel(QAbstractTableModel):
         except Exception as exc:
             self._end_failed(generation, exc)
             raise
+        if not shiboken6.isValid(self):  # the viewer closed while the page was read
+            return None
         return list(rows) if generation == self._generation else None
 
     def _end_failed(self, generation: int, exc: Exception) -> None:

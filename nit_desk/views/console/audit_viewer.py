@@ -52,7 +52,7 @@ from nit_desk.models.console_gateway import (
     UserRow,
 )
 from nit_desk.models.time_text import local_time_text
-from nit_desk.views.console.common import TIME, make_table, size_columns
+from nit_desk.views.console.common import TIME, alive, call_alive, make_table, size_columns
 from nit_desk.views.widgets import MessageLine
 
 INTACT_COLOUR, BROKEN_COLOUR = "#2e7d32", "#b3261e"
@@ -192,7 +192,7 @@ class AuditViewer(QWidget):
         def read() -> tuple[list[str], list[UserRow]]:
             return list(gateway.audit_actions()), list(gateway.list_users())
 
-        actions, users = await self.runner.call(read)
+        actions, users = await call_alive(self, self.runner, read)
         self._fill(self.action_box, [(console_action_name(a), a) for a in actions])
         self._fill(self.user_box, [(u.username, u.username) for u in users])
 
@@ -236,9 +236,10 @@ class AuditViewer(QWidget):
         self.verify_label.setText(self.tr("Checking every entry…"))
         self.verify_label.setStyleSheet("")
         try:
-            check = await self.runner.call(self.gateway.check_audit)
+            check = await call_alive(self, self.runner, self.gateway.check_audit)
         finally:
-            self.verify_button.setEnabled(True)
+            if alive(self):
+                self.verify_button.setEnabled(True)
         self.show_check(check)
 
     def show_check(self, check: ChainCheck) -> None:
@@ -296,9 +297,11 @@ class AuditViewer(QWidget):
         self.export_button.setEnabled(False)
         self.message.show_info(self.tr("Exporting…"))
         try:
-            count = await self.runner.call(self.gateway.export_audit, self.query(), target)
+            count = await call_alive(self, self.runner, self.gateway.export_audit, self.query(),
+                                     target)
         finally:
-            self.export_button.setEnabled(True)
+            if alive(self):
+                self.export_button.setEnabled(True)
         self.exported = count
         text = self.tr("%n entries exported to {file}.", "", count).format(file=target.name)
         self.message.show_info(text)

@@ -44,6 +44,8 @@ from nit_desk.services.dto import (
 from nit_desk.views.console.common import (
     TIME,
     ReasonDialog,
+    alive,
+    call_alive,
     change_concerns,
     fit_columns,
     make_table,
@@ -198,7 +200,7 @@ class BanReview(QWidget):
             versions = list(gateway.template_versions()) if need_titles else []
             return list(gateway.pending_proposals()), list(gateway.bans_in_force()), versions
 
-        proposals, banned, versions = await self.runner.call(read)
+        proposals, banned, versions = await call_alive(self, self.runner, read)
         for version in reversed(versions):
             self._titles.update({s.code: s.title for s in version.steps})
         self.proposals.step_titles = {p.client_id: self._titles for p in proposals}
@@ -262,7 +264,7 @@ class BanReview(QWidget):
                             tuple(gateway.list_sensitive_actions(client_id)),
                             tuple(gateway.client_history(client_id)))
 
-        evidence = await self.runner.call(read)
+        evidence = await call_alive(self, self.runner, read)
         if client_id != self.evidence_client:
             return
         self.evidence = evidence
@@ -391,13 +393,14 @@ class BanReview(QWidget):
         self.message.clear_message()
         self._set_deciding(True)
         try:
-            return await self.runner.call(call, key, reason)  # type: ignore[arg-type]
+            return await call_alive(self, self.runner, call, key, reason)  # type: ignore[arg-type]
         except NitDeskError as err:
             self.show_error(err)
             self.reload()
             return None
         finally:
-            self._set_deciding(False)
+            if alive(self):
+                self._set_deciding(False)
 
     def _set_deciding(self, deciding: bool) -> None:
         self._deciding = deciding

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Slot
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,10 +24,12 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.text import clean_text
 from nit_desk.gui.errors import error_text
+from nit_desk.gui.runner import ServiceRunner
 from nit_desk.models.time_text import local_time_text
 from nit_desk.views.widgets import MessageLine
 
 REASON_MAX = 4000
+T = TypeVar("T")
 
 
 def make_table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -72,6 +77,25 @@ def fit_columns(table: QTableView, stretch: int | None = None) -> None:
         mode = (QHeaderView.ResizeMode.Stretch if column == stretch
                 else QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(column, mode)
+
+
+def alive(widget: QObject) -> bool:
+    """Whether the Qt object behind ``widget`` still exists."""
+    return bool(shiboken6.isValid(widget))
+
+
+async def call_alive(widget: QObject, runner: ServiceRunner, fn: Callable[..., T],
+                     *args: Any, **kwargs: Any) -> T:
+    """``runner.call(fn, ...)``, but the rest of the coroutine is dropped if ``widget``
+    was deleted meanwhile (a tab closed while its call was in flight).
+
+    Raises:
+        asyncio.CancelledError: the widget is gone; the task ends quietly.
+    """
+    result = await runner.call(fn, *args, **kwargs)
+    if not alive(widget):
+        raise asyncio.CancelledError
+    return result
 
 
 def change_concerns(change: object, *entities: str) -> bool:

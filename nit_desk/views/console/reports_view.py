@@ -42,7 +42,7 @@ from nit_desk.models.queue_model import status_name
 from nit_desk.models.time_text import to_qdatetime
 from nit_desk.views.console.audit_viewer import local_day_start
 from nit_desk.views.console.bar_chart import BarChart
-from nit_desk.views.console.common import fit_columns, make_table
+from nit_desk.views.console.common import alive, call_alive, fit_columns, make_table
 from nit_desk.views.widgets import MessageLine
 
 STATUS_COLOURS = {
@@ -221,12 +221,13 @@ class ReportsView(QWidget):
         self._set_busy(True)
         self.message.clear_message()
         try:
-            report = await self.runner.call(self.gateway.build_report, since, until)
+            report = await call_alive(self, self.runner, self.gateway.build_report, since, until)
         except NitDeskError as err:
             self.show_error(err)
             return
         finally:
-            self._set_busy(False)
+            if alive(self):
+                self._set_busy(False)
         self.show_report(report)
 
     def _set_busy(self, busy: bool) -> None:
@@ -287,10 +288,11 @@ class ReportsView(QWidget):
             return
         self._set_busy(True)
         try:
-            await self.runner.call(self.gateway.export_report, report, target)
+            await call_alive(self, self.runner, self.gateway.export_report, report, target)
         finally:
-            self._set_busy(False)
-            self.show_report(report)
+            if alive(self):
+                self._set_busy(False)
+                self.show_report(report)
         text = self.tr("The report is exported to {file}.").format(file=target.name)
         self.message.show_info(text)
         self.events.status_message.emit(text)

@@ -36,7 +36,7 @@ from nit_desk.models.console_gateway import ConsoleGateway
 from nit_desk.models.console_template import Column, TemplateStepsModel
 from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import TemplateDTO
-from nit_desk.views.console.common import change_concerns
+from nit_desk.views.console.common import alive, call_alive, change_concerns
 from nit_desk.views.widgets import MessageLine
 
 _STEP_FIELD = re.compile(r"^steps\.(\d+)\.")
@@ -174,7 +174,7 @@ class TemplateEditor(QWidget):
         run_async(self._load(), owner=self)
 
     async def _load(self) -> None:
-        versions = list(await self.runner.call(self.gateway.template_versions))
+        versions = list(await call_alive(self, self.runner, self.gateway.template_versions))
         self.show_versions(versions)
 
     def show_versions(self, versions: list[TemplateDTO]) -> None:
@@ -251,12 +251,14 @@ class TemplateEditor(QWidget):
         self.message.clear_message()
         self.save_button.setEnabled(False)
         try:
-            saved = await self.runner.call(self.gateway.save_template, self.model.steps())
+            saved = await call_alive(self, self.runner, self.gateway.save_template,
+                                     self.model.steps())
         except NitDeskError as err:
             self.show_error(err)
             return
         finally:
-            self._update_buttons()
+            if alive(self):
+                self._update_buttons()
         text = self.tr("Saved as version {n}; clients already registering keep their "
                        "version.").format(n=saved.version)
         self.versions = [saved, *self.versions]

@@ -31,7 +31,14 @@ from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.console_gateway import ConsoleGateway, UserRow
 from nit_desk.models.console_tables import UsersModel, role_text
-from nit_desk.views.console.common import TIME, change_concerns, make_table, size_columns
+from nit_desk.views.console.common import (
+    TIME,
+    alive,
+    call_alive,
+    change_concerns,
+    make_table,
+    size_columns,
+)
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 
@@ -105,17 +112,18 @@ class PasswordDialog(QDialog):
         try:
             if self.user is None:
                 role = Role(self.role_box.currentData())
-                self.result_user = await self.runner.call(
+                self.result_user = await call_alive(self, self.runner,
                     self.gateway.create_user, self.name_edit.text(), role,
                     self.password_edit.text())
             else:
-                self.result_user = await self.runner.call(
+                self.result_user = await call_alive(self, self.runner,
                     self.gateway.reset_password, self.user.id, self.password_edit.text())
         except NitDeskError as err:
             self.show_error(err)
             return
         finally:
-            self.ok_button.setEnabled(True)
+            if alive(self):
+                self.ok_button.setEnabled(True)
         self.accept()
 
     def show_error(self, err: NitDeskError) -> None:
@@ -181,7 +189,7 @@ class UsersAdmin(QWidget):
 
     async def _load(self) -> None:
         keep = self.selected()
-        users = await self.runner.call(self.gateway.list_users)
+        users = await call_alive(self, self.runner, self.gateway.list_users)
         self.model.set_rows(users)
         if keep is not None:
             self.select_user(keep.username)
@@ -265,7 +273,7 @@ class UsersAdmin(QWidget):
     async def _call(self, call: object, *args: object) -> UserRow | None:
         self.message.clear_message()
         try:
-            return await self.runner.call(call, *args)  # type: ignore[arg-type]
+            return await call_alive(self, self.runner, call, *args)  # type: ignore[arg-type]
         except NitDeskError as err:
             self.show_error(err)
             return None
