@@ -428,9 +428,10 @@ class EstimateEditor(QWidget):
         self.version_label.setText(self.tr("Version {number}").format(number=est.number)
                                    + unsaved)
         self.status_label.setText(status_name(est.status).upper())
-        self.status_label.setStyleSheet(
-            f"color: white; background: {STATUS_COLOURS[est.status]}; padding: 2px 8px;"
-            " border-radius: 3px; font-weight: bold;")
+        style = (f"color: white; background: {STATUS_COLOURS[est.status]}; padding: 2px 8px;"
+                 " border-radius: 3px; font-weight: bold;")
+        if self.status_label.styleSheet() != style:  # re-polishing costs on every keystroke
+            self.status_label.setStyleSheet(style)
         self.stage_label.setText(self.tr("stage: {stage}").format(stage=stage_name(est.stage)))
         self.frozen_label.setVisible(est.frozen)
         self.frozen_label.setText(self._frozen_text(est))
