@@ -12,6 +12,7 @@ pages of an older generation arriving late are dropped.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -23,14 +24,14 @@ import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
+    QDate,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTime,
     QTimer,
-    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
@@ -189,22 +190,27 @@ def short_when(moment: datetime, now: datetime, locale: QLocale | None = None) -
     """A deadline in few characters, in the user's locale: the time today, else
     the day and month (and the year when it is not this year) with the time."""
     loc = locale if locale is not None else QLocale()
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    today = QDateTime.fromSecsSinceEpoch(int(now.timestamp()), QTimeZone.systemTimeZone())
-    time_text = loc.toString(local.time(), QLocale.FormatType.ShortFormat)
+    time_format, day_month = _short_formats(loc.name())
+    local, today = moment.astimezone(), now.astimezone()
+    time_text = loc.toString(QTime(local.hour, local.minute), time_format)
     if local.date() == today.date():
         return time_text
-    if local.date().year() != today.date().year():
-        return loc.toString(local, QLocale.FormatType.ShortFormat)
-    return f"{loc.toString(local.date(), _day_month_format(loc))} {time_text}"
+    if local.year != today.year:
+        return f"{loc.toString(QDate(local.year, local.month, local.day), _SHORT)} {time_text}"
+    return f"{loc.toString(QDate(local.year, local.month, local.day), day_month)} {time_text}"
 
 
-def _day_month_format(loc: QLocale) -> str:
-    """The locale's short date format without the year ("dd.MM", "M/d")."""
-    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+_SHORT = QLocale.FormatType.ShortFormat
+
+
+@functools.lru_cache(maxsize=8)
+def _short_formats(locale_name: str) -> tuple[str, str]:
+    """The locale's short time format and its short date format without the year."""
+    loc = QLocale(locale_name)
+    fmt = loc.dateFormat(_SHORT)
     stripped = re.sub(r"[\s.,/-]*y+[\s.,/-]*", lambda m: "" if m.start() == 0 or m.end() == len(
         fmt) else m.group(0)[0], fmt)
-    return stripped.strip(" .,/-") or "d.MM"
+    return loc.timeFormat(_SHORT), stripped.strip(" .,/-") or "d.MM"
 
 
 def overdue_colours() -> tuple[QColor, QColor]:
