@@ -238,12 +238,14 @@ class QueueModel(QAbstractTableModel):
     """Rows of the queue, one page at a time, soonest deadline first.
 
     Signals:
-        loading_changed(bool): a reload started (True) or its first page is in (False).
+        loading_changed(): a reload started or its first page is in (see ``is_loading``;
+            no bool argument: PySide6 6.12 on Python 3.11 loses a reference to
+            True/False on every emit of one).
         page_loaded(int): a page of that many rows was added (or a reload finished).
         load_failed(object): a page could not be read (the domain error or exception).
     """
 
-    loading_changed = Signal(bool)
+    loading_changed = Signal()
     page_loaded = Signal(int)
     load_failed = Signal(object)
 
@@ -332,7 +334,7 @@ class QueueModel(QAbstractTableModel):
             limit = max(limit, min(len(self._rows), RELOAD_MAX))
         if not self._loading:
             self._loading = True
-            self.loading_changed.emit(True)
+            self.loading_changed.emit()
         return run_async(self._load_first(self._generation, limit), owner=None)
 
     async def _load_first(self, generation: int, limit: int) -> None:
@@ -350,7 +352,7 @@ class QueueModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self.endResetModel()
         self._loading = False
-        self.loading_changed.emit(False)
+        self.loading_changed.emit()
         self.page_loaded.emit(len(page.rows))
         self._prefetch_soon()
 
@@ -433,7 +435,7 @@ class QueueModel(QAbstractTableModel):
         self._fetching = self._prefetching = False
         if self._loading:
             self._loading = False
-            self.loading_changed.emit(False)
+            self.loading_changed.emit()
         self.load_failed.emit(exc)
 
     # -- the minute tick -------------------------------------------------------
