@@ -183,8 +183,11 @@ def _price_list_editor(desk: Desk) -> QWidget | None:
     try:
         from nit_desk.gui.money_services import money_desk
         from nit_desk.views.price_list_editor import PriceListEditor
-    except ImportError:
-        log.debug("No price list editor yet: the console goes without it")
+    except ImportError as exc:
+        if getattr(exc, "name", "") == "nit_desk.views.price_list_editor":
+            log.debug("No price list editor yet: the console goes without it")
+        else:  # the module is there but something it needs is broken: say so in the log
+            log.warning("The price list editor could not be loaded", exc_info=True)
         return None
     return PriceListEditor(money_desk(desk))
 

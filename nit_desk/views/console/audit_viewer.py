@@ -96,7 +96,7 @@ class AuditViewer(QWidget):
         layout.addLayout(self._filters())
         layout.addLayout(self._actions())
         self.table = make_table(self.model, "auditTable")
-        size_columns(self.table, (5, TIME, 9, 26, 6))
+        size_columns(self.table, (5, TIME, 9, 32, 6))
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("auditDetail")

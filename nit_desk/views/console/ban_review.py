@@ -96,7 +96,7 @@ class BanReview(QWidget):
         column.addWidget(self._heading(self.tr("Ban proposals waiting for review")))
         self.proposals = ProposalsModel(self)
         self.proposals_table = make_table(self.proposals, "proposalsTable")
-        size_columns(self.proposals_table, (14, 22, 10, TIME))
+        size_columns(self.proposals_table, (14, 22, 12, TIME))
         self.proposals_table.selectionModel().selectionChanged.connect(
             self._on_proposals_selection_changed)
         column.addWidget(self.proposals_table, 3)

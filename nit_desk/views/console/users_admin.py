@@ -32,12 +32,11 @@ from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.console_gateway import ConsoleGateway, UserRow
 from nit_desk.models.console_tables import UsersModel, role_text
 from nit_desk.views.console.common import (
-    TIME,
     alive,
     call_alive,
     change_concerns,
+    fit_columns,
     make_table,
-    size_columns,
 )
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
@@ -142,7 +141,7 @@ class UsersAdmin(QWidget):
         self.dialog: PasswordDialog | None = None
         self.model = UsersModel(self)
         self.table = make_table(self.model, "usersTable")
-        size_columns(self.table, (16, 11, 7, TIME))
+        fit_columns(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.add_button = self._button(self.tr("&Add user…"), self._on_add_button_clicked,
                                        "addUserButton")
