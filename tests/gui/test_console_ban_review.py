@@ -162,3 +162,20 @@ def test_r11_a_proposal_decided_meanwhile_is_said_and_dropped(
     assert "already" in review.message.text()
     qtbot.waitUntil(lambda: review.proposals.rowCount() == 0)
     assert bans.bans_in_force(db, supervisor) == []
+
+
+def test_r11_evidence_follows_changes_to_the_selected_client(
+        qtbot: QtBot, db: Database, agent: Actor, supervisor: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """An agent ticking a step while the supervisor reads the evidence: the checklist updates."""
+    cid, _rid, _pid = _proposed(db, agent, 307)
+    review = open_tab(qtbot, BanReview, db, supervisor, runner, events)
+    qtbot.waitUntil(lambda: review.evidence is not None)
+    registration.set_step_state(db, agent, cid, "browser_check", StepState.DONE)
+
+    def ticked() -> bool:
+        item = review.checklist.item(review.checklist.row_of("browser_check"))
+        return item is not None and item.state is StepState.DONE
+
+    qtbot.waitUntil(ticked, timeout=10000)
+    wait_idle(qtbot, runner)

@@ -207,7 +207,10 @@ class BanReview(QWidget):
         self.proposals.set_rows(proposals)
         self.banned.set_rows(banned)
         self.empty_label.setVisible(not proposals)
+        shown = self.evidence_client
         self._reselect(keep_proposal, keep_banned)
+        if shown is not None and shown == self.evidence_client:
+            self._show_evidence_of(shown)  # same client still selected: its evidence may differ
         self._update_buttons()
 
     def _reselect(self, proposal: BanProposalDTO | None, banned: BannedClientRow | None) -> None:
