@@ -12,90 +12,44 @@ keeping the local lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
-from nit_desk.domain.estimate_diff import EstimateLineLike
 from nit_desk.domain.estimate_text import as_messenger_text
 from nit_desk.domain.types import EstimateStatus
 from nit_desk.gui.errors import error_text
 from nit_desk.gui.runner import async_slot, run_async
-from nit_desk.models.estimate_model import FIELD_COLUMNS, Column, EditableLine, EstimateModel
-from nit_desk.models.money_text import money_text, stage_name, status_name
+from nit_desk.models.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
+from nit_desk.models.money_text import money_text, status_name
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.views.estimate_compare import CompareDialog, ComparedVersion, compared
-from nit_desk.views.estimate_delegates import (
-    MoneyDelegate,
-    QuantityDelegate,
-    RefusingDelegate,
-    ServiceDelegate,
-    UnitDelegate,
-)
 from nit_desk.views.estimate_history import (
-    STATUS_COLOURS,
     VersionHistory,
-    agreement_points_text,
 )
+from nit_desk.views.estimate_lines import EstimateLinesArea
+from nit_desk.views.estimate_parts import ShownEstimate, VersionBar
 from nit_desk.views.estimate_pdf import PdfHeading, write_estimate_pdf
 from nit_desk.views.money_gateway import MoneyDesk
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel
 
 EMPTY, NO_ESTIMATE, EDITOR = 0, 1, 2
 """Pages of the editor's stack."""
-
-
-@dataclass(frozen=True)
-class ShownEstimate:
-    """What is on screen now (maybe unsaved), shaped like a version for text and PDF."""
-
-    number: int
-    lines: tuple[EstimateLineLike, ...]
-    total_kopecks: int
-    created_at: datetime
-    note: str
-
-
-class NoteEdit(QPlainTextEdit):
-    """The note field; Ctrl+Z / Ctrl+Shift+Z go to the estimate's undo stack, not its own."""
-
-    def __init__(self, stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._stack = stack
-        self.setUndoRedoEnabled(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Undo and redo keys step the estimate's history (the note is part of it)."""
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self._stack.undo()
-        elif event.matches(QKeySequence.StandardKey.Redo) or (
-                event.key() == Qt.Key.Key_Z and event.modifiers() == (
-                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)):
-            self._stack.redo()
-        else:
-            super().keyPressEvent(event)
 
 
 class EstimateEditor(QWidget):
@@ -160,18 +114,9 @@ class EstimateEditor(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self._version_bar())
-        self.points_label = QLabel()
-        self.points_label.setObjectName("agreementPoints")
-        self.points_label.setWordWrap(True)
-        layout.addWidget(self.points_label)
-        self.frozen_label = QLabel()
-        self.frozen_label.setObjectName("frozenNote")
-        self.frozen_label.setWordWrap(True)
-        self.frozen_label.setStyleSheet(
-            "background: #fff4d6; color: #5d4200; padding: 6px; border-radius: 3px;")
-        layout.addWidget(self.frozen_label)
-        layout.addWidget(self._conflict_banner())
+        self.bar = VersionBar()
+        self._adopt_bar(self.bar)
+        layout.addWidget(self.bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._lines_area())
         self.history = VersionHistory()
@@ -187,191 +132,54 @@ class EstimateEditor(QWidget):
         layout.addWidget(self.message)
         return page
 
-    def _version_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        self.version_label = QLabel()
-        self.version_label.setObjectName("versionLabel")
-        font = self.version_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.version_label.setFont(font)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("versionStatus")
-        self.stage_label = QLabel()
-        self.stage_label.setObjectName("versionStage")
-        bar.addWidget(self.version_label)
-        bar.addWidget(self.status_label)
-        bar.addWidget(self.stage_label)
-        bar.addStretch(1)
-        self.save_button = self._button(self.tr("Save draft"), "saveDraftButton",
-                                        self._on_save_button_clicked)
-        self.save_button.setToolTip(self.tr("Save the draft (Ctrl+S)"))
-        self.propose_button = self._button(self.tr("Propose"), "proposeButton",
-                                           self._on_propose_button_clicked)
-        self.propose_button.setToolTip(self.tr("Offer this version to the client; it freezes"))
-        self.agree_button = self._button(self.tr("Agree"), "agreeButton",
-                                         self._on_agree_button_clicked)
-        self.agree_button.setToolTip(self.tr("The client agreed to this version"))
-        self.reject_button = self._button(self.tr("Reject"), "rejectButton",
-                                          self._on_reject_button_clicked)
-        self.reject_button.setToolTip(self.tr("The client turned this version down"))
-        self.new_version_button = self._button(self.tr("New version from this"),
-                                               "newVersionButton",
-                                               self._on_new_version_button_clicked)
-        for button in (self.save_button, self.propose_button, self.agree_button,
-                       self.reject_button, self.new_version_button):
-            bar.addWidget(button)
-        return bar
-
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
-
-    def _conflict_banner(self) -> QFrame:
-        self.conflict_banner = QFrame()
-        self.conflict_banner.setObjectName("conflictBanner")
-        self.conflict_banner.setStyleSheet(
-            "#conflictBanner { background: #fde0dc; border-radius: 3px; }"
-            " QLabel { color: #7f1d1d; }")
-        self.conflict_label = QLabel()
-        self.conflict_label.setWordWrap(True)
-        self.reload_button = QPushButton(self.tr("Reload (keep my lines)"))
-        self.reload_button.setObjectName("reloadButton")
-        self.reload_button.clicked.connect(self._on_reload_button_clicked)
-        row = QHBoxLayout(self.conflict_banner)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.conflict_label, 1)
-        row.addWidget(self.reload_button)
-        self.conflict_banner.setVisible(False)
-        return self.conflict_banner
+    def _adopt_bar(self, bar: VersionBar) -> None:
+        """Name the bar's parts on the editor and wire its buttons."""
+        self.version_label, self.status_label = bar.version_label, bar.status_label
+        self.stage_label, self.points_label = bar.stage_label, bar.points_label
+        self.frozen_label, self.conflict_banner = bar.frozen_label, bar.conflict_banner
+        self.conflict_label, self.reload_button = bar.conflict_label, bar.reload_button
+        self.save_button, self.propose_button = bar.save_button, bar.propose_button
+        self.agree_button, self.reject_button = bar.agree_button, bar.reject_button
+        self.new_version_button = bar.new_version_button
+        for button, slot in ((bar.save_button, self._on_save_button_clicked),
+                             (bar.propose_button, self._on_propose_button_clicked),
+                             (bar.agree_button, self._on_agree_button_clicked),
+                             (bar.reject_button, self._on_reject_button_clicked),
+                             (bar.new_version_button, self._on_new_version_button_clicked),
+                             (bar.reload_button, self._on_reload_button_clicked)):
+            button.clicked.connect(slot)
 
     def _lines_area(self) -> QWidget:
-        area = QWidget()
-        layout = QVBoxLayout(area)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._line_buttons())
-        self.table = QTableView()
-        self.table.setObjectName("estimateTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.DoubleClicked
-                                   | QTableView.EditTrigger.EditKeyPressed
-                                   | QTableView.EditTrigger.AnyKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.QUANTITY, 70), (Column.UNIT, 80),
-                              (Column.UNIT_PRICE, 105), (Column.TOTAL, 110)):
-            self.table.setColumnWidth(column, width)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self._install_delegates()
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self._note_and_total())
+        self.lines_area = area = EstimateLinesArea(self.model, lambda: self.price_items)
+        area.refused.connect(self._on_delegate_refused)
+        self.table, self.service_delegate = area.table, area.service_delegate
+        self.note_total = area.note_total
+        self.note_edit, self.total_label = area.note_total.note_edit, area.note_total.total_label
+        self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
+        self.add_button, self.remove_button = area.add_button, area.remove_button
+        self.up_button, self.down_button = area.up_button, area.down_button
+        self.undo_action, self.redo_action = area.undo_action, area.redo_action
+        self.add_action, self.remove_action = area.add_action, area.remove_action
+        self.up_action, self.down_action = area.up_action, area.down_action
+        self.copy_button = QPushButton(self.tr("Copy for messenger"))
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.setObjectName("pdfButton")
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        area.button_row.addWidget(self.copy_button)
+        area.button_row.addWidget(self.pdf_button)
         return area
 
-    def _install_delegates(self) -> None:
-        self.service_delegate = ServiceDelegate(lambda: self.price_items, self.table)
-        delegates: list[tuple[Column, RefusingDelegate]] = [
-            (Column.SERVICE, self.service_delegate),
-            (Column.QUANTITY, QuantityDelegate(self.table)),
-            (Column.UNIT, UnitDelegate(self.table)),
-            (Column.UNIT_PRICE, MoneyDelegate(self.table))]
-        for column, delegate in delegates:
-            self.table.setItemDelegateForColumn(column, delegate)
-            delegate.refused.connect(self._on_delegate_refused)
-
-    def _line_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add line"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.up_button = QPushButton(self.tr("Up"))
-        self.down_button = QPushButton(self.tr("Down"))
-        self.edit_button = QToolButton()
-        self.edit_button.setObjectName("editMenuButton")
-        self.edit_button.setText(self.tr("Edit"))
-        self.edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            row.addWidget(button)
-        row.addWidget(self.edit_button)
-        row.addStretch(1)
-        self.copy_button = self._button(self.tr("Copy for messenger"), "copyButton",
-                                        self._on_copy_button_clicked)
-        self.pdf_button = self._button(self.tr("Export PDF…"), "pdfButton",
-                                       self._on_pdf_button_clicked)
-        row.addWidget(self.copy_button)
-        row.addWidget(self.pdf_button)
-        return row
-
-    def _note_and_total(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        note_box = QVBoxLayout()
-        note_caption = QLabel(self.tr("Assumptions (the estimate is approximate):"))
-        self.note_edit = NoteEdit(self.model.undo_stack)
-        self.note_edit.setObjectName("estimateNote")
-        self._note_hint = self.tr("e.g. approximate: without licence costs; the time may "
-                                  "change once the system is seen")
-        self.note_edit.setFixedHeight(64)
-        self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
-        note_box.addWidget(note_caption)
-        note_box.addWidget(self.note_edit)
-        row.addLayout(note_box, 3)
-        total_box = QVBoxLayout()
-        caption = QLabel(self.tr("Total (approximate)"))
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.total_label = QLabel()
-        self.total_label.setObjectName("estimateTotal")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.total_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.total_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.total_label.setFont(font)
-        total_box.addWidget(caption)
-        total_box.addWidget(self.total_label)
-        total_box.addStretch(1)
-        row.addLayout(total_box, 2)
-        return row
-
     def _build_actions(self) -> None:
-        stack = self.model.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.add_action = self._action(self.tr("Add line"), "Insert", self._on_add_triggered)
-        self.remove_action = self._action(self.tr("Remove line"), "Delete",
-                                          self._on_remove_triggered, on_table=True)
-        self.up_action = self._action(self.tr("Move line up"), "Alt+Up", self._on_up_triggered)
-        self.down_action = self._action(self.tr("Move line down"), "Alt+Down",
-                                        self._on_down_triggered)
-        self.save_action = self._action(self.tr("Save draft"), "Ctrl+S",
-                                        self._on_save_button_clicked)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        menu = QMenu(self)
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addActions([self.add_action, self.remove_action, self.up_action, self.down_action])
-        self.edit_button.setMenu(menu)
-        for button, action in ((self.add_button, self.add_action),
-                               (self.remove_button, self.remove_action),
-                               (self.up_button, self.up_action),
-                               (self.down_button, self.down_action)):
-            button.clicked.connect(action.trigger)
-            button.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
-
-    def _action(self, text: str, keys: str, slot: object, *, on_table: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        (self.table if on_table else self).addAction(action)
-        return action
+        # Undo, Redo, Insert and Alt+Up/Down also work with the focus in the history list.
+        self.addActions([self.undo_action, self.redo_action, self.add_action, self.up_action,
+                         self.down_action])
+        self.save_action = QAction(self.tr("Save draft"), self)
+        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self._on_save_button_clicked)
+        self.addAction(self.save_action)
 
     def edit_actions(self) -> list[QAction]:
         """Undo and Redo (their text names the step) for a window's Edit menu."""
@@ -409,45 +217,12 @@ class EstimateEditor(QWidget):
             self.tr("Version {number} is still open: agree or reject it first").format(
                 number=other_open.number) if other_open is not None and est is not None
             and est.frozen else self.tr("Start a new draft version from this one"))
-        for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
-            action.setEnabled(self.editable)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setEnabled(self.editable)
-        self.note_edit.setReadOnly(not self.editable)
-        self.note_edit.setPlaceholderText(self._note_hint if self.editable else "")
+        self.lines_area.set_editable(self.editable)
         self.total_label.setText(money_text(self.model.total_kopecks))
         self.copy_button.setEnabled(est is not None and has_lines)
         self.pdf_button.setEnabled(est is not None and has_lines)
-        self._show_version_bar()
-
-    def _show_version_bar(self) -> None:
-        est = self.estimate
-        if est is None:
-            return
-        unsaved = self.tr(" (unsaved changes)") if self.dirty else ""
-        self.version_label.setText(self.tr("Version {number}").format(number=est.number)
-                                   + unsaved)
-        self.status_label.setText(status_name(est.status).upper())
-        style = (f"color: white; background: {STATUS_COLOURS[est.status]}; padding: 2px 8px;"
-                 " border-radius: 3px; font-weight: bold;")
-        if self.status_label.styleSheet() != style:  # re-polishing costs on every keystroke
-            self.status_label.setStyleSheet(style)
-        self.stage_label.setText(self.tr("stage: {stage}").format(stage=stage_name(est.stage)))
-        self.frozen_label.setVisible(est.frozen)
-        self.frozen_label.setText(self._frozen_text(est))
-        request = self.tr("Request #{id}").format(id=est.request_id)
-        if self.request is not None:
-            request += f" · {self.request.client_handle}"
-        self.points_label.setText(self.tr("{request} — agreement points: {points}").format(
-            request=request, points=agreement_points_text(self.versions)))
-
-    def _frozen_text(self, est: EstimateDTO) -> str:
-        if est.status is EstimateStatus.AGREED:
-            return self.tr("Agreed versions are frozen; start a new version to change.")
-        if est.status is EstimateStatus.PROPOSED:
-            return self.tr("Proposed to the client and frozen: record the answer (Agree or "
-                           "Reject), then start a new version to change.")
-        return self.tr("Rejected versions are frozen; start a new version to change.")
+        if est is not None:
+            self.bar.show_version(est, self.versions, self.request, dirty=self.dirty)
 
     # -- loading -------------------------------------------------------------
 
@@ -732,35 +507,6 @@ class EstimateEditor(QWidget):
                 "Reloaded version {number}; your lines are kept. Save to replace the stored "
                 "ones, or Compare… to see the difference.").format(number=fresh.number))
         self._update_state()
-
-    @Slot()
-    def _on_add_triggered(self) -> None:
-        current = self.table.currentIndex()
-        row = self.model.add_line(current.row() + 1 if current.isValid() else None)
-        if row >= 0:
-            index = self.model.index(row, Column.SERVICE)
-            self.table.setCurrentIndex(index)
-            self.table.edit(index)
-
-    @Slot()
-    def _on_remove_triggered(self) -> None:
-        row = self.table.currentIndex().row()
-        if self.model.remove_line(row):
-            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1),
-                                                        Column.SERVICE))
-
-    @Slot()
-    def _on_up_triggered(self) -> None:
-        self._move(-1)
-
-    @Slot()
-    def _on_down_triggered(self) -> None:
-        self._move(1)
-
-    def _move(self, delta: int) -> None:
-        current = self.table.currentIndex()
-        if current.isValid() and self.model.move_line(current.row(), delta):
-            self.table.setCurrentIndex(self.model.index(current.row() + delta, current.column()))
 
     @Slot()
     def _on_copy_button_clicked(self) -> None:
