@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from nit_desk.domain.contacts import NETWORK_NAMES
 from nit_desk.domain.types import ContactKind
+from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import ContactDTO
 
 PILL_COLOURS = {
@@ -71,7 +71,7 @@ class ContactsPanel(QWidget):
         for contact in emails:
             self._row(self.tr("Email"), contact.value)
         for contact in messengers:
-            network = NETWORK_NAMES.get(contact.network, "") if contact.network else ""
+            network = channel_name(contact.network) if contact.network else ""
             value = phone_text(contact.value)
             self._row(network or self.tr("Messenger"), value)
         if not contacts:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.contacts import (
-    NETWORK_NAMES,
     normalize_email,
     normalize_handle,
     normalize_phone,
@@ -45,6 +44,7 @@ from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network
 from nit_desk.gui.errors import error_text
 from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import (
     BannedClientMatch,
     ClientMatch,
@@ -155,7 +155,7 @@ class IntakeDialog(QDialog):
         self.channel_combo = QComboBox()
         self.channel_combo.setObjectName("channelCombo")
         for network in Network:
-            self.channel_combo.addItem(NETWORK_NAMES[network], network)
+            self.channel_combo.addItem(channel_name(network), network)
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(Network.TELEGRAM))
         self.fields["channel"] = FieldFeedback(self.channel_combo)
         for name in ("phone", "email"):

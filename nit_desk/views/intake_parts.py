@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.domain.contacts import HANDLE_EXAMPLES, NETWORK_NAMES
+from nit_desk.domain.contacts import HANDLE_EXAMPLES
 from nit_desk.domain.types import Network
+from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import ClientMatch
 from nit_desk.views.field_feedback import FieldFeedback
 
@@ -38,7 +39,7 @@ class MessengerRow(QWidget):
         self.index = index
         self.network_combo = QComboBox()
         for network in Network:
-            self.network_combo.addItem(NETWORK_NAMES[network], network)
+            self.network_combo.addItem(channel_name(network), network)
         self.network_combo.setCurrentIndex(self.network_combo.findData(Network.TELEGRAM))
         self.edit = QLineEdit()
         self.edit.setMinimumWidth(180)

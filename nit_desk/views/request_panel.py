@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from nit_desk.domain.contacts import NETWORK_NAMES
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.money import format_money
@@ -33,6 +32,7 @@ from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.gui.errors import error_text
 from nit_desk.gui.runner import ServiceRunner, async_slot
 from nit_desk.models.palette import tone
+from nit_desk.models.queue_model import channel_name
 from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
@@ -170,7 +170,7 @@ class RequestPanel(QFrame):
 
     def _show_request(self, request: RequestDTO) -> None:
         self.title.setText(self.tr("Request #{id} · {channel} · {status}").format(
-            id=request.id, channel=NETWORK_NAMES.get(request.channel, request.channel),
+            id=request.id, channel=channel_name(request.channel),
             status=status_name(request.status)))
         left = time_left_text(request.deadline)
         overdue = request.deadline < datetime.now(UTC) and request.status in OPEN_STATUSES
