@@ -7,6 +7,8 @@ same in light and dark themes. The reasons are the domain's texts
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -51,7 +53,7 @@ class SchemeIndicator(QFrame):
         self.reasons_label = QLabel()
         self.reasons_label.setObjectName("schemeReasons")
         self.reasons_label.setWordWrap(True)
-        self.reasons_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasons_label.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(2)
@@ -60,6 +62,7 @@ class SchemeIndicator(QFrame):
         layout.addWidget(self.reasons_label)
         layout.addStretch(1)
         self.decision: PaymentDecision | None = None
+        self._lines: list[str] = []
         self.pending = False
         self.set_decision(None)
 
@@ -72,11 +75,11 @@ class SchemeIndicator(QFrame):
         self.decision, self.pending = decision, pending
         if decision is None:
             self.scheme_label.setText(self.tr("—"))
-            self.reasons_label.setText(self.tr("No request selected."))
+            self._show_lines([self.tr("No request selected.")])
             self._colour("#616161")
             return
         self.scheme_label.setText(scheme_name(decision.scheme))
-        self.reasons_label.setText(self._reasons(decision))
+        self._show_lines(self._reasons(decision))
         self._colour(SCHEME_COLOURS[decision.scheme])
         self.caption.setText(self.tr("Payment scheme (saving…)") if pending
                              else self.tr("Payment scheme"))
@@ -84,12 +87,19 @@ class SchemeIndicator(QFrame):
     @property
     def reason_lines(self) -> list[str]:
         """The reason lines shown now (for tests and screen readers)."""
-        return [line for line in self.reasons_label.text().splitlines() if line]
+        return list(self._lines)
 
-    def _reasons(self, decision: PaymentDecision) -> str:
+    def _reasons(self, decision: PaymentDecision) -> list[str]:
         if not decision.reasons:
-            return self.tr("None of (a)–(d) applies: the client pays when the work is done.")
-        return "\n".join(reason_text(r) for r in decision.reasons)
+            return [self.tr("None of (a)–(d) applies: the client pays when the work is done.")]
+        return [reason_text(r) for r in decision.reasons]
+
+    def _show_lines(self, lines: list[str]) -> None:
+        """One paragraph per reason, a little apart, so wrapped reasons stay readable."""
+        self._lines = lines
+        self.reasons_label.setText("".join(
+            f'<p style="margin: 0 0 4px 0">{html.escape(line)}</p>' for line in lines))
+        self.reasons_label.setAccessibleDescription("\n".join(lines))
 
     def _colour(self, background: str) -> None:
         self.setStyleSheet(

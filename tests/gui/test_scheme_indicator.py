@@ -35,7 +35,7 @@ def test_r14_indicator_names_the_scheme_and_every_reason_in_words(qtbot: QtBot) 
     ]
     indicator.set_decision(PaymentDecision(PaymentScheme.ON_COMPLETION, ()))
     assert indicator.scheme_label.text() == "ON COMPLETION"
-    assert "None of (a)–(d) applies" in indicator.reasons_label.text()
+    assert "None of (a)–(d) applies" in indicator.reason_lines[0]
     indicator.set_decision(None)
     assert indicator.scheme_label.text() == "—"
 
