@@ -81,3 +81,17 @@ def test_r18_console_is_placed_for_supervisors_only(
         assert isinstance(window.supervisor_console, SupervisorConsole) is expected
         assert window.tabs.count() == (2 if expected else 1)
         wait_idle(qtbot, runner)
+
+
+def test_console_tabs_read_their_data_when_first_shown(
+        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """Sign-in stays quick: only the tab on show reads; the report waits until it is opened."""
+    console = open_tab(qtbot, SupervisorConsole, db, supervisor, runner, events)
+    assert console.ban_review.loaded
+    assert not (console.audit_viewer.loaded or console.reports.loaded
+                or console.users_admin.loaded or console.template_editor.loaded)
+    console.setCurrentWidget(console.reports)
+    qtbot.waitUntil(lambda: console.reports.report is not None, timeout=10000)
+    assert console.reports.loaded and not console.audit_viewer.loaded
+    wait_idle(qtbot, runner)

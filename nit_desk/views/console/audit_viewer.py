@@ -15,7 +15,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, QTimer, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -85,8 +85,15 @@ class AuditViewer(QWidget):
         self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.load_failed.connect(self._on_model_load_failed)
         events.data_changed.connect(self._on_events_data_changed)
-        self.model.reload()
-        run_async(self._load_choices(), owner=self)
+        self.loaded = False  # the data is read when the tab is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the data the first time the tab is shown (sign-in stays quick)."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            self.model.reload()
+            run_async(self._load_choices(), owner=self)
 
     # -- building --
 
@@ -377,7 +384,7 @@ class AuditViewer(QWidget):
     def _on_events_data_changed(self, _change: object) -> None:
         # Every change writes an entry; refresh only a table still showing the newest
         # page, so a supervisor reading older entries keeps their place.
-        if self.model.starts_before is None and self.model.rowCount() <= PAGE_SIZE:
+        if self.loaded and self.model.starts_before is None and self.model.rowCount() <= PAGE_SIZE:
             self._keep_seq = self._selected_seq()
             self._filter_timer.start()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -85,7 +86,14 @@ class BanReview(QWidget):
         self._reload_timer.setInterval(RELOAD_DEBOUNCE_MS)
         self._reload_timer.timeout.connect(self.reload)
         events.data_changed.connect(self._on_events_data_changed)
-        self.reload()
+        self.loaded = False  # the data is read when the tab is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the data the first time the tab is shown (sign-in stays quick)."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            self.reload()
 
     # -- building --
 
@@ -445,6 +453,8 @@ class BanReview(QWidget):
 
     @Slot(object)
     def _on_events_data_changed(self, change: object) -> None:
+        if not self.loaded:
+            return
         if change_concerns(change, "ban_proposal", "ban", "client", "sensitive_action"):
             self._reload_timer.start()
 

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -99,7 +100,14 @@ class ReportsView(QWidget):
         self.report: ReportFigures | None = None
         self.agents = AgentFiguresModel(self)
         self._build()
-        self.show_report_for_period()
+        self.loaded = False  # the data is read when the tab is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the data the first time the tab is shown (sign-in stays quick)."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            self.show_report_for_period()
 
     # -- building --
 

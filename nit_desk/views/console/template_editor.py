@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -57,7 +57,14 @@ class TemplateEditor(QWidget):
         self.model.edited.connect(self._update_buttons)
         self._build()
         events.data_changed.connect(self._on_events_data_changed)
-        self.reload()
+        self.loaded = False  # the data is read when the tab is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the data the first time the tab is shown (sign-in stays quick)."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            self.reload()
 
     # -- building --
 
@@ -307,5 +314,7 @@ class TemplateEditor(QWidget):
 
     @Slot(object)
     def _on_events_data_changed(self, change: object) -> None:
+        if not self.loaded:
+            return
         if change_concerns(change, "checklist_template") and not self.model.is_modified:
             self.reload()

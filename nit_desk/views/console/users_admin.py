@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QItemSelection, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -172,7 +173,14 @@ class UsersAdmin(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         events.data_changed.connect(self._on_events_data_changed)
         self._update_buttons()
-        self.reload()
+        self.loaded = False  # the data is read when the tab is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the data the first time the tab is shown (sign-in stays quick)."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            self.reload()
 
     def _button(self, text: str, slot: object, name: str) -> QPushButton:
         button = QPushButton(text)
@@ -311,5 +319,7 @@ class UsersAdmin(QWidget):
 
     @Slot(object)
     def _on_events_data_changed(self, change: object) -> None:
+        if not self.loaded:
+            return
         if change_concerns(change, "user"):
             self._reload_timer.start()
