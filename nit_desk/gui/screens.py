@@ -31,6 +31,7 @@ from nit_desk.views.queue_view import QueueView
 
 log = logging.getLogger(__name__)
 
+QUEUE_HEADER = "queue/header"
 EXIT_AFTER_FIRST_PAINT = "NIT_DESK_EXIT_AFTER_FIRST_PAINT"
 """Set to 1 (benchmarks only): print ``FIRST_PAINT <epoch>`` at the first queue page and quit."""
 
@@ -97,6 +98,18 @@ def _make_card(desk: Desk) -> QWidget | None:
     return card
 
 
+def _remember_header(window: MainWindow, queue_view: QueueView,
+                     settings: DeskSettings) -> None:
+    """The queue's column order and widths come back in the next session."""
+    queue_view.restore_header_state(settings.view_state(QUEUE_HEADER))
+
+    def on_window_closed(_signed_out: bool) -> None:
+        settings.set_view_state(QUEUE_HEADER, queue_view.header_state())
+        settings.sync()
+
+    window.closed.connect(on_window_closed)
+
+
 def _exit_after_first_paint(window: MainWindow, queue_view: QueueView) -> None:
     """Benchmark hook: print when the first queue page is painted, then close the window."""
 
@@ -113,6 +126,7 @@ def _exit_after_first_paint(window: MainWindow, queue_view: QueueView) -> None:
 def install_screens(window: MainWindow, desk: Desk) -> None:
     """Place the queue and the client card into ``window`` and wire them together."""
     queue_view = make_queue_view(desk)
+    _remember_header(window, queue_view, desk.settings)
     window.set_queue_widget(queue_view)
     for action in queue_view.work_actions():
         window.add_work_action(action)

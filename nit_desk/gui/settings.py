@@ -70,6 +70,14 @@ class DeskSettings:
         """Remember the queue/card splitter's sizes."""
         self._store.setValue("window/splitter", value)
 
+    def view_state(self, name: str) -> QByteArray | None:
+        """A screen's saved state (e.g. a table header's column order and widths)."""
+        return self._bytes(f"views/{name}")
+
+    def set_view_state(self, name: str, value: QByteArray) -> None:
+        """Remember a screen's state under ``name``."""
+        self._store.setValue(f"views/{name}", value)
+
     # -- sign-in, language, database ------------------------------------
 
     def last_user_name(self) -> str:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import shiboken6
 from PySide6.QtCore import (
+    QByteArray,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -194,6 +195,16 @@ class QueueView(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def header_state(self) -> QByteArray:
+        """The table header's column order and widths, to remember between sessions."""
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray | None) -> bool:
+        """Put back a remembered column order and widths; False if there was none."""
+        if state is None:
+            return False
+        return self.table.horizontalHeader().restoreState(state)
 
     def work_actions(self) -> list[QAction]:
         """The actions for the main window's Work menu, with their shortcuts."""

@@ -174,3 +174,27 @@ def test_main_window_holds_the_queue_and_its_work_menu(
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     menu = [a.shortcut() for a in window.work_menu.actions()]
     assert QKeySequence("F2") in menu and QKeySequence("Ctrl+T") in menu
+
+
+def test_column_order_and_widths_are_remembered(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents,
+        desk_settings: DeskSettings) -> None:
+    """A moved and resized column comes back in the next session (layout in QSettings)."""
+    window = build_main_window(db, agent, runner, events, desk_settings)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.queue_area.content
+    assert isinstance(view, QueueView)
+    header = view.table.horizontalHeader()
+    header.moveSection(header.visualIndex(Column.CLAIMED_BY), 0)
+    header.resizeSection(Column.STATUS, 211)
+    window.close()
+    again = build_main_window(db, agent, runner, events, desk_settings)
+    qtbot.addWidget(again)
+    view2 = again.queue_area.content
+    assert isinstance(view2, QueueView)
+    header2 = view2.table.horizontalHeader()
+    assert header2.visualIndex(Column.CLAIMED_BY) == 0
+    assert header2.sectionSize(Column.STATUS) == 211
+    settle(qtbot, view)
+    settle(qtbot, view2)
