@@ -312,6 +312,21 @@ async def _console(shot: ShotContext, tab: str) -> Any:
     return console
 
 
+async def build_supervisor_window(shot: ShotContext) -> QWidget:
+    """The supervisor's main window with the console tab in front (R18)."""
+    from nit_desk.gui.app import build_main_window
+
+    desk = shot.supervisor
+    window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
+    window.resize(*WINDOW_SIZE)
+    _show(window)
+    await shot.settle()
+    if window.supervisor_console is not None:
+        window.tabs.setCurrentWidget(window.supervisor_console)
+    await shot.settle()
+    return window
+
+
 async def build_console_ban_review(shot: ShotContext) -> QWidget:
     """Ban review: pending proposals with the first one's evidence (R11)."""
     console = await _console(shot, "ban_review")
@@ -372,6 +387,7 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("intake-dialog-banned-match", build_intake_banned),
     ("sensitive-action-dialog", build_sensitive),
     ("ban-proposal-dialog", build_ban),
+    ("main-window-supervisor-console", build_supervisor_window),
     ("console-ban-review", build_console_ban_review),
     ("console-audit-log", build_console_audit),
     ("console-checklist-template", build_console_template),
