@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,8 @@ from nit_desk.views.money_gateway import MoneyDesk
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel
 
 EMPTY, NO_ESTIMATE, EDITOR = 0, 1, 2
+HISTORY_MIN_WIDTH = 860
+"""Below this width the version history starts hidden (the Versions button shows it)."""
 """Pages of the editor's stack."""
 
 
@@ -71,6 +74,7 @@ class EstimateEditor(QWidget):
         self.price_items: tuple[PriceItemDTO, ...] = ()
         self._generation = 0
         self._quiet_note = False
+        self._history_chosen = False
         self.model = EstimateModel(self)
         self._build()
         self._build_actions()
@@ -126,6 +130,7 @@ class EstimateEditor(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.history.setVisible(False)  # until the width is known (see resizeEvent)
         layout.addWidget(self.splitter, 1)
         self.message = MessageLine()
         self.message.setObjectName("estimateMessage")
@@ -167,8 +172,16 @@ class EstimateEditor(QWidget):
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.setObjectName("pdfButton")
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
-        area.button_row.addWidget(self.copy_button)
-        area.button_row.addWidget(self.pdf_button)
+        self.history_button = QToolButton()
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setText(self.tr("Versions"))
+        self.history_button.setToolTip(self.tr("Show or hide the version history"))
+        self.history_button.setCheckable(True)
+        self.history_button.setChecked(True)
+        self.history_button.clicked.connect(self._on_history_button_clicked)
+        area.left_bar.addWidget(self.history_button)
+        area.copy_bar.addWidget(self.copy_button)
+        area.copy_bar.addWidget(self.pdf_button)
         return area
 
     def _build_actions(self) -> None:
@@ -180,6 +193,20 @@ class EstimateEditor(QWidget):
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self._on_save_button_clicked)
         self.addAction(self.save_action)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """The history shows beside the lines when there is room (a wide window), unless
+        the agent chose with the Versions button; in the card's tab the lines get the room."""
+        super().resizeEvent(event)
+        if not self._history_chosen:
+            wide = event.size().width() >= HISTORY_MIN_WIDTH
+            self.history_button.setChecked(wide)
+            self.history.setVisible(wide)
+
+    @Slot(bool)
+    def _on_history_button_clicked(self, checked: bool) -> None:
+        self._history_chosen = True
+        self.history.setVisible(checked)
 
     def edit_actions(self) -> list[QAction]:
         """Undo and Redo (their text names the step) for a window's Edit menu."""
@@ -221,6 +248,7 @@ class EstimateEditor(QWidget):
         self.total_label.setText(money_text(self.model.total_kopecks))
         self.copy_button.setEnabled(est is not None and has_lines)
         self.pdf_button.setEnabled(est is not None and has_lines)
+        self.bar.show_buttons_for(status)
         if est is not None:
             self.bar.show_version(est, self.versions, self.request, dirty=self.dirty)
 

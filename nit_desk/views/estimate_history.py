@@ -82,7 +82,7 @@ class VersionHistory(QWidget):
         self.list.setObjectName("versionList")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
-        self.setMinimumWidth(190)
+        self.setMinimumWidth(150)
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setObjectName("compareButton")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,10 +34,11 @@ from nit_desk.views.estimate_delegates import (
     ServiceDelegate,
     UnitDelegate,
 )
-from nit_desk.views.estimate_parts import NoteAndTotal
+from nit_desk.views.estimate_parts import NoteAndTotal, squeezable_toolbar
 
-COLUMN_WIDTHS = ((Column.QUANTITY, 70), (Column.UNIT, 80), (Column.UNIT_PRICE, 105),
-                 (Column.TOTAL, 110))
+COLUMN_WIDTHS = ((Column.SERVICE, 140), (Column.QUANTITY, 60), (Column.UNIT, 70),
+                 (Column.UNIT_PRICE, 96), (Column.TOTAL, 100))
+"""Starting widths; the service column takes what is left, but not less than its width."""
 
 
 def _tr(text: str) -> str:
@@ -77,9 +79,10 @@ class EstimateLinesArea(QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS:
             table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(48)
+        header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setDefaultSectionSize(26)
         self.service_delegate = ServiceDelegate(price_items, table)
         delegates: list[tuple[Column, RefusingDelegate]] = [
@@ -94,16 +97,24 @@ class EstimateLinesArea(QWidget):
         row = QHBoxLayout()
         self.add_button = QPushButton(_tr("Add line"))
         self.remove_button = QPushButton(_tr("Remove"))
-        self.up_button = QPushButton(_tr("Up"))
-        self.down_button = QPushButton(_tr("Down"))
+        self.up_button = QPushButton("▲")  # the tooltip names it: "Move line up (Alt+Up)"
+        self.down_button = QPushButton("▼")
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(32)
         self.edit_button = QToolButton()
         self.edit_button.setObjectName("editMenuButton")
         self.edit_button.setText(_tr("Edit"))
         self.edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            row.addWidget(button)
-        row.addWidget(self.edit_button)
-        row.addStretch(1)
+        self.left_bar = left = QToolBar()
+        left.setObjectName("lineActions")
+        left.setMovable(False)
+        left.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
+        self._editing_slots = [left.addWidget(widget) for widget in (
+            self.add_button, self.remove_button, self.up_button, self.down_button)]
+        left.addWidget(self.edit_button)
+        self.copy_bar = squeezable_toolbar("copyActions")
+        row.addWidget(left)
+        row.addWidget(self.copy_bar, 1)
         return row
 
     def _build_actions(self) -> None:
@@ -149,6 +160,8 @@ class EstimateLinesArea(QWidget):
             action.setEnabled(editable)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             button.setEnabled(editable)
+        for slot in self._editing_slots:  # a frozen version has no line buttons at all
+            slot.setVisible(editable)
         self.note_total.set_editable(editable)
 
     @Slot()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +72,10 @@ class VersionBar(QWidget):
         self.points_label = QLabel()
         self.points_label.setObjectName("agreementPoints")
         self.points_label.setWordWrap(True)
-        layout.addWidget(self.points_label)
+        points = QHBoxLayout()
+        points.addWidget(self.stage_label, 0, Qt.AlignmentFlag.AlignTop)
+        points.addWidget(self.points_label, 1)
+        layout.addLayout(points)
         self.frozen_label = QLabel()
         self.frozen_label.setObjectName("frozenNote")
         self.frozen_label.setWordWrap(True)
@@ -91,9 +96,9 @@ class VersionBar(QWidget):
         self.status_label.setObjectName("versionStatus")
         self.stage_label = QLabel()
         self.stage_label.setObjectName("versionStage")
-        for label in (self.version_label, self.status_label, self.stage_label):
+        self.stage_label.setStyleSheet("font-weight: bold;")
+        for label in (self.version_label, self.status_label):
             bar.addWidget(label)
-        bar.addStretch(1)
         self.save_button = _button(_tr("Save draft"), "saveDraftButton",
                                    _tr("Save the draft (Ctrl+S)"))
         self.propose_button = _button(_tr("Propose"), "proposeButton",
@@ -104,9 +109,11 @@ class VersionBar(QWidget):
                                      _tr("The client turned this version down"))
         self.new_version_button = _button(_tr("New version from this"), "newVersionButton",
                                           _tr("Start a new draft version from this one"))
-        for button in (self.save_button, self.propose_button, self.agree_button,
-                       self.reject_button, self.new_version_button):
-            bar.addWidget(button)
+        self.toolbar = squeezable_toolbar("versionActions")
+        self._slots = {button: self.toolbar.addWidget(button) for button in (
+            self.save_button, self.propose_button, self.agree_button, self.reject_button,
+            self.new_version_button)}
+        bar.addWidget(self.toolbar, 1)
         return bar
 
     def _conflict_banner(self) -> QFrame:
@@ -126,6 +133,18 @@ class VersionBar(QWidget):
         self.conflict_banner.setVisible(False)
         return self.conflict_banner
 
+    def show_buttons_for(self, status: EstimateStatus | None) -> None:
+        """Only the steps that apply: a draft is saved or proposed, a proposed version
+        agreed or rejected, a decided one copied into a new version (R15)."""
+        steps: dict[EstimateStatus | None, tuple[QPushButton, ...]] = {
+            EstimateStatus.DRAFT: (self.save_button, self.propose_button),
+            EstimateStatus.PROPOSED: (self.agree_button, self.reject_button),
+            EstimateStatus.AGREED: (self.new_version_button,),
+            EstimateStatus.REJECTED: (self.new_version_button,)}
+        wanted = steps.get(status, ())
+        for button, slot in self._slots.items():
+            slot.setVisible(button in wanted)
+
     def show_version(self, est: EstimateDTO, versions: Sequence[EstimateDTO],
                      request: RequestDTO | None, *, dirty: bool) -> None:
         """Show one version's number, status, stage and the request's agreement points."""
@@ -136,7 +155,7 @@ class VersionBar(QWidget):
                  " border-radius: 3px; font-weight: bold;")
         if self.status_label.styleSheet() != style:  # re-polishing costs on every keystroke
             self.status_label.setStyleSheet(style)
-        self.stage_label.setText(_tr("stage: {stage}").format(stage=stage_name(est.stage)))
+        self.stage_label.setText(_tr("stage: {stage}").format(stage=stage_name(est.stage)) + " ·")
         self.frozen_label.setVisible(est.frozen)
         self.frozen_label.setText(frozen_text(est.status) if est.frozen else "")
         where = _tr("Request #{id}").format(id=est.request_id)
@@ -144,6 +163,22 @@ class VersionBar(QWidget):
             where += f" · {request.client_handle}"
         self.points_label.setText(_tr("{request} — agreement points: {points}").format(
             request=where, points=agreement_points_text(versions)))
+
+
+def squeezable_toolbar(name: str) -> QToolBar:
+    """A right-aligned row of buttons; what does not fit goes under its "»" menu.
+
+    So the editor fits the client card's tab in any language.
+    """
+    toolbar = QToolBar()
+    toolbar.setObjectName(name)
+    toolbar.setMovable(False)
+    toolbar.setFloatable(False)
+    toolbar.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    return toolbar
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -183,7 +218,7 @@ class NoteAndTotal(QWidget):
         note_box = QVBoxLayout()
         self.note_edit = NoteEdit(stack)
         self.note_edit.setObjectName("estimateNote")
-        self.note_edit.setFixedHeight(64)
+        self.note_edit.setFixedHeight(56)
         self._hint = _tr("e.g. approximate: without licence costs; the time may change once "
                          "the system is seen")
         note_box.addWidget(QLabel(_tr("Assumptions (the estimate is approximate):")))
