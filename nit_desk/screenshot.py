@@ -13,7 +13,6 @@ where the builder is ``async def build(shot: ShotContext) -> QWidget``.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import os
 import sys
 import tempfile
@@ -456,15 +455,6 @@ async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Pat
         return written
 
 
-def _keep_singletons_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call (3.12+
-    makes None immortal); give None, True and False a budget this run cannot use up."""
-    if sys.version_info >= (3, 12):
-        return
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-
-
 def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """The offscreen platform warns on every shown window; everything else goes to stderr."""
     if "propagateSizeHints" not in message:
@@ -482,7 +472,6 @@ def run_screenshots(out: Path, only: list[str] | None = None,
 
     from nit_desk.gui.app import make_application
 
-    _keep_singletons_alive()
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     qInstallMessageHandler(_quiet_offscreen)

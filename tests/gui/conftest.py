@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,19 +22,6 @@ from nit_desk.services.storage.engine import Database
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 
-
-def _keep_singletons_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: a void Qt call made from Python returns
-    ``None`` without a new reference (harmless on 3.12+, where None is immortal), so a
-    long GUI test run dies in "none_dealloc"/"bool_dealloc". Give None, True and False a
-    reference budget no run can use up (the same as benchmarks/queue_bench.py)."""
-    if sys.version_info >= (3, 12):
-        return
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-
-
-_keep_singletons_alive()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
