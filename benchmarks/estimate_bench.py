@@ -50,12 +50,6 @@ from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage  # noqa: E402
 from nit_desk.views.estimate_editor import EstimateEditor  # noqa: E402
 
-try:  # the queue benchmark's work-around for PySide6 6.12 on Python 3.11 (see its README)
-    from queue_bench import keep_singletons_alive
-except ImportError:  # pragma: no cover - run from elsewhere
-    def keep_singletons_alive() -> None:
-        """No work-around available: a long run may end in "none_dealloc"."""
-
 FRAME_MS = 16.0
 """One frame at 60 Hz: below this an edit shows no visible pause."""
 UNITS = list(Unit)
@@ -247,7 +241,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=41)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     holder = QWidget()  # keeps the application's last-window logic out of the way
     results = measure(args.lines, args.runs)

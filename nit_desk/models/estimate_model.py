@@ -59,6 +59,7 @@ class Column(IntEnum):
 
 
 _SERVICE, _TOTAL = int(Column.SERVICE), int(Column.TOTAL)
+_COLUMN_COUNT = len(Column)
 
 FIELD_COLUMNS: dict[str, Column] = {
     "description": Column.SERVICE, "price_item": Column.SERVICE,
@@ -423,7 +424,7 @@ class EstimateModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Service, quantity, unit, unit price, line total."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
