@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QDateTime,
     QLibraryInfo,
     QLocale,
+    QObject,
     QTimeZone,
     QTranslator,
 )
@@ -237,14 +238,41 @@ def install_translators(app: QCoreApplication, language: str | None) -> Translat
 # -- locale-aware texts -----------------------------------------------------------
 
 
+class Counts(QObject):
+    """Counted nouns in the current language, with its plural forms.
+
+    Written as ``self.tr(text, "", n)`` in a class because that is the form
+    ``pyside6-lupdate`` marks as a plural message (it does not for
+    ``QCoreApplication.translate(context, text, "", n)``).
+    """
+
+    def requests(self, n: int) -> str:
+        """``%n request(s)``."""
+        return self.tr("%n request(s)", "", n)
+
+    def clients(self, n: int) -> str:
+        """``%n client(s)``."""
+        return self.tr("%n client(s)", "", n)
+
+
+_counts: Counts | None = None
+
+
+def _count_texts() -> Counts:
+    global _counts
+    if _counts is None:
+        _counts = Counts()
+    return _counts
+
+
 def n_requests(n: int) -> str:
     """``"1 request"`` / ``"5 requests"``, or in Russian ``1 заявка / 2 заявки / 5 заявок``."""
-    return QCoreApplication.translate("counts", "%n request(s)", "", n)
+    return _count_texts().requests(n)
 
 
 def n_clients(n: int) -> str:
     """``"1 client"`` / ``"5 clients"`` in the current language (Russian plural forms)."""
-    return QCoreApplication.translate("counts", "%n client(s)", "", n)
+    return _count_texts().clients(n)
 
 
 def format_money(kopecks: int, locale: QLocale | None = None) -> str:

@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message numerus="yes">
         <source>%n in all</source>
@@ -69,23 +86,6 @@
         <translation>
             <numerusform>Version {n} — %n step, {required} required</numerusform>
             <numerusform>Version {n} — %n steps, {required} required</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>counts</name>
-    <message numerus="yes">
-        <source>%n request(s)</source>
-        <translation>
-            <numerusform>%n request</numerusform>
-            <numerusform>%n requests</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n client(s)</source>
-        <translation>
-            <numerusform>%n client</numerusform>
-            <numerusform>%n clients</numerusform>
         </translation>
     </message>
 </context>

@@ -697,6 +697,25 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n заявка</numerusform>
+            <numerusform>%n заявки</numerusform>
+            <numerusform>%n заявок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>NIT Desk: unexpected problem</source>
@@ -736,6 +755,14 @@
     <message>
         <source>Start an estimate</source>
         <translation>Составить смету</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Версии</translation>
+    </message>
+    <message>
+        <source>Show or hide the version history</source>
+        <translation>Показать или скрыть историю версий</translation>
     </message>
     <message>
         <source>Save draft</source>
@@ -784,14 +811,6 @@
     <message>
         <source>Remove</source>
         <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>Вверх</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>Вниз</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -2739,25 +2758,6 @@
     </message>
 </context>
 <context>
-    <name>counts</name>
-    <message numerus="yes">
-        <source>%n request(s)</source>
-        <translation>
-            <numerusform>%n заявка</numerusform>
-            <numerusform>%n заявки</numerusform>
-            <numerusform>%n заявок</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n client(s)</source>
-        <translation>
-            <numerusform>%n клиент</numerusform>
-            <numerusform>%n клиента</numerusform>
-            <numerusform>%n клиентов</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>errors</name>
     <message>
         <source>NIT Desk</source>
@@ -3439,6 +3439,10 @@
     <message>
         <source>Only a supervisor&apos;s ban cancels requests by ban.</source>
         <translation>Заявки отменяются из-за блокировки, только когда доступ клиенту закрывает супервайзер.</translation>
+    </message>
+    <message>
+        <source>The request was changed by {user} at {at:%H:%M}; reload and apply your change again.</source>
+        <translation>Заявку изменил(а) {user} в {at:%H:%M}; обновите её и внесите своё изменение заново.</translation>
     </message>
     <message>
         <source>Bad page key.</source>
