@@ -631,9 +631,10 @@ def run_and_exit() -> int:
 
     The process ends with ``os._exit`` once the report is out: all the work
     is done and checked, and tearing down dozens of rendered Qt screens during
-    interpreter shutdown can abort on Python 3.11 (a PySide6 reference-count
-    problem with ``True``/``False``, which Python 3.12 makes immortal), turning
-    a passed self-test into exit code 134.
+    interpreter shutdown is where a binding bug shows up last (PySide6 6.12.0
+    drops references to ``None``/``True``/``False`` on Python 3.11 and aborted
+    there with exit code 134 after a passed run); the report, not the
+    teardown, is the answer.
     """
     status = run_self_test()
     for stream in (sys.stdout, sys.stderr):
