@@ -16,7 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -75,6 +81,7 @@ class EstimateEditor(QWidget):
         self._generation = 0
         self._quiet_note = False
         self._history_chosen = False
+        self._stale = False
         self.model = EstimateModel(self)
         self._build()
         self._build_actions()
@@ -296,14 +303,28 @@ class EstimateEditor(QWidget):
             self.estimate, self.versions, self.request = None, (), None
             self.model.load([], "", read_only=True)
             self.stack.setCurrentIndex(EMPTY)
-        if request_id is not None:
-            run_async(self._load(self._generation, request_id, None), owner=self)
+        self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        """Load the shown request's versions again (keeps local edits if dirty)."""
-        if self.request_id is not None:
-            self._generation += 1
-            run_async(self._load(self._generation, self.request_id, select_id), owner=self)
+        """Load the shown request's versions again (keeps local edits if dirty).
+
+        A hidden editor (another tab of the card is in front) only notes that it
+        is out of date and loads when it is shown, so it costs the card nothing.
+        """
+        if self.request_id is None:
+            return
+        self._generation += 1
+        if not self.isVisible() and select_id is None:
+            self._stale = True
+            return
+        self._stale = False
+        run_async(self._load(self._generation, self.request_id, select_id), owner=self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Load what changed while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     async def _load(self, generation: int, request_id: int, select_id: int | None) -> None:
         versions = await self.runner.call(self.money.list_versions, request_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -183,6 +184,7 @@ class PaymentsPanel(QWidget):
         self.status: MoneyStatus | None = None
         self.dialog: RecordPaymentDialog | None = None
         self._generation = 0
+        self._stale = False
         self.stack = QStackedWidget()
         self.stack.addWidget(PlaceholderPanel(self.tr("Payments"),
                                               self.tr("Pick a request to see its money.")))
@@ -267,18 +269,28 @@ class PaymentsPanel(QWidget):
 
     def show_request(self, request_id: int | None, *_ignored: object) -> None:
         """Show the money of ``request_id`` (None: the empty page); extra arguments ignored."""
-        self.request_id = request_id
-        self._generation += 1
-        if request_id is None:
-            self.status = None
+        if request_id != self.request_id or request_id is None:
+            self.status = None  # never show one request's money under another
             self.stack.setCurrentIndex(0)
-            return
+        self.request_id = request_id
         self.reload()
 
     def reload(self) -> None:
-        """Load the shown request's money again."""
-        if self.request_id is not None:
-            run_async(self._load(self._generation, self.request_id), owner=self)
+        """Load the shown request's money again (when shown: a hidden tab waits)."""
+        if self.request_id is None:
+            return
+        self._generation += 1
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        run_async(self._load(self._generation, self.request_id), owner=self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Load what changed while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     async def _load(self, generation: int, request_id: int) -> None:
         status = await self.runner.call(self.money.request_money, request_id)

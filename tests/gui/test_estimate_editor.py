@@ -245,7 +245,12 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
     card.show_request(request_id, None)
     settle(qtbot, runner)
     assert editor.request_id == request_id and panel.request_id == request_id
-    assert editor.stack.currentIndex() == NO_ESTIMATE
+    assert panel.status is None  # a hidden tab loads nothing...
+    card.tabs.setCurrentIndex(titles.index("&Estimate"))
+    settle(qtbot, runner)
+    assert editor.stack.currentIndex() == NO_ESTIMATE  # ...until it is shown
+    card.tabs.setCurrentIndex(titles.index("&Payments"))
+    settle(qtbot, runner)
     assert panel.status is not None and panel.status.request_id == request_id
 
 
