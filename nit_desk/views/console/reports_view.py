@@ -252,8 +252,8 @@ class ReportsView(QWidget):
         last_day = report.until - timedelta(days=1)
         self.period_label.setText(self.tr("{first} – {last}").format(
             first=_day(report.since), last=_day(last_day)))
-        queue = {RequestStatus(k): v for k, v in report.queue_by_status.items()
-                 if k in RequestStatus._value2member_map_}
+        known = {s.value: s for s in RequestStatus}
+        queue = {known[k]: v for k, v in report.queue_by_status.items() if k in known}
         open_now = sum(v for k, v in queue.items()
                        if k in (RequestStatus.NEW, RequestStatus.IN_PROGRESS,
                                 RequestStatus.WAITING_CLIENT))
