@@ -3,26 +3,34 @@
 A claim is one conditional UPDATE, so of two agents pressing at once exactly
 one wins and the other is told who holds the request since when (scenario 6).
 A claim lapses after :data:`CLAIM_LEASE` without a heartbeat (:func:`renew_claims`).
+Taking a request is queue bookkeeping kept on the request row (who, since
+when), not one of R17's audited changes of state: it is announced to every
+workstation but adds no audit entry, so desks pressing "next" never queue on
+the audit chain's lock. What an agent then does to the request (status,
+flags) and a supervisor releasing someone's claim are audited.
 Re-exported by :mod:`nit_desk.services.queue`.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Table, case, exists, func, or_, select, update
-from sqlalchemy.engine import CursorResult
+from typing import Any
+
+from sqlalchemy import Table, Update, case, exists, func, or_, select, union_all, update
+from sqlalchemy.engine import CursorResult, Row
 
 from nit_desk.domain.errors import Conflict, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
-from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
+from nit_desk.domain.types import OPEN_STATUSES, Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.client_cards import is_supervisor, read_as, user_names
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, RequestDTO
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import Client, Request
+from nit_desk.services.storage.models import AuditEntry, Client, Request, User
 from nit_desk.services.uow import UnitOfWork
 from nit_desk.services.work_requests import (
     apply_scheme,
     check_visit,
+    decode_reasons,
     load_request,
     request_dto,
     request_snapshot,
@@ -78,9 +86,7 @@ def claim(db: Database, actor: Actor, request_id: int) -> RequestDTO:
             uow.session.refresh(request)
             raise _refusal(uow, request)
         uow.session.refresh(request)
-        if request.claimed_at == uow.now:
-            uow.audit("request.claimed", "request", request.id, client_id=request.client_id,
-                      after={"claimed_by": uow.actor.username})
+        uow.announce("request.claimed", "request", client_id=request.client_id)
         dto = request_dto(uow.session, request)
         uow.commit()
         return dto
@@ -93,25 +99,69 @@ def next_request(db: Database, actor: Actor) -> RequestDTO | None:
     on SQLite the writer lock taken at BEGIN IMMEDIATE serialises them.
     """
     with UnitOfWork(db, actor) as uow:
-        uow.require()
-        banned = exists().where(Client.id == Request.client_id, Client.banned.is_(True))
-        request = uow.session.execute(
-            select(Request)
-            .where(Request.status.in_(_OPEN), ~banned,
-                   or_(Request.claimed_by_id.is_(None), Request.lease_expires_at < uow.now))
-            .order_by(Request.deadline, Request.id).limit(1)
-            .with_for_update(skip_locked=True, of=Request)
-        ).scalar_one_or_none()
-        if request is None:
+        row = uow.session.execute(_take_soonest(uow)).first()
+        if row is None:
+            uow.require()  # an inactive actor is told so (R18); else the queue is empty
             return None
-        if not _claim_update(uow, request.id):
-            return None  # cannot happen under the row lock; be safe rather than wrong
-        uow.session.refresh(request)
-        uow.audit("request.claimed", "request", request.id, client_id=request.client_id,
-                  after={"claimed_by": uow.actor.username, "via": "next"})
-        dto = request_dto(uow.session, request)
+        uow.announce("request.claimed", "request", client_id=row.client_id)
+        dto = _claimed_dto(row)
         uow.commit()
         return dto
+
+
+def _take_soonest(uow: UnitOfWork) -> Update:
+    """One UPDATE ... RETURNING that claims the soonest open request nobody holds.
+
+    Two index-backed candidates, each locked with SKIP LOCKED on PostgreSQL:
+    the soonest unclaimed request (a partial index, so a long queue of claimed
+    requests is never walked) and the soonest lapsed claim (by lease time); the
+    earlier deadline wins. One round trip checks that the actor is an active
+    user (R18), claims the request and returns it with the client's handle and
+    the claimer's name.
+    """
+    t, me, now = _table.c, uow.actor_id, uow.now
+    active = exists().where(User.id == me, User.active.is_(True))
+    banned = exists().where(Client.id == t.client_id, Client.banned.is_(True))
+    soonest = (select(t.id, t.deadline).where(t.status.in_(_OPEN), ~banned)
+               .order_by(t.deadline, t.id).limit(1).with_for_update(skip_locked=True, of=_table))
+    free = soonest.where(t.claimed_by_id.is_(None)).cte("free")
+    lapsed = soonest.where(t.claimed_by_id.is_not(None), t.lease_expires_at < now).cte("lapsed")
+    both = union_all(select(free.c.id, free.c.deadline),
+                     select(lapsed.c.id, lapsed.c.deadline)).subquery("candidates")
+    pick = select(both.c.id).order_by(both.c.deadline, both.c.id).limit(1).scalar_subquery()
+    return (update(_table)
+            .where(t.id == pick, t.status.in_(_OPEN), active,
+                   or_(t.claimed_by_id.is_(None), t.claimed_by_id == me,
+                       t.lease_expires_at < now))
+            .values(claimed_by_id=me,
+                    claimed_at=case((t.claimed_by_id == me, func.coalesce(t.claimed_at, now)),
+                                    else_=now),
+                    lease_expires_at=now + CLAIM_LEASE)
+            .returning(*_table.c, _client_column(Client.handle, "client_handle"),
+                       _client_column(Client.banned, "client_banned"),
+                       select(User.username).where(User.id == me).scalar_subquery()
+                       .label("claimer"))
+            .add_cte(free).add_cte(lapsed))
+
+
+def _client_column(column: Any, name: str) -> Any:
+    return select(column).where(Client.id == _table.c.client_id).scalar_subquery().label(name)
+
+
+def _claimed_dto(row: Row[Any]) -> RequestDTO:
+    """The request screen's DTO straight from the claiming UPDATE's returned row."""
+    return RequestDTO(
+        id=row.id, client_id=row.client_id, client_handle=row.client_handle,
+        client_banned=bool(row.client_banned), channel=Network(row.channel),
+        status=RequestStatus(row.status), description=row.description,
+        deadline=row.deadline, created_at=row.created_at, first_time=row.first_time,
+        has_specification=row.has_specification, offline_work=row.offline_work,
+        onsite_visit=row.onsite_visit, visit_address=row.visit_address,
+        payment_scheme=PaymentScheme(row.payment_scheme),
+        advance_reasons=decode_reasons(row.advance_reasons),
+        claimed_by_id=row.claimed_by_id, claimed_by_name=row.claimer,
+        claimed_at=row.claimed_at, lease_expires_at=row.lease_expires_at,
+        closed_at=row.closed_at, version=row.version)
 
 
 def renew_claims(db: Database, actor: Actor) -> int:
@@ -215,9 +265,7 @@ def update_flags(db: Database, actor: Actor, request_id: int, expected_version: 
         request = load_request(uow.session, request_id, lock=True)
         address = check_visit(bool(onsite_visit), visit_address)
         if request.version != expected_version:
-            raise Conflict(QT_TRANSLATE_NOOP(
-                "messages", "Someone else changed this meanwhile; reload and apply your "
-                "change again."), field="request")
+            raise _changed_meanwhile(uow, request)
         if request.claimed_by_id not in (None, uow.actor_id):
             _require_holder(uow, request, supervisor)
         if RequestStatus(request.status) not in OPEN_STATUSES:
@@ -232,6 +280,18 @@ def update_flags(db: Database, actor: Actor, request_id: int, expected_version: 
         dto = request_dto(uow.session, request)
         uow.commit()
         return dto
+
+
+def _changed_meanwhile(uow: UnitOfWork, request: Request) -> Conflict:
+    """The refusal of a stale edit, naming who changed the request last and when."""
+    last = uow.session.execute(
+        select(AuditEntry.actor_name, AuditEntry.at)
+        .where(AuditEntry.entity == "request", AuditEntry.entity_id == request.id)
+        .order_by(AuditEntry.seq.desc()).limit(1)).first()
+    who, when = (last[0], last[1]) if last else ("?", uow.now)
+    return Conflict(QT_TRANSLATE_NOOP(
+        "messages", "The request was changed by {user} at {at:%H:%M}; reload and apply your "
+        "change again."), field="request", user=who, at=when.astimezone())
 
 
 def request_detail(db: Database, actor: Actor, request_id: int) -> RequestDTO:

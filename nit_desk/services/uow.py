@@ -74,6 +74,7 @@ class UnitOfWork:
     session: Session = field(init=False)
     now: datetime = field(init=False)
     _pending: list[_Pending] = field(default_factory=list, init=False)
+    _unaudited: list[_Pending] = field(default_factory=list, init=False)
     _committed: bool = field(default=False, init=False)
     _user: User | None = field(default=None, init=False)
 
@@ -140,6 +141,14 @@ class UnitOfWork:
                      canonical_json(before), canonical_json(after))
         )
 
+    def announce(self, action: str, entity: str, *, client_id: int | None = None) -> None:
+        """Tell screens about a change that is bookkeeping, not audited (a claim's lease).
+
+        It reaches this process's listeners and, on PostgreSQL, the other
+        workstations, exactly like an audited change; it adds nothing to the chain.
+        """
+        self._unaudited.append(_Pending(action, entity, None, client_id, "", ""))
+
     def commit(self) -> None:
         """Flush, append the audit entries to the chain, commit, tell listeners.
 
@@ -192,12 +201,13 @@ class UnitOfWork:
         self.session.flush()
 
     def _change(self) -> Change | None:
-        if not self._pending:
+        told = self._pending + self._unaudited
+        if not told:
             return None
         return Change(
-            entities=frozenset(p.entity for p in self._pending),
-            client_ids=frozenset(p.client_id for p in self._pending if p.client_id),
-            actions=frozenset(p.action for p in self._pending),
+            entities=frozenset(p.entity for p in told),
+            client_ids=frozenset(p.client_id for p in told if p.client_id),
+            actions=frozenset(p.action for p in told),
         )
 
     def _notify(self, change: Change) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -182,6 +183,13 @@ class Request(Base):
 Index("ix_requests_status_deadline_id", Request.status, Request.deadline, Request.id)
 Index("ix_requests_claimed_by_status", Request.claimed_by_id, Request.status, Request.deadline)
 Index("ix_requests_scheme_deadline", Request.payment_scheme, Request.deadline, Request.id)
+_UNCLAIMED_OPEN = text("claimed_by_id IS NULL AND status IN ('new', 'in_progress', "
+                       "'waiting_client')")
+Index("ix_requests_unclaimed_deadline", Request.deadline, Request.id,
+      postgresql_where=_UNCLAIMED_OPEN, sqlite_where=_UNCLAIMED_OPEN)
+"""'Next request' finds the soonest unclaimed open request without walking past claimed ones."""
+Index("ix_requests_lease_expires_at", Request.lease_expires_at)
+"""Lapsed claims (a desk that stopped its heartbeat) are found by range, not by scan."""
 
 
 class PriceItem(Base):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 01:16:13.768090
+Create Date: 2026-11-26 01:44:04.749267
 """
 
 from collections.abc import Sequence
@@ -252,11 +252,23 @@ def upgrade() -> None:
             "ix_requests_claimed_by_status", ["claimed_by_id", "status", "deadline"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_requests_client_id"), ["client_id"], unique=False)
+        batch_op.create_index("ix_requests_lease_expires_at", ["lease_expires_at"], unique=False)
         batch_op.create_index(
             "ix_requests_scheme_deadline", ["payment_scheme", "deadline", "id"], unique=False
         )
         batch_op.create_index(
             "ix_requests_status_deadline_id", ["status", "deadline", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_requests_unclaimed_deadline",
+            ["deadline", "id"],
+            unique=False,
+            postgresql_where=sa.text(
+                "claimed_by_id IS NULL AND status IN ('new', 'in_progress', 'waiting_client')"
+            ),
+            sqlite_where=sa.text(
+                "claimed_by_id IS NULL AND status IN ('new', 'in_progress', 'waiting_client')"
+            ),
         )
 
     op.create_table(
@@ -414,8 +426,18 @@ def downgrade() -> None:
 
     op.drop_table("bans")
     with op.batch_alter_table("requests", schema=None) as batch_op:
+        batch_op.drop_index(
+            "ix_requests_unclaimed_deadline",
+            postgresql_where=sa.text(
+                "claimed_by_id IS NULL AND status IN ('new', 'in_progress', 'waiting_client')"
+            ),
+            sqlite_where=sa.text(
+                "claimed_by_id IS NULL AND status IN ('new', 'in_progress', 'waiting_client')"
+            ),
+        )
         batch_op.drop_index("ix_requests_status_deadline_id")
         batch_op.drop_index("ix_requests_scheme_deadline")
+        batch_op.drop_index("ix_requests_lease_expires_at")
         batch_op.drop_index(batch_op.f("ix_requests_client_id"))
         batch_op.drop_index("ix_requests_claimed_by_status")
 
