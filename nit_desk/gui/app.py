@@ -17,6 +17,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk import __version__
@@ -25,6 +26,7 @@ from nit_desk.gui import keyring_store
 from nit_desk.gui.bindings import DatabaseAccounts, DataVersionPoller, attach_database
 from nit_desk.gui.errors import error_text, install_error_handling, uninstall_error_handling
 from nit_desk.gui.events import AppEvents
+from nit_desk.gui.live_bridge import start_live_queue
 from nit_desk.gui.logging_setup import redact, setup_logging, shutdown_logging
 from nit_desk.gui.paths import APP_AUTHOR, APP_NAME, default_database_path
 from nit_desk.gui.runner import ServiceRunner
@@ -33,8 +35,11 @@ from nit_desk.gui.settings import DeskSettings, without_password
 from nit_desk.i18n import install_translators
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
+from nit_desk.services.connection_check import ProblemKind, check_connection, classify_error
+from nit_desk.services.connection_check import report as connection_report
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.views.connection_dialog import ask_for_password, report_text, set_connection_checker
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.sign_in import SignInDialog
 from nit_desk.views.widgets import dialog_finished
@@ -227,7 +232,10 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
     if db is None:
         target = resolve_target(db_target, settings)
         try:
-            db = await _open_with_splash(target)
+            try:
+                db = await _open_with_splash(target)
+            except SQLAlchemyError as first:
+                db = await _open_asking_password(target, first)
         except (NitDeskError, SQLAlchemyError, OSError) as exc:
             log.error("Could not open the database: %s", type(exc).__name__)
             await _show_fatal(_open_error_text(exc))
@@ -236,14 +244,35 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
     events = AppEvents()
     detach = attach_database(events, db)
     stop_polling = await _start_polling(db, runner, events)
+    stop_live = start_live_queue(db, events)  # PostgreSQL: other desks' commits, live
     try:
         return await run_desk(db, runner, events, settings, actor)
     finally:
+        stop_live()
         await stop_polling()
         detach()
         runner.shutdown(wait=True)
         if owned:
             db.dispose()
+
+
+async def _open_asking_password(target: str, error: SQLAlchemyError) -> Database:
+    """Ask once for a PostgreSQL password the keyring lacks (or has wrong), then retry.
+
+    Raises:
+        SQLAlchemyError: ``error`` again when it was not about the password or the
+            user cancelled; the retry's own error otherwise.
+    """
+    kind = classify_error(getattr(error, "orig", None) or error)
+    if "://" not in target or kind not in (ProblemKind.NO_PASSWORD, ProblemKind.BAD_PASSWORD):
+        raise error
+    url = make_url(target)
+    problem = report_text(connection_report(kind, user=url.username or ""))
+    password = await ask_for_password(target, problem)
+    if password is None:
+        raise error
+    return await _open_with_splash(url.set(password=password).render_as_string(
+        hide_password=False))
 
 
 async def _start_polling(db: Database, runner: ServiceRunner,
@@ -282,6 +311,7 @@ def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | No
     log_path = setup_logging()
     log.info("NIT Desk %s starting (demo=%s)", __version__, demo)
     settings = settings or DeskSettings()
+    set_connection_checker(check_connection)
     install_translators(app, settings.language() or None)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

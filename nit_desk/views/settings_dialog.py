@@ -7,13 +7,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from nit_desk.gui.runner import async_slot
 from nit_desk.gui.settings import DeskSettings, without_password
+from nit_desk.views.connection_dialog import ConnectionDialog
+from nit_desk.views.widgets import dialog_finished
 
 LANGUAGES = (("", "System default"), ("en", "English"), ("ru", "Русский"))
 
@@ -42,7 +47,13 @@ class SettingsDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("Database:"), self.database_edit)
+        self.server_button = QPushButton(self.tr("PostgreSQL server…"))
+        self.server_button.setObjectName("serverButton")
+        self.server_button.clicked.connect(self._on_server_button_clicked)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database_edit, 1)
+        database_row.addWidget(self.server_button)
+        form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Language:"), self.language_combo)
         note = QLabel(self.tr("Changes take effect the next time NIT Desk starts."))
         note.setEnabled(False)
@@ -55,6 +66,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    @async_slot()
+    async def _on_server_button_clicked(self) -> None:
+        """Host, port, database, user, password and a connection test (issue 6)."""
+        dialog = ConnectionDialog(self._settings, parent=self)
+        try:
+            if await dialog_finished(dialog) == ConnectionDialog.DialogCode.Accepted:
+                self.database_edit.setText(self._settings.database_target())
+        finally:
+            dialog.deleteLater()
 
     def accept(self) -> None:
         """Store the choices (a password typed into a URL is dropped) and close."""

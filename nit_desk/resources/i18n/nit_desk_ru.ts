@@ -678,6 +678,53 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>Сервер PostgreSQL</translation>
+    </message>
+    <message>
+        <source>server name or address</source>
+        <translation>имя или адрес сервера</translation>
+    </message>
+    <message>
+        <source>Kept in this computer&apos;s keyring, never in the settings file.</source>
+        <translation>Хранится в связке ключей этого компьютера, никогда — в файле настроек.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>The connection cannot be tested here.</source>
+        <translation>Здесь проверить подключение нельзя.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPanel</name>
     <message>
         <source>Phone</source>
@@ -1386,6 +1433,14 @@
     <message>
         <source>The two passwords differ: type the same one twice.</source>
         <translation>Пароли не совпадают: введите один и тот же пароль дважды.</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Пароль базы данных</translation>
+    </message>
+    <message>
+        <source>Password of {user} on {host}/{database}:</source>
+        <translation>Пароль пользователя {user} на {host}/{database}:</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2340,10 @@
     <message>
         <source>System default</source>
         <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server…</source>
+        <translation>Сервер PostgreSQL…</translation>
     </message>
     <message>
         <source>Database:</source>
