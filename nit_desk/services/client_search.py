@@ -130,6 +130,23 @@ def prefix_matches(session: Session, text: str, limit: int = 50) -> list[ClientM
     return _group(session, rows)[:limit]
 
 
+def prefix_client_ids(session: Session, text: str, limit: int = 50) -> list[int]:
+    """The ids of the clients :func:`prefix_matches` finds, in the same order, without
+    loading contacts or clients (the queue's search needs only the ids)."""
+    value = text.strip()
+    if not value or limit <= 0:
+        return []
+    prefixes = (value.lower(),) if looks_like_email(value) else handle_search_prefixes(value)
+    ids: dict[int, None] = {}
+    for prefix in prefixes[:6]:
+        for client_id in session.execute(
+                select(ClientContact.client_id)
+                .where(ClientContact.value >= prefix, ClientContact.value < prefix + PREFIX_END)
+                .order_by(ClientContact.value).limit(limit)).scalars():
+            ids.setdefault(client_id)
+    return list(ids)[:limit]
+
+
 def _group(session: Session, rows: Sequence[ClientContact]) -> list[ClientMatch]:
     by_client: dict[int, list[ContactDTO]] = {}
     for row in rows:

@@ -40,7 +40,7 @@ from nit_desk.services.claims import (
     update_flags,
 )
 from nit_desk.services.client_cards import read_as
-from nit_desk.services.client_search import prefix_matches
+from nit_desk.services.client_search import prefix_client_ids
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter, QueuePage, QueueRow
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistItem, Client, Request, User
@@ -118,7 +118,7 @@ def _search_clients(session: Session, search: str) -> list[int] | None:
     if len(text) > 320:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "The search text is too long."),
                               field="search")
-    return [m.client_id for m in prefix_matches(session, text, SEARCH_CLIENTS)]
+    return prefix_client_ids(session, text, SEARCH_CLIENTS)
 
 
 def _filtered(query: Select, status: RequestStatus, flt: QueueFilter,

@@ -181,3 +181,15 @@ def test_short_when_follows_the_locale() -> None:
     assert short_when(later, now, QLocale("ru_RU")).startswith("14.03 ")
     assert short_when(later, now, QLocale("en_US")).startswith("3/14 ")
     assert short_when(later.replace(year=2027), now, QLocale("ru_RU")).startswith("14.03.2027 ")
+
+
+def test_queue_search_finds_the_clients_prefix_matches_finds(
+        db: Database, agent: Actor) -> None:
+    """The queue's light id lookup answers like the full contact search (R1 canonical forms)."""
+    from nit_desk.services import client_search
+    fill_queue(db, agent, 12)
+    with db.read_session() as session:
+        for text in ("8 912 345-05", "+7912345051", "client50", "@client_51", "CLIENT503@EX",
+                     "nobody"):
+            full = [m.client_id for m in client_search.prefix_matches(session, text, 5)]
+            assert client_search.prefix_client_ids(session, text, 5) == full, text
