@@ -112,6 +112,10 @@ class Column(IntEnum):
     CLAIMED_BY = 6
 
 
+_COLUMNS = len(Column)
+"""The column count (``Enum.__len__`` is slow, and views ask on every paint)."""
+
+
 @dataclass(frozen=True)
 class QueueQuery:
     """What the queue shows: a filter, a status (None = every open one), a search text."""
@@ -232,6 +236,8 @@ class _Texts:
         self.lapsed = _tr("{name} (lapsed)")
         self.you = _tr("{name} (you)")
         self.left_when = _tr("{left} · {when}")
+        self.titles = _header_titles()
+        self.tips = _header_tips()
 
 
 class QueueModel(QAbstractTableModel):
@@ -454,7 +460,7 @@ class QueueModel(QAbstractTableModel):
                               [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
         for i, r in enumerate(self._rows):
             if before <= r.deadline < now:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, _COLUMNS - 1))
 
     # -- the Qt model interface -------------------------------------------------
 
@@ -464,7 +470,7 @@ class QueueModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """The :class:`Column` count."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Selectable, never editable, never a parent."""
@@ -473,12 +479,12 @@ class QueueModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column titles (translated); no row headers."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _header_titles()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _header_tips()[section]
+        if role == _DISPLAY:
+            return self._texts.titles[section]
+        if role == _TOOLTIP:
+            return self._texts.tips[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -508,7 +514,7 @@ class QueueModel(QAbstractTableModel):
         overdue = r.deadline < self._now
         background = self._overdue_bg if overdue else None
         cells = []
-        for col in range(len(Column)):
+        for col in range(_COLUMNS):
             cells.append({_DISPLAY: self._display(r, col), _FOREGROUND: self._foreground(r, col),
                           _BACKGROUND: background, _FONT: self._font(r, col),
                           _ALIGNMENT: _CENTRE if col == Column.REGISTRATION else None,
