@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>Kept in this computer&apos;s keyring, never in the settings file.</source>
-        <translation>Хранится в связке ключей этого компьютера, никогда — в файле настроек.</translation>
+        <translation>Хранится в системном хранилище паролей этого компьютера и никогда — в файле настроек.</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -2894,7 +2894,7 @@
     </message>
     <message>
         <source>taken by</source>
-        <translation>взял в работу</translation>
+        <translation>взял(а) в работу</translation>
     </message>
     <message>
         <source>client agreed</source>
@@ -2938,7 +2938,7 @@
     </message>
     <message>
         <source>offline work</source>
-        <translation>работа без клиента</translation>
+        <translation>работа без клиента на связи</translation>
     </message>
     <message>
         <source>visit</source>
@@ -2958,11 +2958,11 @@
     </message>
     <message>
         <source>reference</source>
-        <translation>примечание к платежу</translation>
+        <translation>номер операции</translation>
     </message>
     <message>
         <source>refused steps</source>
-        <translation>отказанные шаги</translation>
+        <translation>шаги с отказом</translation>
     </message>
     <message>
         <source>registered</source>
@@ -2990,7 +2990,7 @@
     </message>
     <message>
         <source>checklist version</source>
-        <translation>версия списка шагов</translation>
+        <translation>версия чек-листа</translation>
     </message>
     <message>
         <source>total</source>
