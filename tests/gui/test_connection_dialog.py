@@ -7,6 +7,7 @@ without it; the dialog's own behaviour is tested with a stand-in check.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from collections.abc import Iterator
@@ -14,18 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 
 from nit_desk.gui import keyring_store
 from nit_desk.gui.app import open_prepared_database, run_gui
 from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.gui.live_bridge import LiveBridge, start_live_queue
-from nit_desk.gui.settings import DeskSettings
+from nit_desk.gui.settings import DeskSettings, without_password
 from nit_desk.services import live
 from nit_desk.services.connection_check import check_connection
 from nit_desk.services.storage import migrate
@@ -256,3 +259,60 @@ def _listening(db: Database) -> bool:
         return bool(conn.execute(text(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
             "AND query LIKE 'LISTEN %'")).scalar_one())
+
+
+# -- the password asked for once at start-up --------------------------------------------------
+
+
+def test_a_missing_password_is_asked_for_once_and_the_open_retried(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keyring has no password and the server wants one: one prompt, then a retry
+    with the typed password (which open_prepared_database keeps in the keyring)."""
+    from nit_desk.gui import app
+
+    target = "postgresql+psycopg://anna@db.office/nit"
+    opened: list[str] = []
+    asked: list[str] = []
+
+    async def fake_open(url: str) -> str:
+        opened.append(url)
+        return "db"
+
+    async def fake_ask(url: str, problem: str) -> str:
+        asked.append(problem)
+        return "typed p@ss:w/rd %"
+
+    monkeypatch.setattr(app, "_open_with_splash", fake_open)
+    monkeypatch.setattr(app, "ask_for_password", fake_ask)
+    refused = OperationalError("connect", {}, psycopg.OperationalError(
+        "connection failed: fe_sendauth: no password supplied"))
+    task = asyncio.ensure_future(app._open_asking_password(target, refused))
+    qtbot.waitUntil(task.done, timeout=3000)
+    assert task.result() == "db"
+    assert len(opened) == 1  # the URL open_prepared_database takes the password from
+    assert app._url_password(opened[0]) == "typed p@ss:w/rd %"
+    assert without_password(opened[0]) == target
+    assert asked == ["The server asks for the password of user anna. Enter it."]
+
+
+def test_an_unrelated_failure_is_not_a_password_prompt(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that cannot be reached is reported as it is, without asking anything."""
+    from nit_desk.gui import app
+
+    asked: list[str] = []
+
+    async def fake_ask(url: str, problem: str) -> str:
+        asked.append(url)
+        return "x"
+
+    monkeypatch.setattr(app, "ask_for_password", fake_ask)
+    refused = OperationalError("connect", {}, psycopg.OperationalError(
+        "connection failed: Connection refused"))
+    task = asyncio.ensure_future(
+        app._open_asking_password("postgresql+psycopg://anna@db.office/nit", refused))
+    qtbot.waitUntil(task.done, timeout=3000)
+    assert task.exception() is refused
+    assert asked == []
