@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
@@ -160,8 +161,8 @@ def check_connection(url: str | URL, password: str | None = None, *,
     Blocking (up to about ``timeout_s`` seconds): run it off the GUI thread.
 
     Args:
-        url: a ``postgresql+psycopg://user@host:port/database`` URL (a SQLite
-            path is checked too: its schema only).
+        url: a ``postgresql+psycopg://user@host:port/database`` URL (an existing
+            SQLite file is checked too: its schema only; a missing one is not created).
         password: the password to try (from the dialog or the keyring).
     """
     try:
@@ -172,6 +173,8 @@ def check_connection(url: str | URL, password: str | None = None, *,
              "user": target.username or "", "database": target.database or ""}
     if target.get_backend_name() == "postgresql":
         target = target.update_query_dict({"connect_timeout": str(timeout_s)})
+    elif not Path(str(target.database or "")).is_file():  # a test must not create the file
+        return report(ProblemKind.BAD_ADDRESS, detail=f"no database file {target.database}")
     try:
         db = open_database(target, password=password)
     except ValidationError as exc:

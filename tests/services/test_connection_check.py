@@ -229,3 +229,12 @@ def test_reports_fill_every_template() -> None:
               "version": "15", "current": "a", "head": "b"}
     for kind in ProblemKind:
         assert "{" not in connection_check.report(kind, **params).message
+
+
+def test_a_sqlite_file_is_checked_but_never_created(tmp_path: Path,
+                                                    sqlite_template: Path) -> None:
+    """A missing file is reported (and not made); a migrated one is OK."""
+    missing = tmp_path / "nowhere.db"
+    assert check_connection(str(missing)).problem_kind is ProblemKind.BAD_ADDRESS
+    assert not missing.exists()
+    assert check_connection(str(sqlite_template)).ok
