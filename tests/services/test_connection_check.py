@@ -29,7 +29,10 @@ from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.migrate import SchemaState
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"),
+             key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+             default=Path("/nonexistent"))
+"""The newest installed server's programs (Debian/Ubuntu layout)."""
 SECRET = "s3cret-Пароль"
 
 
@@ -57,7 +60,7 @@ def scratch_database(pg_database: Database) -> Iterator[URL]:
 def password_server() -> Iterator[URL]:
     """A throw-away PostgreSQL cluster that wants a password (scram-sha-256)."""
     if not (PG_BIN / "initdb").exists() or os.geteuid() != 0 or shutil.which("runuser") is None:
-        pytest.skip("needs root and PostgreSQL 15's initdb to start a password-protected server")
+        pytest.skip("needs root and PostgreSQL's initdb to start a password-protected server")
     folder = Path(tempfile.mkdtemp(prefix="nit_pg_auth_"))
     shutil.chown(folder, "postgres")
     (folder / "pw").write_text(SECRET + "\n")
