@@ -7,12 +7,15 @@ head, and again on PostgreSQL when ``NIT_DESK_TEST_PG_URL`` names a server
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, make_url, text
 
 from nit_desk.domain.types import Role
@@ -111,3 +114,21 @@ def agent2(db: Database, supervisor: Actor) -> Actor:
     """A second agent, for two-agents-at-once scenarios."""
     users.create_user(db, supervisor, "boris", Role.AGENT, PASSWORD, must_change_password=False)
     return users.authenticate(db, "boris", PASSWORD).actor
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop driven by the Qt events that qtbot processes while it waits.
+
+    The loop is marked as this thread's running loop without ``run_forever``:
+    qtbot's waits process the Qt events that run its callbacks. (qasync's own
+    ``already_running`` mode ends with ``QApplication.exit()``, which would make
+    every later nested event loop of the test session return at once.)
+    """
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    yield loop
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)

@@ -8,6 +8,7 @@ translating it sees this test fail with the string named. Fix it with
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import string
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from nit_desk import i18n
 from nit_desk.domain.money import format_money as domain_format_money
@@ -196,7 +198,7 @@ def test_stale_catalog_is_recompiled(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_main_window_in_russian(russian: i18n.TranslationState, sqlite_db: Database,
-                                qapp: QApplication) -> None:
+                                qloop: asyncio.AbstractEventLoop, qtbot: QtBot) -> None:
     """The main window's menus and status bar speak Russian when the language is Russian."""
     from PySide6.QtCore import QSettings
 
@@ -219,6 +221,8 @@ def test_main_window_in_russian(russian: i18n.TranslationState, sqlite_db: Datab
         assert CYRILLIC.search(window.windowTitle()), window.windowTitle()
         assert CYRILLIC.search(window.user_label.text()), window.user_label.text()
     finally:
+        qtbot.wait(100)  # let the screens' first loads start, then finish
+        qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10_000)
         window.deleteLater()
         runner.shutdown()
         events.deleteLater()

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import keyring
 import pytest
-import qasync
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from nit_desk.gui.bindings import DatabaseAccounts
 from nit_desk.gui.events import AppEvents
@@ -70,24 +68,6 @@ def nit_desk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("NIT_DESK_HOME", str(home))
     return home
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop driven by the Qt events that qtbot processes while it waits.
-
-    The loop is marked as this thread's running loop without ``run_forever``:
-    qtbot's waits process the Qt events that run its callbacks. (qasync's own
-    ``already_running`` mode ends with ``QApplication.exit()``, which would make
-    every later nested event loop of the test session return at once.)
-    """
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    asyncio.events._set_running_loop(None)
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture
