@@ -15,7 +15,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, Update, case, exists, func, or_, select, union_all, update
+from sqlalchemy import (
+    Integer,
+    Table,
+    Update,
+    bindparam,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.engine import CursorResult, Row
 
 from nit_desk.domain.errors import Conflict, ValidationError
@@ -26,6 +38,7 @@ from nit_desk.services.client_cards import is_supervisor, read_as, user_names
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, RequestDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Client, Request, User
+from nit_desk.services.storage.types import UTCDateTime
 from nit_desk.services.uow import UnitOfWork
 from nit_desk.services.work_requests import (
     apply_scheme,
@@ -99,7 +112,8 @@ def next_request(db: Database, actor: Actor) -> RequestDTO | None:
     on SQLite the writer lock taken at BEGIN IMMEDIATE serialises them.
     """
     with UnitOfWork(db, actor) as uow:
-        row = uow.session.execute(_take_soonest(uow)).first()
+        row = uow.session.execute(_TAKE_SOONEST, {
+            "me": uow.actor_id, "now": uow.now, "lease_until": uow.now + CLAIM_LEASE}).first()
         if row is None:
             uow.require()  # an inactive actor is told so (R18); else the queue is empty
             return None
@@ -109,7 +123,7 @@ def next_request(db: Database, actor: Actor) -> RequestDTO | None:
         return dto
 
 
-def _take_soonest(uow: UnitOfWork) -> Update:
+def _build_take_soonest() -> Update:
     """One UPDATE ... RETURNING that claims the soonest open request nobody holds.
 
     Two index-backed candidates, each locked with SKIP LOCKED on PostgreSQL:
@@ -117,9 +131,12 @@ def _take_soonest(uow: UnitOfWork) -> Update:
     requests is never walked) and the soonest lapsed claim (by lease time); the
     earlier deadline wins. One round trip checks that the actor is an active
     user (R18), claims the request and returns it with the client's handle and
-    the claimer's name.
+    the claimer's name. Built once (parameters ``me``, ``now``, ``lease_until``):
+    constructing it took longer than running it.
     """
-    t, me, now = _table.c, uow.actor_id, uow.now
+    t = _table.c
+    me = bindparam("me", type_=Integer())
+    now = bindparam("now", type_=UTCDateTime())
     active = exists().where(User.id == me, User.active.is_(True))
     banned = exists().where(Client.id == t.client_id, Client.banned.is_(True))
     soonest = (select(t.id, t.deadline).where(t.status.in_(_OPEN), ~banned)
@@ -136,7 +153,7 @@ def _take_soonest(uow: UnitOfWork) -> Update:
             .values(claimed_by_id=me,
                     claimed_at=case((t.claimed_by_id == me, func.coalesce(t.claimed_at, now)),
                                     else_=now),
-                    lease_expires_at=now + CLAIM_LEASE)
+                    lease_expires_at=bindparam("lease_until", type_=UTCDateTime()))
             .returning(*_table.c, _client_column(Client.handle, "client_handle"),
                        _client_column(Client.banned, "client_banned"),
                        select(User.username).where(User.id == me).scalar_subquery()
@@ -162,6 +179,9 @@ def _claimed_dto(row: Row[Any]) -> RequestDTO:
         claimed_by_id=row.claimed_by_id, claimed_by_name=row.claimer,
         claimed_at=row.claimed_at, lease_expires_at=row.lease_expires_at,
         closed_at=row.closed_at, version=row.version)
+
+
+_TAKE_SOONEST = _build_take_soonest()
 
 
 def renew_claims(db: Database, actor: Actor) -> int:
