@@ -60,7 +60,7 @@ SEARCH_DEBOUNCE_MS = 300
 REFRESH_DEBOUNCE_MS = 250
 HEARTBEAT_MS = 60_000
 _COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
-                 Column.REGISTRATION: 5, Column.SCHEME: 13, Column.DEADLINE: 27,
+                 Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 27,
                  Column.CLAIMED_BY: 12}
 """Default column widths, in average characters of the table's font."""
 _VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.STATUS, Column.REGISTRATION,
