@@ -18,9 +18,8 @@ from nit_desk.models.queue_model import (
     REQUEST_ID_ROLE,
     Column,
     QueueModel,
-    short_when,
-    time_left_text,
 )
+from nit_desk.models.queue_texts import short_when, time_left_text
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter
