@@ -51,10 +51,6 @@ BARE_CLAIM = (
 
 def create_bench_database(server: URL) -> URL:
     """A fresh database beside ``server``'s, migrated, with one supervisor and one client."""
-    from nit_desk.services import clients, users
-    from nit_desk.services.storage import migrate
-    from nit_desk.services.storage.engine import open_database
-
     name = f"nit_bench_{os.getpid()}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -62,19 +58,31 @@ def create_bench_database(server: URL) -> URL:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = server.set(database=name)
+    try:
+        _prepare(url)
+    except BaseException:
+        drop_bench_database(server, url)
+        raise
+    return url
+
+
+def _prepare(url: URL) -> None:
+    """Migrate, add the supervisor and the one client every bench request belongs to."""
+    from nit_desk.domain.types import Network
+    from nit_desk.services import clients, users
+    from nit_desk.services.storage import migrate
+    from nit_desk.services.storage.engine import open_database
+    from nit_desk.services.storage.types import utcnow
+
     db = open_database(url)
     migrate.upgrade(db, backup=False)
     users.create_first_supervisor(db, "boss", PASSWORD)
     boss = users.authenticate(db, "boss", PASSWORD).actor
-    from nit_desk.domain.types import Network
-    from nit_desk.services.storage.types import utcnow
-
     clients.intake(db, boss, handle="bench_client", phone="8 912 000-00-01",
                    email="bench@example.ru", messengers=[(Network.TELEGRAM, "@bench_client")],
                    channel=Network.TELEGRAM,
                    system_info="", description="bench", deadline=utcnow() + timedelta(days=1))
     db.dispose()
-    return url
 
 
 def drop_bench_database(server: URL, url: URL) -> None:
