@@ -100,7 +100,7 @@ def _record(e: AuditEntry) -> AuditRecord:
                        e.client_id, e.before, e.after)
 
 
-def _filtered(query: Select[tuple[AuditEntry]], flt: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _filtered(query: Select[AuditEntry], flt: AuditFilter) -> Select[AuditEntry]:
     if flt.client_id is not None:
         query = query.where(AuditEntry.client_id == flt.client_id)
     if flt.actor_name:

@@ -115,7 +115,7 @@ def _median_registration(s: Session, since: datetime,
         .order_by(_duration(s, Client.created_at, Client.registered_at))
         .offset((count - 1) // 2).limit(2 if count % 2 == 0 else 1)
     ).all()
-    spans = [r - c for c, r in pairs]
+    spans = [r - c for c, r in pairs if r is not None]
     return sum(spans, timedelta()) / len(spans), count
 
 
@@ -177,11 +177,10 @@ def _per_agent(s: Session, since: datetime, until: datetime) -> tuple[AgentFigur
     )
 
 
-def _count_by(s: Session, who: object, when: object, since: datetime,
+def _count_by(s: Session, who: Any, when: Any, since: datetime,
               until: datetime) -> dict[int, int]:
     rows = s.execute(
-        select(who, func.count()).where(when >= since, when < until)  # type: ignore[operator]
-        .group_by(who))  # type: ignore[call-overload]
+        select(who, func.count()).where(when >= since, when < until).group_by(who))
     return {uid: int(n) for uid, n in rows if uid is not None}
 
 

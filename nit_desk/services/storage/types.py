@@ -36,7 +36,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def SearchKey(length: int) -> String:  # noqa: N802 - reads like a type
     """A string compared byte-wise, so prefix range scans use the index on both backends."""
-    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 def utcnow() -> datetime:
