@@ -55,6 +55,7 @@ from nit_desk.domain.types import Role  # noqa: E402
 from nit_desk.gui.events import AppEvents  # noqa: E402
 from nit_desk.gui.runner import ServiceRunner  # noqa: E402
 from nit_desk.gui.screens import QueueGateway  # noqa: E402
+from nit_desk.models.queue_model import PAGE_SIZE  # noqa: E402
 from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.storage.engine import open_database  # noqa: E402
 from nit_desk.views.queue_view import QueueView  # noqa: E402
@@ -135,7 +136,7 @@ def painted(app: QApplication, view: QTableView, probe: PaintProbe, mark: int) -
         view.viewport().repaint()
 
 
-def timed(action: Callable[[], None], runs: int, prepare: Callable[[], None] | None = None
+def timed(action: Callable[[], object], runs: int, prepare: Callable[[], object] | None = None
           ) -> list[float]:
     """Milliseconds of ``action`` over ``runs`` runs, ``prepare`` untimed before each."""
     times = []
@@ -307,12 +308,11 @@ def measure_interactions(path: Path, runs: int) -> list[Result]:
     asyncio.events._set_running_loop(loop)
     wake = QTimer()
     wake.start(200)  # WaitForMoreEvents never sleeps longer than this
+    with sqlite3.connect(path) as conn:  # first, alone: Qt's closing connection has made
+        plain = _plain_sqlite(conn, PAGE_SIZE, runs)  # a later one fail ("disk I/O error")
     ours = OursQueue(app, path)
-    page = ours.view.model._page_size
     results = _interactions_ours_vs_qt(app, ours, QtQueue(app, path), runs)
-    conn = sqlite3.connect(path)
-    results += _interactions_vs_sqlite(results, conn, page, runs)
-    conn.close()
+    results += _interactions_vs_sqlite(results, plain)
     ours.close()
     asyncio.events._set_running_loop(None)
     return results
@@ -325,7 +325,10 @@ def _interactions_ours_vs_qt(app: QApplication, ours: OursQueue, qt: QtQueue,
     phone = search_filter((PHONE_PREFIX,))
     handle = search_filter((HANDLE_PREFIX, "vk.com/" + HANDLE_PREFIX[1:]))
     def then_idle(action: Callable[[], None]) -> Callable[[], None]:
-        return lambda: (action(), ours.idle())  # type: ignore[func-returns-value]
+        def run() -> None:
+            action()
+            ours.idle()
+        return run
 
     pairs = [
         ("open the queue (first page painted)", timed(ours.open, runs, ours.idle),
@@ -349,8 +352,8 @@ def _interactions_ours_vs_qt(app: QApplication, ours: OursQueue, qt: QtQueue,
     return [compare(name, a, "QSqlTableModel", b) for name, a, b in pairs]
 
 
-def _interactions_vs_sqlite(qt_results: list[Result], conn: sqlite3.Connection, page: int,
-                            runs: int) -> list[Result]:
+def _plain_sqlite(conn: sqlite3.Connection, page: int, runs: int) -> list[list[float]]:
+    """The QSqlTableModel's queries in plain sqlite3, one page each, in the report's order."""
     phone = search_filter((PHONE_PREFIX,))
     handle = search_filter((HANDLE_PREFIX, "vk.com/" + HANDLE_PREFIX[1:]))
     cursor: list[sqlite3.Cursor] = []
@@ -367,6 +370,11 @@ def _interactions_vs_sqlite(qt_results: list[Result], conn: sqlite3.Connection, 
         timed(lambda: sqlite_page(conn, phone, page), runs),
         timed(lambda: sqlite_page(conn, handle, page), runs),
     ]
+    return plain
+
+
+def _interactions_vs_sqlite(qt_results: list[Result], plain: list[list[float]]
+                            ) -> list[Result]:
     out = []
     for result, ref in zip(qt_results, plain, strict=True):
         med = statistics.median(ref)
