@@ -132,7 +132,9 @@ def test_upgrade_backs_up_an_older_file_before_migrating(
     monkeypatch.setattr(migrate, "schema_state", lambda _db: next(states))
     folder = Path(str(sqlite_db.url.database)).parent
     seen: list[list[Path]] = []
-    monkeypatch.setattr(migrate.command, "upgrade",
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade",
                         lambda _cfg, _rev: seen.append(list(folder.glob("*.bak"))))
     migrate.upgrade(sqlite_db)
     assert len(seen) == 1 and len(seen[0]) == 1, "one backup, taken before Alembic ran"
@@ -221,3 +223,12 @@ def test_status_deadline_order_needs_no_sort(db: Database) -> None:
     plan = _plan(db, sql, ("new",))
     assert "ix_requests_status_deadline_id" in plan, plan
     assert "temp b-tree" not in plan and "sort" not in plan.replace("sort key", ""), plan
+
+
+def test_head_revision_constant_matches_the_scripts() -> None:
+    """The start-up fast path trusts HEAD_REVISION: it must be the scripts' head."""
+    from alembic.script import ScriptDirectory
+
+    from nit_desk.services.storage.migrate import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION

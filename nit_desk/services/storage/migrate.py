@@ -12,18 +12,23 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.services.storage.engine import Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+HEAD_REVISION = "0001"
+"""The newest migration this program ships. Checked against the scripts by a test; it
+lets a start-up on an up-to-date database skip importing Alembic (about 0.15 s)."""
 
 
 class SchemaError(NitDeskError):
@@ -56,18 +61,32 @@ class SchemaState:
 
 def alembic_config() -> Config:
     """An Alembic config pointing at the migrations inside the package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+def current_revision(db: Database) -> str | None:
+    """The revision stamped in the database, or None for an empty one."""
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else ",".join(sorted(rows)) or None
+
+
 def schema_state(db: Database) -> SchemaState:
     """Read the database's revision and compare it with the program's head."""
+    current = current_revision(db)
+    if current == HEAD_REVISION:
+        return SchemaState(current=current, head=HEAD_REVISION, known=True)
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None
-    with db.engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
     known = current is None or _is_known(script, current)
     return SchemaState(current=current, head=head, known=known)
 
@@ -122,6 +141,8 @@ def upgrade(db: Database, *, backup: bool = True) -> SchemaState:
         target = backup_path(db, state.current)
         backup_sqlite(db, target)
         log.info("Backed the database up to %s before upgrading", target)
+    from alembic import command
+
     with db.engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
