@@ -91,18 +91,6 @@ def compare(name: str, ours: list[float], reference: str, ref: list[float],
 # -- waiting inside one process ---------------------------------------------------
 
 
-def keep_singletons_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every void Qt call made from Python
-    returns ``None`` without a new reference (fine on 3.12+, where None is immortal),
-    so a long benchmark ends in "none_dealloc". Give None, True and False a reference
-    budget no run can use up. Only for this process; see the README."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-
-
 def wait_for(app: QApplication, done: Callable[[], bool], timeout_s: float = 60.0) -> None:
     """Sleep in the event loop until ``done()``, as the idle GUI thread does (the worker
     thread gets the GIL meanwhile); wakes at each event, the service's answer included."""
@@ -300,7 +288,6 @@ def sqlite_page(conn: sqlite3.Connection, where: str, page: int) -> None:
 
 def measure_interactions(path: Path, runs: int) -> list[Result]:
     """Each interaction through our view, QSqlTableModel and sqlite3, medians of ``runs``."""
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     loop = qasync.QEventLoop(app)
@@ -446,7 +433,6 @@ def measure_memory(path: Path, rows: int) -> Result:
 def child_memory(path: Path, rows: int) -> int:
     """(In a fresh process.) Scroll our queue view to ``rows`` rows; print the peak RSS."""
     from bare_qsql_app import peak_rss_kb
-    keep_singletons_alive()
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
