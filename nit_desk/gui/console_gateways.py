@@ -207,6 +207,6 @@ def install_supervisor_console(window: MainWindow, desk: Desk) -> SupervisorCons
     if not desk.actor.is_supervisor:
         return None
     console = make_supervisor_console(desk)
-    if not window.add_supervisor_console(console, console.tr("Supervisor console")):
+    if not window.add_supervisor_console(console):
         return None
     return console

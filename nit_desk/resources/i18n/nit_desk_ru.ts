@@ -2796,10 +2796,6 @@
 <context>
     <name>console</name>
     <message>
-        <source>Supervisor console</source>
-        <translation>Панель супервайзера</translation>
-    </message>
-    <message>
         <source>supervisor</source>
         <translation>супервайзер</translation>
     </message>
