@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -38,6 +37,7 @@ from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk
 from nit_desk.gui.settings import DeskSettings
+from nit_desk.gui.theme import dark_palette
 from nit_desk.services import demo, registration, users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage import migrate
@@ -119,25 +119,6 @@ async def build_main_half_way(shot: ShotContext) -> QWidget:
 async def build_main_every_reason(shot: ShotContext) -> QWidget:
     """A request with every advance reason (scenario 3)."""
     return await _main_window(shot, "@office_net_spb", 0)
-
-
-def dark_palette() -> QPalette:
-    """A dark Fusion palette, as a desktop in dark mode gives the program."""
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e8e8e8",
-        QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#262626",
-        QPalette.ColorRole.Text: "#e8e8e8", QPalette.ColorRole.Button: "#333333",
-        QPalette.ColorRole.ButtonText: "#e8e8e8", QPalette.ColorRole.Highlight: "#2f65ca",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#333333",
-        QPalette.ColorRole.ToolTipText: "#e8e8e8", QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8a8a"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a8a8a"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a8a8a"))
-    return p
 
 
 async def build_main_dark(shot: ShotContext) -> QWidget:

@@ -32,6 +32,7 @@ from nit_desk.gui.paths import APP_AUTHOR, APP_NAME, default_database_path
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk, install_screens
 from nit_desk.gui.settings import DeskSettings, without_password
+from nit_desk.gui.theme import apply_theme
 from nit_desk.i18n import install_translators
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
@@ -313,6 +314,7 @@ def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | No
     settings = settings or DeskSettings()
     set_connection_checker(check_connection)
     install_translators(app, settings.language() or None)
+    apply_theme(settings.theme())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_error_handling(log_path, loop)

@@ -96,6 +96,15 @@ class DeskSettings:
         """Choose the interface language (takes effect at the next start)."""
         self._store.setValue("ui/language", code)
 
+    def theme(self) -> str:
+        """The colour scheme: "" follows the system (dark mode included), or "light"/"dark"."""
+        value = self._text("ui/theme")
+        return value if value in ("light", "dark") else ""
+
+    def set_theme(self, theme: str) -> None:
+        """Choose the colour scheme; applied by :func:`nit_desk.gui.theme.apply_theme`."""
+        self._store.setValue("ui/theme", theme if theme in ("light", "dark") else "")
+
     def database_target(self) -> str:
         """The SQLite path or PostgreSQL URL (without password); "" = the default file."""
         return self._text("db/target")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.gui.runner import async_slot
 from nit_desk.gui.settings import DeskSettings, without_password
+from nit_desk.gui.theme import apply_theme
 from nit_desk.views.connection_dialog import ConnectionDialog
 from nit_desk.views.widgets import dialog_finished
 
@@ -43,6 +44,12 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(label, code)
         index = self.language_combo.findData(settings.language())
         self.language_combo.setCurrentIndex(max(index, 0))
+        self.theme_combo = QComboBox()
+        self.theme_combo.setObjectName("themeCombo")
+        for code, label in (("", self.tr("Follow the system")), ("light", self.tr("Light")),
+                            ("dark", self.tr("Dark"))):
+            self.theme_combo.addItem(label, code)
+        self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(settings.theme()), 0))
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -55,6 +62,7 @@ class SettingsDialog(QDialog):
         database_row.addWidget(self.server_button)
         form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow(self.tr("Theme:"), self.theme_combo)
         note = QLabel(self.tr("Changes take effect the next time NIT Desk starts."))
         note.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -81,5 +89,7 @@ class SettingsDialog(QDialog):
         """Store the choices (a password typed into a URL is dropped) and close."""
         self._settings.set_database_target(without_password(self.database_edit.text()))
         self._settings.set_language(str(self.language_combo.currentData() or ""))
+        self._settings.set_theme(str(self.theme_combo.currentData() or ""))
+        apply_theme(self._settings.theme())
         self._settings.sync()
         super().accept()

@@ -2342,6 +2342,18 @@
         <translation>Как в системе</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
         <source>PostgreSQL server…</source>
         <translation>Сервер PostgreSQL…</translation>
     </message>
@@ -2352,6 +2364,10 @@
     <message>
         <source>Language:</source>
         <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Тема:</translation>
     </message>
     <message>
         <source>Changes take effect the next time NIT Desk starts.</source>
