@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from nit_desk.domain.types import Role
+from nit_desk.models.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import (
     BanDTO,
@@ -45,48 +46,8 @@ class AuditQuery:
     until: datetime | None = None
 
 
-class AuditEntryRow(Protocol):
-    """One audit entry as the viewer reads it (R17)."""
-
-    @property
-    def id(self) -> int:
-        """Row id."""
-
-    @property
-    def seq(self) -> int:
-        """Place in the chain (1, 2, 3...)."""
-
-    @property
-    def at(self) -> datetime:
-        """When (UTC)."""
-
-    @property
-    def actor_name(self) -> str:
-        """Who."""
-
-    @property
-    def action(self) -> str:
-        """Kind of change, e.g. ``ban.approved``."""
-
-    @property
-    def entity(self) -> str:
-        """What kind of thing changed."""
-
-    @property
-    def entity_id(self) -> int | None:
-        """Which one."""
-
-    @property
-    def client_id(self) -> int | None:
-        """The client concerned, if any."""
-
-    @property
-    def before(self) -> str:
-        """JSON of the state before."""
-
-    @property
-    def after(self) -> str:
-        """JSON of the state after."""
+AuditEntryRow = AuditRecordLike
+"""One audit entry as the viewer reads it (R17)."""
 
 
 class ChainCheck(Protocol):
@@ -237,28 +198,8 @@ class ReportFigures(Protocol):
         """Each user's figures."""
 
 
-class HistoryRow(Protocol):
-    """One audit entry about a client (the evidence's history)."""
-
-    @property
-    def at(self) -> datetime:
-        """When."""
-
-    @property
-    def actor_name(self) -> str:
-        """Who."""
-
-    @property
-    def action(self) -> str:
-        """What."""
-
-    @property
-    def before(self) -> str:
-        """JSON before."""
-
-    @property
-    def after(self) -> str:
-        """JSON after."""
+HistoryRow = AuditRecordLike
+"""One audit entry about a client (the evidence's history)."""
 
 
 class ConsoleGateway(Protocol):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,34 +21,15 @@ from PySide6.QtCore import (
 
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import StepState
+from nit_desk.models.audit_record import AuditRecordLike
 from nit_desk.models.checklist_model import state_name
 from nit_desk.models.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class AuditRow(Protocol):
-    """What the model reads of an audit entry."""
-
-    @property
-    def at(self) -> Any:
-        """When (aware datetime)."""
-
-    @property
-    def actor_name(self) -> str:
-        """Who."""
-
-    @property
-    def action(self) -> str:
-        """e.g. ``client.step_changed``."""
-
-    @property
-    def before(self) -> str:
-        """JSON before."""
-
-    @property
-    def after(self) -> str:
-        """JSON after."""
+AuditRow = AuditRecordLike
+"""What the model reads of an audit entry."""
 
 
 class Column(IntEnum):

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from nit_desk.domain.types import Network, StepState
+from nit_desk.models.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import (
     BanProposalDTO,
@@ -24,37 +25,8 @@ from nit_desk.services.dto import (
 )
 from nit_desk.services.money_dto import MoneyStatus
 
-
-class HistoryEntry(Protocol):
-    """One audit entry about a client, as the history tab shows it (R17)."""
-
-    @property
-    def at(self) -> datetime:
-        """When (UTC)."""
-
-    @property
-    def actor_name(self) -> str:
-        """Who."""
-
-    @property
-    def action(self) -> str:
-        """What, e.g. ``client.step_changed``."""
-
-    @property
-    def entity_id(self) -> int | None:
-        """The changed row's id (the request's id for ``request.*`` actions)."""
-
-    @property
-    def entity(self) -> str:
-        """The changed kind of thing (``client``, ``request``...)."""
-
-    @property
-    def before(self) -> str:
-        """JSON of the state before."""
-
-    @property
-    def after(self) -> str:
-        """JSON of the state after."""
+HistoryEntry = AuditRecordLike
+"""One audit entry about a client, as the history tab shows it (R17)."""
 
 
 class CardGateway(Protocol):
