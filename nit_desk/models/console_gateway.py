@@ -10,15 +10,16 @@ to supervisors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from nit_desk.domain.types import Role
 from nit_desk.models.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
+from nit_desk.services.audit_dto import ChainReport
 from nit_desk.services.dto import (
     BanDTO,
     BanProposalDTO,
@@ -26,6 +27,7 @@ from nit_desk.services.dto import (
     SensitiveActionDTO,
     TemplateDTO,
 )
+from nit_desk.services.report_dto import AgentFigures, Report
 
 StepInput = tuple[str | None, str, bool]
 """A template step to save: (code or None for a new step, title, required)."""
@@ -50,28 +52,8 @@ AuditEntryRow = AuditRecordLike
 """One audit entry as the viewer reads it (R17)."""
 
 
-class ChainCheck(Protocol):
-    """The outcome of verifying the audit chain."""
-
-    @property
-    def intact(self) -> bool:
-        """Whether every entry fits."""
-
-    @property
-    def count(self) -> int:
-        """Entries checked before the first bad one (all of them when intact)."""
-
-    @property
-    def first_bad_seq(self) -> int | None:
-        """The first entry that does not fit."""
-
-    @property
-    def first_bad_id(self) -> int | None:
-        """Its row id."""
-
-    @property
-    def problem(self) -> str:
-        """What is wrong with it (an English message template)."""
+ChainCheck = ChainReport
+"""The outcome of verifying the audit chain."""
 
 
 class UserRow(Protocol):
@@ -118,84 +100,12 @@ class BannedClientRow(Protocol):
         """The ban in force."""
 
 
-class AgentRow(Protocol):
-    """One user's figures in a report."""
-
-    @property
-    def username(self) -> str:
-        """Who."""
-
-    @property
-    def requests_created(self) -> int:
-        """Requests taken in at intake."""
-
-    @property
-    def requests_closed(self) -> int:
-        """Requests closed as done."""
-
-    @property
-    def holding_now(self) -> int:
-        """Open requests claimed now."""
-
-    @property
-    def ban_proposals(self) -> int:
-        """Ban proposals made."""
-
-    @property
-    def payments_kopecks(self) -> int:
-        """Money recorded (R16: kopecks)."""
+AgentRow = AgentFigures
+"""One user's figures in a report."""
 
 
-class ReportFigures(Protocol):
-    """The dashboard's figures for a period."""
-
-    @property
-    def since(self) -> datetime:
-        """Period start (UTC)."""
-
-    @property
-    def until(self) -> datetime:
-        """Period end, exclusive (UTC)."""
-
-    @property
-    def queue_by_status(self) -> Mapping[str, int]:
-        """Requests in each status now."""
-
-    @property
-    def overdue_open(self) -> int:
-        """Open requests past their deadline now."""
-
-    @property
-    def median_registration(self) -> timedelta | None:
-        """Median time from first contact to registration."""
-
-    @property
-    def registered_in_period(self) -> int:
-        """Clients registered in the period."""
-
-    @property
-    def ban_proposals(self) -> Mapping[str, int]:
-        """Proposals made in the period, by outcome."""
-
-    @property
-    def estimates_agreed(self) -> int:
-        """Estimates agreed in the period."""
-
-    @property
-    def agreed_kopecks(self) -> int:
-        """Their total."""
-
-    @property
-    def paid_kopecks(self) -> int:
-        """Advances and final payments recorded in the period."""
-
-    @property
-    def forfeited_kopecks(self) -> int:
-        """Advances forfeited by bans in the period."""
-
-    @property
-    def per_agent(self) -> Sequence[AgentRow]:
-        """Each user's figures."""
+ReportFigures = Report
+"""The dashboard's figures for a period."""
 
 
 HistoryRow = AuditRecordLike

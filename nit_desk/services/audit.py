@@ -13,20 +13,10 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit_chain import GENESIS, entry_hash
+from nit_desk.services.audit_dto import ChainReport
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
 from nit_desk.services.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    """The outcome of checking the audit chain."""
-
-    intact: bool
-    count: int
-    first_bad_seq: int | None = None
-    first_bad_id: int | None = None
-    problem: str = ""
 
 
 def verify_audit_chain(db: Database, *, batch: int = 5000) -> ChainReport:

@@ -7,7 +7,6 @@ reports in about a second; nothing is counted row by row in Python.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,41 +25,12 @@ from nit_desk.domain.types import (
     Role,
 )
 from nit_desk.services.actor import Actor
+from nit_desk.services.report_dto import AgentFigures, Report
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import BanProposal, Client, Estimate, Payment, Request, User
 from nit_desk.services.uow import UnitOfWork
 
 _OPEN = tuple(s.value for s in OPEN_STATUSES)
-
-
-@dataclass(frozen=True)
-class AgentFigures:
-    """One agent's work in the period."""
-
-    username: str
-    requests_created: int
-    requests_closed: int
-    holding_now: int
-    ban_proposals: int
-    payments_kopecks: int
-
-
-@dataclass(frozen=True)
-class Report:
-    """Dashboard figures for ``[since, until)``."""
-
-    since: datetime
-    until: datetime
-    queue_by_status: dict[str, int]
-    overdue_open: int
-    median_registration: timedelta | None
-    registered_in_period: int
-    ban_proposals: dict[str, int]
-    estimates_agreed: int
-    agreed_kopecks: int
-    paid_kopecks: int
-    forfeited_kopecks: int
-    per_agent: tuple[AgentFigures, ...] = field(default=())
 
 
 def build_report(db: Database, actor: Actor, since: datetime, until: datetime) -> Report:
