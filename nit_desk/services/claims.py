@@ -13,6 +13,7 @@ Re-exported by :mod:`nit_desk.services.queue`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,6 +24,7 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    literal_column,
     or_,
     select,
     union_all,
@@ -38,8 +40,8 @@ from nit_desk.services.client_cards import is_supervisor, read_as, user_names
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, RequestDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Client, Request, User
-from nit_desk.services.storage.types import UTCDateTime
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.storage.types import UTCDateTime, utcnow
+from nit_desk.services.uow import Change, UnitOfWork, tell_listeners
 from nit_desk.services.work_requests import (
     apply_scheme,
     check_visit,
@@ -108,12 +110,15 @@ def claim(db: Database, actor: Actor, request_id: int) -> RequestDTO:
 def next_request(db: Database, actor: Actor) -> RequestDTO | None:
     """Claim the unclaimed open request with the soonest deadline, if any.
 
-    ``FOR UPDATE SKIP LOCKED`` lets two agents on PostgreSQL pass each other;
-    on SQLite the writer lock taken at BEGIN IMMEDIATE serialises them.
+    ``FOR UPDATE SKIP LOCKED`` lets two agents on PostgreSQL pass each other,
+    and there the claim and its announcement are one round trip
+    (:meth:`~nit_desk.services.storage.backend.Backend.claim_announced`); on
+    SQLite the writer lock taken at BEGIN IMMEDIATE serialises them.
     """
+    if db.backend.one_statement_claims:
+        return _next_in_one_statement(db, actor)
     with UnitOfWork(db, actor) as uow:
-        row = uow.session.execute(_TAKE_SOONEST, {
-            "me": uow.actor_id, "now": uow.now, "lease_until": uow.now + CLAIM_LEASE}).first()
+        row = uow.session.execute(_TAKE_SOONEST, _take_params(actor, uow.now)).first()
         if row is None:
             uow.require()  # an inactive actor is told so (R18); else the queue is empty
             return None
@@ -123,31 +128,58 @@ def next_request(db: Database, actor: Actor) -> RequestDTO | None:
         return dto
 
 
+def _take_params(actor: Actor, now: datetime) -> dict[str, Any]:
+    return {"me": actor.user_id or None, "now": now, "lease_until": now + CLAIM_LEASE}
+
+
+def _next_in_one_statement(db: Database, actor: Actor) -> RequestDTO | None:
+    """:func:`next_request` where the backend claims and announces in one statement."""
+    row = db.backend.claim_announced(_TAKE_SOONEST, _take_params(actor, utcnow()), "request")
+    if row is None:
+        with UnitOfWork(db, actor) as uow:
+            uow.require()  # an inactive actor is told so (R18); else the queue is empty
+        return None
+    tell_listeners(db, Change(entities=frozenset({"request"}),
+                              client_ids=frozenset({row.client_id}),
+                              actions=frozenset({"request.claimed"})))
+    return _claimed_dto(row)
+
+
 def _build_take_soonest() -> Update:
     """One UPDATE ... RETURNING that claims the soonest open request nobody holds.
 
     Two index-backed candidates, each locked with SKIP LOCKED on PostgreSQL:
     the soonest unclaimed request (a partial index, so a long queue of claimed
-    requests is never walked) and the soonest lapsed claim (by lease time); the
-    earlier deadline wins. One round trip checks that the actor is an active
+    requests is never walked) and the claim that lapsed first (the lease index,
+    read from its oldest end, so live claims are never walked either); the
+    earlier deadline of the two wins. One round trip checks that the actor is an active
     user (R18), claims the request and returns it with the client's handle and
     the claimer's name. Built once (parameters ``me``, ``now``, ``lease_until``):
     constructing it took longer than running it.
+
+    The open statuses and the limits are written into the SQL, not bound: the
+    server can then plan it once (a generic plan) and still see that the
+    partial index of unclaimed requests applies; a lapsed claim is any lease in
+    the past (a lease exists only with a claim). Both candidates are read in
+    their index's order, so that one plan stays right however the queue grows.
     """
     t = _table.c
     me = bindparam("me", type_=Integer())
     now = bindparam("now", type_=UTCDateTime())
+    one = literal_column("1", Integer())
+    is_open = t.status.in_([bindparam(None, s, literal_execute=True) for s in _OPEN])
     active = exists().where(User.id == me, User.active.is_(True))
     banned = exists().where(Client.id == t.client_id, Client.banned.is_(True))
-    soonest = (select(t.id, t.deadline).where(t.status.in_(_OPEN), ~banned)
-               .order_by(t.deadline, t.id).limit(1).with_for_update(skip_locked=True, of=_table))
-    free = soonest.where(t.claimed_by_id.is_(None)).cte("free")
-    lapsed = soonest.where(t.claimed_by_id.is_not(None), t.lease_expires_at < now).cte("lapsed")
+    candidate = select(t.id, t.deadline).where(is_open, ~banned).limit(one)
+    free = (candidate.where(t.claimed_by_id.is_(None)).order_by(t.deadline, t.id)
+            .with_for_update(skip_locked=True, of=_table).cte("free"))
+    lapsed = (candidate.where(t.lease_expires_at < now).order_by(t.lease_expires_at, t.id)
+              .with_for_update(skip_locked=True, of=_table).cte("lapsed"))
     both = union_all(select(free.c.id, free.c.deadline),
                      select(lapsed.c.id, lapsed.c.deadline)).subquery("candidates")
-    pick = select(both.c.id).order_by(both.c.deadline, both.c.id).limit(1).scalar_subquery()
+    pick = select(both.c.id).order_by(both.c.deadline, both.c.id).limit(one).scalar_subquery()
     return (update(_table)
-            .where(t.id == pick, t.status.in_(_OPEN), active,
+            .where(t.id == pick, is_open, active,
                    or_(t.claimed_by_id.is_(None), t.claimed_by_id == me,
                        t.lease_expires_at < now))
             .values(claimed_by_id=me,

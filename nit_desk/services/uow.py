@@ -50,6 +50,15 @@ def add_change_listener(db: Database, listener: ChangeListener) -> None:
     _listeners.setdefault(id(db), []).append(listener)
 
 
+def tell_listeners(db: Database, change: Change) -> None:
+    """Call this process's listeners of ``db`` with a change that has been committed."""
+    for listener in list(_listeners.get(id(db), [])):
+        try:
+            listener(change)
+        except Exception:  # a screen's bug must not undo a committed write
+            log.exception("Change listener failed")
+
+
 def remove_change_listeners(db: Database) -> None:
     """Forget every listener of ``db`` (when it is closed)."""
     _listeners.pop(id(db), None)
@@ -173,7 +182,7 @@ class UnitOfWork:
             ) from exc
         self._committed = True
         if change is not None:
-            self._notify(change)
+            tell_listeners(self.db, change)
 
     def _append_audit(self) -> None:
         if not self._pending:
@@ -209,11 +218,3 @@ class UnitOfWork:
             client_ids=frozenset(p.client_id for p in told if p.client_id),
             actions=frozenset(p.action for p in told),
         )
-
-    def _notify(self, change: Change) -> None:
-        for listener in list(_listeners.get(id(self.db), [])):
-            try:
-                listener(change)
-            except Exception:  # a screen's bug must not undo a committed write
-                log.exception("Change listener failed")
-

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
                 name=self._database_name))
             self.connection_label.setStyleSheet("")
         else:
-            self.connection_label.setText(self.tr("Database not answering: retrying…"))
+            self.connection_label.setText(self.tr("Database connection lost: reconnecting…"))
             self.connection_label.setStyleSheet("color: #b3261e;")
 
     # -- places for the screens -----------------------------------------

@@ -124,7 +124,7 @@ def test_busy_indicator_and_connection_state(
     runner.busy_changed.emit(False)
     assert not window.busy_indicator.isVisible() and QApplication.overrideCursor() is None
     events.connection_state_changed.emit(DISCONNECTED)
-    assert "not answering" in window.connection_label.text()
+    assert "reconnecting…" in window.connection_label.text()  # issue 6's words
     events.connection_state_changed.emit(CONNECTED)
     assert window.connection_label.text().startswith("Connected to ")
 

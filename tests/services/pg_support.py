@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Base
@@ -40,8 +41,13 @@ def terminate_backends(database: Database, *, pids: list[int] | None = None) -> 
     if pids is not None:
         query += " AND pid = ANY(:pids)"
         params["pids"] = pids
-    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        return int(conn.execute(text(query), params).scalar_one())
+    # A connection of its own: the pooled ones may be among those ended last time.
+    engine = create_engine(database.url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(query), params).scalar_one())
+    finally:
+        engine.dispose()
 
 
 def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.02) -> bool:

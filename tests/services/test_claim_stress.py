@@ -202,18 +202,30 @@ def _stress(db: Database, *, desks: int) -> None:
 def test_next_request_asks_for_skip_locked_on_postgresql(db: Database, agent: Actor) -> None:
     """The one claiming statement says FOR UPDATE ... SKIP LOCKED for both candidates (the
     soonest unclaimed, the soonest lapsed) and finds the unclaimed one by its partial index.
-    SQLite has no such clause: its BEGIN IMMEDIATE writer lock serialises "next" instead."""
+    SQLite has no such clause: its BEGIN IMMEDIATE writer lock serialises "next" instead.
+    On PostgreSQL the same statement also sends the NOTIFY: one round trip per press."""
     new_client(db, agent)
     seen: list[tuple[str, Any]] = []
 
     def capture(_conn, _cursor, statement, params, _context, _many):  # type: ignore[no-untyped-def]
         seen.append((statement, params))
 
+    def record_raw(dbapi_connection, _record, _proxy):  # type: ignore[no-untyped-def]
+        # The claims pool runs its statement on the DBAPI cursor, past SQLAlchemy's events.
+        dbapi_connection.cursor_factory = _recording_cursor(seen)
+
+    claims_engine = db.backend.claims_engine
     event.listen(db.engine, "before_cursor_execute", capture)
+    if claims_engine is not None:
+        claims_engine.dispose()
+        event.listen(claims_engine, "checkout", record_raw)
     try:
         assert queue.next_request(db, agent) is not None
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
+        if claims_engine is not None:
+            event.remove(claims_engine, "checkout", record_raw)
+            claims_engine.dispose()
     claiming = [(s, p) for s, p in seen if "UPDATE requests SET claimed_by_id" in s]
     assert len(claiming) == 1, [s for s, _ in seen]
     statement, params = claiming[0]
@@ -221,10 +233,24 @@ def test_next_request_asks_for_skip_locked_on_postgresql(db: Database, agent: Ac
         assert "SKIP LOCKED" not in statement.upper()
         return
     assert statement.count("FOR UPDATE OF requests SKIP LOCKED") == 2
+    assert "pg_notify" in statement and "synchronous_commit" in params.values()
+    assert len(seen) == 1, [s for s, _ in seen]  # nothing else: no BEGIN, ping or NOTIFY
     with db.engine.connect() as conn:
         plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, params))
         conn.rollback()
     assert "ix_requests_unclaimed_deadline" in plan, plan
+
+
+def _recording_cursor(seen: list[tuple[str, Any]]) -> type:
+    """A psycopg cursor class that notes every statement it executes in ``seen``."""
+    import psycopg
+
+    class Recording(psycopg.Cursor):  # type: ignore[type-arg]
+        def execute(self, query, params=None, **kwargs):  # type: ignore[no-untyped-def]
+            seen.append((str(query), params))
+            return super().execute(query, params, **kwargs)
+
+    return Recording
 
 
 @pytest.mark.postgres

@@ -162,6 +162,60 @@ def test_the_listener_reconnects_with_back_off_and_reloads(db: Database) -> None
     assert states == [live.CONNECTED, live.RECONNECTING, live.CONNECTED]
 
 
+def _claims_backend_pid(desk: Database) -> int:
+    """The server pid of the (only) pooled connection of the desk's claims pool."""
+    engine = desk.backend.claims_engine
+    assert engine is not None
+    raw = engine.raw_connection()
+    try:
+        return int(raw.dbapi_connection.info.backend_pid)  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+@pytest.mark.postgres
+def test_a_claims_connection_idle_for_a_while_is_checked_before_the_press(
+        db: Database, desk: Database, agent: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 6: the server dropped the claims connection while the agent was on a call;
+    their next "next request" is pinged first, finds it dead and just works."""
+    from nit_desk.services import claims
+    from nit_desk.services.storage import pg_claims
+
+    for n in range(3):
+        new_client(desk, agent, n)
+    assert claims.next_request(desk, agent) is not None
+    pid = _claims_backend_pid(desk)
+    assert terminate_backends(db, pids=[pid]) == 1
+    monkeypatch.setattr(pg_claims, "PING_AFTER_IDLE_S", 0.0)  # "a while" has passed
+    taken = claims.next_request(desk, agent)
+    assert taken is not None and taken.claimed_by_id == agent.user_id
+    assert _claims_backend_pid(desk) != pid
+
+
+@pytest.mark.postgres
+def test_a_dead_claims_connection_used_a_moment_ago_fails_once_then_recovers(
+        db: Database, desk: Database, agent: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The price of not pinging presses that come back to back: if the server goes away in
+    that instant, the press reports the lost connection (nothing was claimed) and the
+    next press reconnects."""
+    from nit_desk.services import claims
+    from nit_desk.services.storage import pg_claims
+
+    for n in range(3):
+        new_client(desk, agent, n)
+    assert claims.next_request(desk, agent) is not None
+    assert terminate_backends(db, pids=[_claims_backend_pid(desk)]) == 1
+    monkeypatch.setattr(pg_claims, "PING_AFTER_IDLE_S", 3600.0)  # "a moment ago"
+    with pytest.raises(DBAPIError) as lost:
+        claims.next_request(desk, agent)
+    assert lost.value.connection_invalidated
+    with db.read_session() as session:
+        held = session.execute(select(func.count()).select_from(Request).where(
+            Request.claimed_by_id == agent.user_id)).scalar_one()
+    assert held == 1
+    assert claims.next_request(desk, agent) is not None
+
+
 def test_back_off_doubles_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     """No server at all: retries wait 0.5, 1, 2, 4, 8, 10, 10 ... seconds."""
     import psycopg

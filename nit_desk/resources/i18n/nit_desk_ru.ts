@@ -1308,8 +1308,8 @@
         <translation>Подключено: {name}</translation>
     </message>
     <message>
-        <source>Database not answering: retrying…</source>
-        <translation>База данных не отвечает, повторяем попытку…</translation>
+        <source>Database connection lost: reconnecting…</source>
+        <translation>Связь с базой данных потеряна: переподключение…</translation>
     </message>
     <message>
         <source>Supervisor console</source>

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Mapping
+from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, Update, event, text
 from sqlalchemy.orm import Session
+
+from nit_desk.services.storage.pg_claims import OneStatementClaims
 
 AUDIT_LOCK_KEY = 0x4E4954  # "NIT": serialises appends to the audit chain on PostgreSQL
 CHANGE_CHANNEL = "nit_desk_changes"  # LISTEN/NOTIFY channel for live queues
@@ -19,9 +23,19 @@ class Backend:
     """Database-specific behaviour used by the storage and the services."""
 
     name = "generic"
+    one_statement_claims = False
+    """Whether :meth:`claim_announced` exists: a claim in one autocommit round trip."""
 
     def configure(self, engine: Engine) -> None:
         """Install connection hooks (pragmas, BEGIN mode) on a new engine."""
+
+    @property
+    def claims_engine(self) -> Engine | None:
+        """The engine :meth:`claim_announced` runs on, where there is one."""
+        return None
+
+    def dispose(self) -> None:
+        """Close whatever connections the backend holds of its own."""
 
     def lock_audit_chain(self, session: Session) -> None:
         """Hold a lock until commit so audit entries are chained one at a time."""
@@ -33,6 +47,15 @@ class Backend:
     def announce_change(self, session: Session, entities: frozenset[str],
                         client_ids: frozenset[int]) -> None:
         """Tell other workstations, inside the committing transaction, what changed."""
+
+    def claim_announced(self, take: Update, params: Mapping[str, Any],
+                        entity: str) -> Any | None:
+        """Run a claiming ``UPDATE ... RETURNING`` as its own transaction, announced.
+
+        Only where :attr:`one_statement_claims` is set; the others claim inside a
+        unit of work.
+        """
+        raise NotImplementedError(self.name)
 
 
 class SqliteBackend(Backend):
@@ -73,9 +96,26 @@ class PostgresBackend(Backend):
 
     name = "postgresql"
 
+    one_statement_claims = True
+
     def __init__(self) -> None:
         self.origin = secrets.token_hex(6)
         """Names this database object in its notifications, so its own listener skips them."""
+        self._claims: OneStatementClaims | None = None
+
+    def configure(self, engine: Engine) -> None:
+        """Open (lazily) a small pool of its own for one-statement claims."""
+        self._claims = OneStatementClaims(engine, CHANGE_CHANNEL, self.origin)
+
+    @property
+    def claims_engine(self) -> Engine | None:
+        """The autocommit engine of one-statement claims."""
+        return self._claims.engine if self._claims is not None else None
+
+    def dispose(self) -> None:
+        """Close the claims pool's connections."""
+        if self._claims is not None:
+            self._claims.dispose()
 
     def lock_audit_chain(self, session: Session) -> None:
         """Take the audit advisory lock; released at commit or rollback."""
@@ -87,6 +127,12 @@ class PostgresBackend(Backend):
         payload = json.dumps({"e": sorted(entities), "c": sorted(client_ids)[:200],
                               "o": self.origin})
         session.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": CHANGE_CHANNEL, "p": payload})
+
+    def claim_announced(self, take: Update, params: Mapping[str, Any],
+                        entity: str) -> Any | None:
+        """Claim, NOTIFY and commit in one round trip (see :mod:`.pg_claims`)."""
+        assert self._claims is not None, "configure() first"
+        return self._claims.run(take, params, entity)
 
 
 def backend_for(dialect_name: str) -> Backend:

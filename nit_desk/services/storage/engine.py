@@ -122,6 +122,7 @@ class Database:
 
     def dispose(self) -> None:
         """Close every pooled connection."""
+        self.backend.dispose()
         self.engine.dispose()
 
 
