@@ -217,7 +217,7 @@ def test_next_request_asks_for_skip_locked_on_postgresql(db: Database, agent: Ac
     claims_engine = db.backend.claims_engine
     event.listen(db.engine, "before_cursor_execute", capture)
     if claims_engine is not None:
-        claims_engine.dispose()
+        db.backend.dispose()  # so the claim below opens its connection afresh
         event.listen(claims_engine, "checkout", record_raw)
     try:
         assert queue.next_request(db, agent) is not None
@@ -225,7 +225,7 @@ def test_next_request_asks_for_skip_locked_on_postgresql(db: Database, agent: Ac
         event.remove(db.engine, "before_cursor_execute", capture)
         if claims_engine is not None:
             event.remove(claims_engine, "checkout", record_raw)
-            claims_engine.dispose()
+            db.backend.dispose()
     claiming = [(s, p) for s, p in seen if "UPDATE requests SET claimed_by_id" in s]
     assert len(claiming) == 1, [s for s, _ in seen]
     statement, params = claiming[0]

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -162,15 +162,14 @@ def test_the_listener_reconnects_with_back_off_and_reloads(db: Database) -> None
     assert states == [live.CONNECTED, live.RECONNECTING, live.CONNECTED]
 
 
-def _claims_backend_pid(desk: Database) -> int:
-    """The server pid of the (only) pooled connection of the desk's claims pool."""
-    engine = desk.backend.claims_engine
-    assert engine is not None
-    raw = engine.raw_connection()
-    try:
-        return int(raw.dbapi_connection.info.backend_pid)  # type: ignore[union-attr]
-    finally:
-        raw.close()
+def _claims_backend_pids(db: Database) -> list[int]:
+    """Server pids of the claims connections to the test database (by application name)."""
+    from nit_desk.services.storage.pg_claims import APPLICATION_NAME
+
+    with db.read_session() as session:
+        return list(session.execute(text(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND application_name = :name"), {"name": APPLICATION_NAME}).scalars())
 
 
 @pytest.mark.postgres
@@ -184,12 +183,13 @@ def test_a_claims_connection_idle_for_a_while_is_checked_before_the_press(
     for n in range(3):
         new_client(desk, agent, n)
     assert claims.next_request(desk, agent) is not None
-    pid = _claims_backend_pid(desk)
+    [pid] = _claims_backend_pids(db)
     assert terminate_backends(db, pids=[pid]) == 1
     monkeypatch.setattr(pg_claims, "PING_AFTER_IDLE_S", 0.0)  # "a while" has passed
     taken = claims.next_request(desk, agent)
     assert taken is not None and taken.claimed_by_id == agent.user_id
-    assert _claims_backend_pid(desk) != pid
+    assert wait_until(lambda: len(_claims_backend_pids(db)) == 1, timeout=5)
+    assert _claims_backend_pids(db) != [pid]
 
 
 @pytest.mark.postgres
@@ -204,7 +204,8 @@ def test_a_dead_claims_connection_used_a_moment_ago_fails_once_then_recovers(
     for n in range(3):
         new_client(desk, agent, n)
     assert claims.next_request(desk, agent) is not None
-    assert terminate_backends(db, pids=[_claims_backend_pid(desk)]) == 1
+    [pid] = _claims_backend_pids(db)
+    assert terminate_backends(db, pids=[pid]) == 1
     monkeypatch.setattr(pg_claims, "PING_AFTER_IDLE_S", 3600.0)  # "a moment ago"
     with pytest.raises(DBAPIError) as lost:
         claims.next_request(desk, agent)

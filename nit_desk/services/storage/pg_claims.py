@@ -12,12 +12,13 @@ Audited changes stay durable.
 
 The statement is built with SQLAlchemy (the same claim SQLite runs), compiled
 once, prepared once on each connection (one generic plan) and run on the
-pooled DBAPI connection directly: SQLAlchemy's per-execution bookkeeping cost
-more than the server's work.
+DBAPI connection directly: SQLAlchemy's per-execution bookkeeping cost more
+than the server's work.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import namedtuple
 from collections.abc import Callable, Mapping
@@ -26,10 +27,11 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, Text, Update, create_engine, event, func, literal, select
 from sqlalchemy import true as sql_true
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DBAPIError
 
 PING_AFTER_IDLE_S = 2.0
-"""A claims-pool connection unused this long is pinged before it is handed out."""
+"""A claims connection unused this long is pinged before the press that uses it."""
+APPLICATION_NAME = "nit-desk claims"
 
 Processor = Callable[[Any], Any] | None
 
@@ -45,16 +47,34 @@ class _Compiled:
     results: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns read through a type
 
 
+@dataclass
+class _Lane:
+    """One thread's claims connection, kept checked out between presses."""
+
+    raw: Any  # the pool's proxied DBAPI connection
+    used: float  # time.monotonic() of its last press
+
+
 class OneStatementClaims:
-    """A small autocommit pool of its own that runs announced claims in one round trip."""
+    """Announced claims in one round trip, each thread on a connection of its own.
+
+    A thread keeps its claims connection between presses (checking it out of a
+    pool and back in cost as much as the statement); one unused for
+    :data:`PING_AFTER_IDLE_S` is pinged first, so the press after a server
+    restart just works. The connections show in ``pg_stat_activity`` as
+    ``nit-desk claims``.
+    """
 
     def __init__(self, engine: Engine, channel: str, origin: str) -> None:
-        self.engine = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=2,
-                                    max_overflow=2, pool_reset_on_return=None,
-                                    connect_args={"prepare_threshold": 0})
+        self.engine = create_engine(
+            engine.url, isolation_level="AUTOCOMMIT", pool_size=2, max_overflow=8,
+            pool_reset_on_return=None,
+            connect_args={"prepare_threshold": 0, "application_name": APPLICATION_NAME})
         self._channel, self._origin = channel, origin
         self._compiled: dict[int, _Compiled] = {}
-        ping_when_idle(self.engine)
+        self._local = threading.local()
+        self._lanes: list[_Lane] = []
+        self._lock = threading.Lock()
 
         @event.listens_for(self.engine, "connect")
         def _plan_once(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -71,23 +91,19 @@ class OneStatementClaims:
         for name, value in params.items():
             process = compiled.binds[name]
             values[name] = process(value) if process is not None else value
-        raw = self.engine.raw_connection()
+        lane = self._lane()
         try:
-            cursor = raw.cursor()
-            try:
+            with lane.raw.dbapi_connection.cursor() as cursor:
                 cursor.execute(compiled.sql, values)
                 row = cursor.fetchone()
-            finally:
-                cursor.close()
         except self.engine.dialect.loaded_dbapi.Error as exc:
-            broken = self.engine.dialect.is_disconnect(exc, raw.dbapi_connection, cursor=None)
+            broken = self.engine.dialect.is_disconnect(exc, lane.raw.dbapi_connection, None)
             if broken:
-                raw.invalidate(exc)
+                self._drop(lane, exc)
             raise DBAPIError.instance(compiled.sql, None, exc,
                                       self.engine.dialect.loaded_dbapi.Error,
                                       connection_invalidated=broken) from exc
-        finally:
-            raw.close()
+        lane.used = time.monotonic()
         if row is None:
             return None
         cells = list(row)
@@ -96,8 +112,42 @@ class OneStatementClaims:
         return compiled.row._make(cells)
 
     def dispose(self) -> None:
-        """Close the pool's connections."""
+        """Close every thread's connection and the pool's."""
+        with self._lock:
+            lanes, self._lanes = self._lanes, []
+        for lane in lanes:
+            lane.raw.close()
+        self._local = threading.local()
         self.engine.dispose()
+
+    def _lane(self) -> _Lane:
+        """This thread's connection: kept, pinged after idling, replaced when dead."""
+        lane: _Lane | None = getattr(self._local, "lane", None)
+        if lane is not None and time.monotonic() - lane.used >= PING_AFTER_IDLE_S:
+            try:
+                alive = self.engine.dialect.do_ping(lane.raw.dbapi_connection)
+            except self.engine.dialect.loaded_dbapi.Error as exc:
+                self._drop(lane, exc)
+                lane = None
+            else:
+                if not alive:
+                    self._drop(lane, None)
+                    lane = None
+        if lane is None:
+            lane = _Lane(self.engine.raw_connection(), time.monotonic())
+            self._local.lane = lane
+            with self._lock:
+                self._lanes.append(lane)
+        return lane
+
+    def _drop(self, lane: _Lane, exc: BaseException | None) -> None:
+        """Forget a dead connection; the next press opens another."""
+        lane.raw.invalidate(exc)
+        lane.raw.close()
+        self._local.lane = None
+        with self._lock:
+            if lane in self._lanes:
+                self._lanes.remove(lane)
 
     def _compile(self, take: Update, params: Mapping[str, Any], entity: str) -> _Compiled:
         stmt = self._announced(take, entity)
@@ -126,31 +176,3 @@ class OneStatementClaims:
             "o", literal(self._origin)).cast(Text)
         told = func.pg_notify(literal(self._channel), payload).label("told")
         return select(claimed, told).select_from(claimed.join(quick, sql_true()))
-
-
-def ping_when_idle(engine: Engine) -> None:
-    """Check a pooled connection before use, unless it was in use a moment ago.
-
-    ``pool_pre_ping`` (the main pool's) costs a round trip at every checkout,
-    which doubles the cost of a one-statement claim. An agent presses "next
-    request" minutes apart, so a desk's claim is still pinged every time; only
-    presses within :data:`PING_AFTER_IDLE_S` of the last one skip it, and if
-    the server went away in that instant the press reports an error once and
-    the pool starts afresh.
-    """
-
-    @event.listens_for(engine, "checkin")
-    def _on_checkin(_dbapi_connection, record):  # type: ignore[no-untyped-def]
-        record.info["nit_returned_at"] = time.monotonic()
-
-    @event.listens_for(engine, "checkout")
-    def _on_checkout(dbapi_connection, record, _proxy):  # type: ignore[no-untyped-def]
-        returned = record.info.get("nit_returned_at")
-        if returned is None or time.monotonic() - returned < PING_AFTER_IDLE_S:
-            return  # brand new, or in use a moment ago
-        try:
-            alive = engine.dialect.do_ping(dbapi_connection)
-        except Exception as exc:
-            raise DisconnectionError(str(exc)) from exc
-        if not alive:
-            raise DisconnectionError("the server connection is gone")
