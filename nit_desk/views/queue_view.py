@@ -46,6 +46,7 @@ from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.queue_model import Column, QueueModel, QueueSource
 from nit_desk.models.queue_texts import short_when, status_name, time_left_text
 from nit_desk.services.dto import QueueFilter, RequestDTO
+from nit_desk.views.queue_delegate import QueueDelegate
 from nit_desk.views.widgets import MessageLine
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ class QueueView(QWidget):
         table = QTableView()
         table.setObjectName("queueTable")
         table.setModel(self.model)
+        table.setItemDelegate(QueueDelegate(self.model, table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
