@@ -180,25 +180,31 @@ def _after(key: tuple[datetime, int]) -> ColumnElement[bool]:
     return and_(Request.deadline >= d, or_(Request.deadline > d, Request.id > i))
 
 
+_ROW_COLUMNS = (Request.id, Request.client_id, Request.channel, Request.status,
+                Request.payment_scheme, Request.advance_reasons, Request.deadline,
+                Request.claimed_by_id, Request.claimed_at, Request.lease_expires_at,
+                Client.handle, Client.banned, User.username)
+
+
 def _rows(session: Session, ids: list[int], now: datetime) -> list[QueueRow]:
+    """The queue rows of ``ids``: plain columns, not ORM objects (a page is read-only)."""
     if not ids:
         return []
     result = session.execute(
-        select(Request, Client.handle, Client.banned, User.username)
+        select(*_ROW_COLUMNS)
         .join(Client, Client.id == Request.client_id)
         .outerjoin(User, User.id == Request.claimed_by_id)
         .where(Request.id.in_(ids)).order_by(Request.deadline, Request.id)).all()
-    progress = _progress(session, {r[0].client_id for r in result})
+    progress = _progress(session, {r.client_id for r in result})
     rows = []
-    for request, handle, banned, holder in result:
-        lapsed = request.claimed_by_id is not None and (
-            request.lease_expires_at is not None and request.lease_expires_at < now)
-        done, total = progress.get(request.client_id, (0, 0))
+    for r in result:
+        lapsed = r.claimed_by_id is not None and (
+            r.lease_expires_at is not None and r.lease_expires_at < now)
+        done, total = progress.get(r.client_id, (0, 0))
         rows.append(QueueRow(
-            request.id, request.client_id, handle, Network(request.channel),
-            RequestStatus(request.status), done, total,
-            PaymentScheme(request.payment_scheme), decode_reasons(request.advance_reasons),
-            request.deadline, request.claimed_by_id, holder, request.claimed_at, banned,
+            r.id, r.client_id, r.handle, Network(r.channel), RequestStatus(r.status), done,
+            total, PaymentScheme(r.payment_scheme), decode_reasons(r.advance_reasons),
+            r.deadline, r.claimed_by_id, r.username, r.claimed_at, r.banned,
             claim_lapsed=lapsed))
     return rows
 
