@@ -286,15 +286,22 @@ def sqlite_page(conn: sqlite3.Connection, where: str, page: int) -> None:
     cur.fetchmany(page)
 
 
-def measure_interactions(path: Path, runs: int) -> list[Result]:
-    """Each interaction through our view, QSqlTableModel and sqlite3, medians of ``runs``."""
+def gui_with_event_loop() -> tuple[QApplication, QTimer]:
+    """The application with a qasync loop set as running (driven by ``wait_for``), and a
+    timer that keeps ``WaitForMoreEvents`` from sleeping longer than 200 ms (keep it)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     asyncio.events._set_running_loop(loop)
     wake = QTimer()
-    wake.start(200)  # WaitForMoreEvents never sleeps longer than this
+    wake.start(200)
+    return app, wake
+
+
+def measure_interactions(path: Path, runs: int) -> list[Result]:
+    """Each interaction through our view, QSqlTableModel and sqlite3, medians of ``runs``."""
+    app, _wake = gui_with_event_loop()
     with sqlite3.connect(path) as conn:  # first, alone: Qt's closing connection has made
         plain = _plain_sqlite(conn, PAGE_SIZE, runs)  # a later one fail ("disk I/O error")
     ours = OursQueue(app, path)

@@ -20,11 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import qasync  # noqa: E402
 import queue_bench as qb  # noqa: E402
 from build_db import cached_database  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate  # noqa: E402
+from PySide6.QtWidgets import QStyledItemDelegate  # noqa: E402
 
 
 def median_ms(action: Callable[[], object], runs: int,
@@ -40,13 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    wake = QTimer()
-    wake.start(200)
+    app, _wake = qb.gui_with_event_loop()
     ours = qb.OursQueue(app, cached_database(args.clients))
     table = ours.table
     delegates = {"queue delegate": table.itemDelegate(),
@@ -56,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in range(1, args.rounds + 1):
         for name, delegate in delegates.items():
             table.setItemDelegate(delegate)
+            ours.search("")  # every round starts from the same screen: the whole queue
+            ours.open_idle()
             repaint = median_ms(lambda: table.viewport().repaint(), args.runs)
             opened = median_ms(ours.open, args.runs, ours.idle)
             page = median_ms(ours.next_page, args.runs, ours.open_idle)
