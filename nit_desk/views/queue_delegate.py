@@ -26,6 +26,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT = QPalette.ColorRole.Text
+_NO_BRUSH = QBrush()
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -64,4 +65,4 @@ class QueueDelegate(QStyledItemDelegate):
             option.text = text
         background = cell.get(_BACKGROUND)
         option.backgroundBrush = QBrush(background) if isinstance(background, QColor) \
-            else QBrush()
+            else _NO_BRUSH

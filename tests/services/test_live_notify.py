@@ -88,6 +88,31 @@ def test_r7_a_commit_elsewhere_reaches_the_listener_within_a_second(
     assert inbox.states == [live.CONNECTED]
 
 
+def test_r7_a_claim_elsewhere_reaches_the_listener_and_ones_own_is_skipped(
+        db: Database, other_desk: Database, agent: Actor, agent2: Actor) -> None:
+    """"Next request" on PostgreSQL builds its notification in SQL, beside the claim:
+    another desk hears it like any other change (entity, client), and the claiming
+    desk's own listener skips it (it was told locally)."""
+    from nit_desk.services import claims
+
+    first, second = new_client(db, agent, 1), new_client(db, agent, 2)
+    inbox = Inbox()
+    listener = _listening(db, inbox, ignore_origin=db.backend.origin)
+    try:
+        assert claims.next_request(db, agent) is not None  # this desk's own claim
+        assert inbox.empty_after(0.5)
+        started = time.monotonic()
+        taken = claims.next_request(other_desk, agent2)
+        change = inbox.next(timeout=1.0)
+        elapsed = time.monotonic() - started
+    finally:
+        listener.stop()
+    assert taken is not None and elapsed < 1.0
+    assert change.entities == frozenset({"request"})
+    assert change.client_ids == frozenset({taken.client_id})
+    assert taken.client_id in {first.client.id, second.client.id}
+
+
 def test_r7_a_rolled_back_transaction_announces_nothing(
         db: Database, other_desk: Database, agent: Actor) -> None:
     """NOTIFY goes out only on commit: the rolled-back announcement never arrives."""

@@ -104,7 +104,7 @@ class PostgresBackend(Backend):
         self._claims: OneStatementClaims | None = None
 
     def configure(self, engine: Engine) -> None:
-        """Open (lazily) a small pool of its own for one-statement claims."""
+        """Prepare one-statement claims (their pool opens at the first claim)."""
         self._claims = OneStatementClaims(engine, CHANGE_CHANNEL, self.origin)
 
     @property

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, Text, Update, create_engine, event, func, literal, select
 from sqlalchemy import true as sql_true
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 PING_AFTER_IDLE_S = 2.0
@@ -66,21 +67,22 @@ class OneStatementClaims:
     """
 
     def __init__(self, engine: Engine, channel: str, origin: str) -> None:
-        self.engine = create_engine(
-            engine.url, isolation_level="AUTOCOMMIT", pool_size=2, max_overflow=8,
-            pool_reset_on_return=None,
-            connect_args={"prepare_threshold": 0, "application_name": APPLICATION_NAME})
+        self._url = engine.url
+        self._engine: Engine | None = None
         self._channel, self._origin = channel, origin
         self._compiled: dict[int, _Compiled] = {}
         self._local = threading.local()
         self._lanes: list[_Lane] = []
         self._lock = threading.Lock()
 
-        @event.listens_for(self.engine, "connect")
-        def _plan_once(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-            # Prepared at first use and planned once, not at every press; the claim's
-            # SQL is written so that the one plan uses the right indexes.
-            dbapi_connection.execute("SET plan_cache_mode = force_generic_plan")
+    @property
+    def engine(self) -> Engine:
+        """The claims engine, made at first use (opening a database for anything else,
+        a connection test say, does not pay for it)."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = _claims_engine(self._url)
+            return self._engine
 
     def run(self, take: Update, params: Mapping[str, Any], entity: str) -> Any | None:
         """Claim with ``take`` and announce ``entity``; the claimed row, or None."""
@@ -115,10 +117,12 @@ class OneStatementClaims:
         """Close every thread's connection and the pool's."""
         with self._lock:
             lanes, self._lanes = self._lanes, []
+            engine = self._engine
         for lane in lanes:
             lane.raw.close()
         self._local = threading.local()
-        self.engine.dispose()
+        if engine is not None:
+            engine.dispose()
 
     def _lane(self) -> _Lane:
         """This thread's connection: kept, pinged after idling, replaced when dead."""
@@ -176,3 +180,20 @@ class OneStatementClaims:
             "o", literal(self._origin)).cast(Text)
         told = func.pg_notify(literal(self._channel), payload).label("told")
         return select(claimed, told).select_from(claimed.join(quick, sql_true()))
+
+
+def _claims_engine(url: URL) -> Engine:
+    """An autocommit pool whose connections plan the claim once and say who they are."""
+    engine = create_engine(
+        url, isolation_level="AUTOCOMMIT", pool_size=2, max_overflow=8,
+        pool_reset_on_return=None,
+        connect_args={"prepare_threshold": 0, "application_name": APPLICATION_NAME})
+
+    @event.listens_for(engine, "connect")
+    def _plan_once(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # Prepared at first use and planned once, not at every press; the claim's
+        # SQL is written so that the one plan uses the right indexes.
+        dbapi_connection.execute("SET plan_cache_mode = force_generic_plan")
+
+    return engine
+
