@@ -289,8 +289,13 @@ class QueueModel(QAbstractTableModel):
             QTimer.singleShot(READ_AHEAD_DELAY_MS, self, self._prefetch)
 
     def _prefetch(self) -> None:
-        """Read the page after the shown rows in the background, so scrolling never waits."""
-        if self._next_key is None or self._ahead is not None or self._prefetching:
+        """Read the page after the shown rows in the background, so scrolling never waits.
+
+        Not while a reload is on its way: the shown rows, and so the key of the
+        page after them, are about to change.
+        """
+        if (self._loading or self._next_key is None or self._ahead is not None
+                or self._prefetching):
             return
         self._prefetching = True
         run_async(self._read_ahead(self._generation, self._next_key), owner=None)
@@ -300,6 +305,9 @@ class QueueModel(QAbstractTableModel):
         if page is None:
             return
         self._prefetching = False
+        if key != self._next_key:  # the rows it follows are no longer the last shown
+            log.debug("Dropped a page read ahead for rows no longer shown")
+            return
         self._ahead = page
         if self._fetching:
             self._append(page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from nit_desk.gui.screens import QueueGateway
 from nit_desk.models.queue_model import (
     CLIENT_ID_ROLE,
     OVERDUE_ROLE,
+    READ_AHEAD_DELAY_MS,
     REQUEST_ID_ROLE,
     Column,
     QueueModel,
@@ -91,6 +93,39 @@ def test_a_page_read_ahead_is_appended_at_once(
     qtbot.waitUntil(lambda: model.has_page_ahead)
     model.fetchMore()
     assert model.rowCount() == 8 and not model.canFetchMore()
+
+
+class SlowFirstPage:
+    """The queue services, with the first page of a reload taking ``delay`` seconds."""
+
+    def __init__(self, gateway: QueueGateway, delay: float) -> None:
+        self._gateway, self._delay = gateway, delay
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._gateway, name)
+
+    def queue_page(self, **kw: object) -> object:
+        if kw["after"] is None:
+            time.sleep(self._delay)
+        return self._gateway.queue_page(**kw)  # type: ignore[arg-type]
+
+
+def test_a_read_ahead_due_during_a_reload_never_skips_rows(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
+    """R7: the read-ahead timer of the last page shown fires while a slow reload is on its
+    way; it must not read the page after the *old* rows and offer it after the new ones."""
+    ids = fill_queue(db, agent, 8)
+    model = QueueModel(SlowFirstPage(QueueGateway(db, agent), 0.2), runner, page_size=3)
+    model.reload(keep_count=False)
+    qtbot.waitUntil(lambda: not model.is_loading and model.has_page_ahead, timeout=5000)
+    model.fetchMore()  # rows 0-5 shown; the page after them is due in READ_AHEAD_DELAY_MS
+    assert model.rowCount() == 6
+    model.reload(keep_count=False)  # back to the first page, slowly
+    qtbot.wait(READ_AHEAD_DELAY_MS * 3)  # the read-ahead timer fires mid-reload
+    qtbot.waitUntil(lambda: not model.is_loading and model.has_page_ahead
+                    and not model.is_reading_ahead, timeout=5000)
+    fetch_all(qtbot, model)
+    assert [model.row(r).request_id for r in range(model.rowCount())] == ids
 
 
 def test_filters_and_search_reload_from_the_first_page(

@@ -1,0 +1,136 @@
+"""The queue page as one SQL statement, built once per shape and then only re-bound.
+
+A page is: the keys (deadline, id) of the next ``limit + 1`` requests, read
+through index ranges only, joined to their rows, the client, the holder and the
+client's checklist progress. Building that statement with SQLAlchemy takes
+longer than SQLite takes to run it (each ``IN`` value and each comparison is
+coerced, and the cache key walked), so each *shape* — statuses, filter, with or
+without a search, first or later page — is built once with every value a bound
+parameter, and executed on the session's Core connection, where SQLAlchemy's
+compiled cache answers at once.
+
+Parameters every statement takes: ``uid`` (the acting user, for "mine"),
+``now`` (for "unclaimed" and "overdue"), ``page_limit`` (rows + 1); a search
+adds ``client_ids`` (expanding), a later page ``after_deadline`` and ``after_id``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+    union_all,
+)
+
+from nit_desk.domain.types import RequestStatus, StepState
+from nit_desk.services.dto import QueueFilter
+from nit_desk.services.storage.models import ChecklistItem, Client, Request, User
+from nit_desk.services.storage.types import UTCDateTime
+
+_requests = Request.__table__.c
+_clients = Client.__table__.c
+_users = User.__table__.c
+_items = ChecklistItem.__table__.c
+
+ROW_COLUMNS = ("id", "client_id", "channel", "status", "payment_scheme", "advance_reasons",
+               "deadline", "claimed_by_id", "claimed_at", "lease_expires_at", "handle",
+               "banned", "username", "required_done", "required_total")
+"""The columns of a page row, in order."""
+
+
+def page_statement(statuses: tuple[RequestStatus, ...], flt: QueueFilter, *,
+                   searching: bool, paged: bool) -> Select:
+    """The page statement of this shape (built at first use, then shared)."""
+    return _page_statement(tuple(RequestStatus(s) for s in statuses), QueueFilter(flt),
+                           bool(searching), bool(paged))
+
+
+@functools.lru_cache(maxsize=128)
+def _page_statement(statuses: tuple[RequestStatus, ...], flt: QueueFilter, searching: bool,
+                    paged: bool) -> Select:
+    keys = _keys(statuses, flt, searching, paged).subquery("page_keys")
+    done = _count_steps(_items.state == StepState.DONE.value)
+    total = _count_steps(None)
+    row_columns = [_requests[name] for name in ROW_COLUMNS[:10]]
+    return (
+        select(*row_columns, _clients.handle, _clients.banned, _users.username,
+               done.label("required_done"), total.label("required_total"))
+        .select_from(keys)
+        .join(Request.__table__, _requests.id == keys.c.id)
+        .join(Client.__table__, _clients.id == _requests.client_id)
+        .outerjoin(User.__table__, _users.id == _requests.claimed_by_id)
+        .order_by(keys.c.deadline, keys.c.id)
+    )
+
+
+def _count_steps(condition: ColumnElement[bool] | None) -> Any:
+    """Required checklist steps of the row's client (meeting ``condition``)."""
+    query = select(func.count()).where(_items.client_id == _requests.client_id,
+                                       _items.required.is_(True))
+    if condition is not None:
+        query = query.where(condition)
+    return query.scalar_subquery()
+
+
+def _keys(statuses: tuple[RequestStatus, ...], flt: QueueFilter, searching: bool,
+          paged: bool) -> Select:
+    """The page's request ids and deadlines, read through index ranges only.
+
+    With a search, the few matching clients' requests are read through
+    ``ix_requests_client_id`` (SQLite without statistics would otherwise pick the
+    status index and walk every open request); otherwise each status is one
+    ordered range of ``ix_requests_status_deadline_id``, cut to the limit, and
+    the ranges merged.
+    """
+    limit = bindparam("page_limit", type_=Integer())
+    if searching:
+        query = select(_requests.id, _requests.deadline).where(
+            _requests.client_id.in_(bindparam("client_ids", expanding=True)),
+            # "|| ''" keeps SQLite from walking the status index instead
+            _requests.status.concat("").in_([s.value for s in statuses]))
+        query = _narrowed(query, flt, paged)
+        return query.order_by(_requests.deadline, _requests.id).limit(limit)
+    parts = []
+    for status in statuses:
+        query = select(_requests.id, _requests.deadline).where(
+            _requests.status == status.value)
+        query = _narrowed(query, flt, paged)
+        parts.append(query.order_by(_requests.deadline, _requests.id).limit(limit))
+    if len(parts) == 1:
+        return parts[0]
+    merged = union_all(*(select(p.subquery()) for p in parts)).subquery()
+    return select(merged.c.id, merged.c.deadline).order_by(
+        merged.c.deadline, merged.c.id).limit(limit)
+
+
+def _narrowed(query: Select, flt: QueueFilter, paged: bool) -> Select:
+    query = claim_filter(query, flt)
+    if paged:
+        d = bindparam("after_deadline", type_=UTCDateTime())
+        i = bindparam("after_id", type_=Integer())
+        # The first term bounds the index range; the second skips the rows already shown.
+        query = query.where(_requests.deadline >= d,
+                            or_(_requests.deadline > d, _requests.id > i))
+    return query
+
+
+def claim_filter(query: Select, flt: QueueFilter) -> Select:
+    """``query`` narrowed to the filter (binds ``uid`` and ``now`` where it needs them)."""
+    if flt is QueueFilter.MINE:
+        return query.where(_requests.claimed_by_id == bindparam("uid", type_=Integer()))
+    now = bindparam("now", type_=UTCDateTime())
+    if flt is QueueFilter.UNCLAIMED:
+        return query.where(or_(_requests.claimed_by_id.is_(None),
+                               _requests.lease_expires_at < now))
+    if flt is QueueFilter.OVERDUE:
+        return query.where(_requests.deadline < now)
+    return query
+
