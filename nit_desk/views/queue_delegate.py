@@ -1,21 +1,47 @@
-"""The queue table's delegate: one Python call per painted cell.
+"""The queue table's delegate: plain cells painted from cached glyphs.
 
-Qt's own delegate asks the model for seven roles of every visible cell
-(display, font, alignment, foreground, background, check state, decoration),
-each a call from C++ into Python: a full queue screen made some 1,500 of them,
-and they cost more than drawing the text. This delegate asks
-:meth:`QueueModel.painted_cell` once per cell for the same values and fills
-the style option exactly as Qt's ``initStyleOption`` would, so the queue looks
-the same and repaints about a sixth faster (``benchmarks/queue_bench.py``).
+A queue screen is some 200 cells, repainted at every scroll step, selection,
+minute tick and new page. Qt's own delegate asks the model for seven roles of
+every cell (each a call from C++ into Python) and then lays the text out again
+(itemizing and shaping every string) at every paint; together that was most of
+a repaint. This delegate
+
+* reads each cell's look in one call, :meth:`QueueModel.painted_cell`;
+* paints a *plain* cell — not selected, focused, hovered or edited — itself:
+  the background brush, then the text as a :class:`QStaticText` laid out once
+  per text, font and cell size, at the place and in the colour Qt's common
+  style would draw it;
+* leaves every other cell, and every cell under a style that draws item cells
+  its own way (native Windows and macOS styles, style sheets, proxy styles), to
+  Qt's own painting, fed by the same one-call lookup.
+
+Under the styles it paints itself (Fusion, Windows classic) the result is
+pixel-for-pixel what Qt's delegate paints; ``tests/gui/test_queue_delegate.py``
+compares the two screens, and ``benchmarks/queue_delegate_ab.py`` the times.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from nit_desk.models.queue_model import QueueModel
 
@@ -28,6 +54,26 @@ _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT = QPalette.ColorRole.Text
 _NO_BRUSH = QBrush()
 
+PLAIN_STYLES = frozenset({"QFusionStyle", "QWindowsStyle"})
+"""Styles that paint an item cell as Qt's common style does (background, then text)."""
+_NOT_PLAIN = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+              | QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_Editing).value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
+_VERTICAL = Qt.AlignmentFlag.AlignVertical_Mask.value
+TEXT_CACHE_SIZE = 2000
+"""Laid-out texts kept; a screen needs a few hundred, so the cache refills rarely."""
+
+
+@dataclass(frozen=True, slots=True)
+class _LaidOut:
+    """A cell's text laid out once, and where it sits in the cell."""
+
+    text: QStaticText
+    dx: int
+    dy: int
+
 
 class QueueDelegate(QStyledItemDelegate):
     """Paints queue cells from the model's per-row cache."""
@@ -35,15 +81,44 @@ class QueueDelegate(QStyledItemDelegate):
     def __init__(self, model: QueueModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._texts: dict[tuple[Any, ...], _LaidOut] = {}
+        self._style: QStyle | None = None
+        self._plain_style = False
+
+    @property
+    def laid_out_texts(self) -> int:
+        """How many cell texts are laid out and kept (0: Qt paints every cell)."""
+        return len(self._texts)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """Paint a plain cell from cached glyphs; anything else as Qt's delegate does."""
+        cell = self._cell(index)
+        if (cell is None or option.state.value & _NOT_PLAIN
+                or not self._paints_plain(option)):
+            super().paint(painter, option, index)
+            return
+        rect = option.rect
+        background = cell[_BACKGROUND]
+        if background is not None:
+            painter.fillRect(rect, background)
+        text = cell[_DISPLAY]
+        if not text:
+            return
+        font = cell[_FONT] or option.font
+        laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT])
+        colour = cell[_FOREGROUND]
+        if colour is None:
+            colour = option.palette.color(_colour_group(option.state.value), _TEXT)
+        painter.setPen(colour)
+        painter.setFont(font)
+        painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, laid.text)
 
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
                         index: QModelIndex | QPersistentModelIndex) -> None:
         """Fill ``option`` for ``index`` as Qt's delegate does, from one cache lookup."""
-        if not isinstance(index, QModelIndex) or index.model() is not self._model:
-            super().initStyleOption(option, index)
-            return
-        cell = self._model.painted_cell(index.row(), index.column())
-        if cell is None:
+        cell = self._cell(index)
+        if cell is None or not isinstance(index, QModelIndex):
             super().initStyleOption(option, index)
             return
         option.index = index
@@ -66,3 +141,65 @@ class QueueDelegate(QStyledItemDelegate):
         background = cell.get(_BACKGROUND)
         option.backgroundBrush = QBrush(background) if isinstance(background, QColor) \
             else _NO_BRUSH
+
+    def _cell(self, index: QModelIndex | QPersistentModelIndex) -> Any:
+        if not isinstance(index, QModelIndex) or index.model() is not self._model:
+            return None
+        return self._model.painted_cell(index.row(), index.column())
+
+    def _paints_plain(self, option: QStyleOptionViewItem) -> bool:
+        """Whether the view's style paints cells as the common style does (checked once
+        per style: a style sheet or another style switches this delegate to Qt's way)."""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        if style is not self._style:
+            self._style = style
+            self._plain_style = style.metaObject().className() in PLAIN_STYLES
+            self._texts.clear()
+        return self._plain_style
+
+    def _laid_out(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                  text: str, font: QFont, alignment: Any) -> _LaidOut:
+        rect = option.rect
+        size, align = (rect.width(), rect.height()), alignment.value if alignment else 0
+        laid = self._texts.get((text, font, size, align))  # a QFont hashes by its request
+        if laid is None:
+            if len(self._texts) >= TEXT_CACHE_SIZE:
+                self._texts.clear()
+            laid = self._lay_out(option, index)
+            # a copy: ``option.font`` lives only as long as this paint
+            self._texts[(text, QFont(font), size, align)] = laid
+        return laid
+
+    def _lay_out(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> _LaidOut:
+        """Where and how Qt's common style draws this cell's text (``viewItemDrawText``):
+        inside the style's text rectangle less the focus margin, elided to its width,
+        aligned by the cell's alignment."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        area.adjust(margin, 0, -margin, 0)
+        elided = opt.fontMetrics.elidedText(opt.text, opt.textElideMode, area.width())
+        laid = QStaticText(elided)
+        laid.setTextFormat(Qt.TextFormat.PlainText)
+        text_option = QTextOption(Qt.AlignmentFlag(opt.displayAlignment.value & _HORIZONTAL))
+        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        laid.setTextOption(text_option)
+        laid.setTextWidth(area.width())
+        laid.prepare(font=opt.font)
+        line = QSize(area.width(), int(laid.size().height()))
+        vertical = Qt.AlignmentFlag(opt.displayAlignment.value & _VERTICAL)
+        place = QStyle.alignedRect(opt.direction, vertical | Qt.AlignmentFlag.AlignLeft, line,
+                                   area)
+        return _LaidOut(laid, place.x() - opt.rect.x(), place.y() - opt.rect.y())
+
+
+def _colour_group(state: int) -> QPalette.ColorGroup:
+    """The palette group Qt's common style takes the text colour from."""
+    if not state & _ENABLED:
+        return QPalette.ColorGroup.Disabled
+    return QPalette.ColorGroup.Active if state & _ACTIVE else QPalette.ColorGroup.Inactive

@@ -1,15 +1,18 @@
-"""The queue's one-call delegate paints exactly what Qt's own delegate paints."""
+"""The queue's delegate paints exactly what Qt's own delegate paints."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
+from nit_desk.gui.theme import dark_palette
 from nit_desk.models.queue_model import Column
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
@@ -38,21 +41,71 @@ def _styled_queue(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunne
     return view
 
 
-def test_the_delegate_paints_pixel_for_pixel_what_qts_delegate_paints(
-        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-        events: AppEvents) -> None:
-    """Issue 3 speed: the delegate only saves calls; the agent sees the same queue."""
-    view = _styled_queue(qtbot, db, agent, runner, events)
+def _pictures(view: QueueView) -> tuple[QImage, QImage]:
+    """The viewport painted by the queue's delegate, then by Qt's own (delegate restored)."""
     table = view.table
-    assert isinstance(table.itemDelegate(), QueueDelegate)
     ours = table.viewport().grab().toImage()
+    delegate = table.itemDelegate()
     table.setItemDelegate(QStyledItemDelegate(table))
     qts = table.viewport().grab().toImage()
+    table.setItemDelegate(delegate)
+    return ours, qts
+
+
+@pytest.mark.parametrize("style_name", ["Fusion", "Windows"])
+def test_the_delegate_paints_pixel_for_pixel_what_qts_delegate_paints(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents, style_name: str) -> None:
+    """Issue 3 speed: the delegate only saves work; the agent sees the same queue, in each
+    style it paints itself: plain, overdue (tinted, bold, red), mine (bold), a selected row,
+    the focused cell, a centred column and a column too narrow for its text (elided)."""
+    view = _styled_queue(qtbot, db, agent, runner, events)
+    table = view.table
+    style = QStyleFactory.create(style_name)
+    table.setStyle(style)
+    table.setFocus()
+    table.setCurrentIndex(view.model.index(1, Column.CLIENT))
+    table.setColumnWidth(table.horizontalHeader().logicalIndex(0), 40)  # elided
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, QueueDelegate)
+    ours, qts = _pictures(view)
     assert ours == qts
+    assert delegate.laid_out_texts > 0  # the plain cells really were painted by it
     overdue = table.visualRect(view.model.index(0, Column.STATUS))
     plain = table.visualRect(view.model.index(5, Column.STATUS))
     tint = ours.pixelColor(overdue.right() - 2, overdue.center().y())
     assert tint != ours.pixelColor(plain.right() - 2, plain.center().y())  # not a blank picture
+
+
+def test_the_delegate_follows_a_dark_palette_and_an_inactive_window(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """Text colours come from the palette group Qt would use (active, inactive or
+    disabled) at paint time, never from the text cache."""
+    view = _styled_queue(qtbot, db, agent, runner, events)
+    view.table.setStyle(QStyleFactory.create("Fusion"))
+    ours, _ = _pictures(view)  # the light picture, texts laid out
+    palette = dark_palette()
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text, QColor("#e0c080"))
+    view.table.setPalette(palette)
+    dark, qts = _pictures(view)
+    assert dark == qts and dark != ours
+    view.table.setEnabled(False)  # the disabled group's grey
+    disabled, qts = _pictures(view)
+    assert disabled == qts and disabled != dark
+
+
+def test_under_a_style_sheet_qt_paints_every_cell(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """A style sheet may pad or colour items: then the delegate leaves painting to Qt."""
+    view = _styled_queue(qtbot, db, agent, runner, events)
+    view.table.setStyleSheet("QTableView::item { padding-left: 9px; color: #123456; }")
+    delegate = view.table.itemDelegate()
+    assert isinstance(delegate, QueueDelegate)
+    ours, qts = _pictures(view)
+    assert ours == qts
+    assert delegate.laid_out_texts == 0
 
 
 def test_painted_cell_agrees_with_data_in_every_painted_role(
