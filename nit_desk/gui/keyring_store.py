@@ -8,13 +8,20 @@ not remember: the functions log and carry on.
 from __future__ import annotations
 
 import logging
+from typing import Any
 from urllib.parse import urlsplit
-
-import keyring
-from keyring.errors import KeyringError
 
 log = logging.getLogger(__name__)
 SERVICE = "NIT Desk"
+
+
+def _keyring() -> tuple[Any, type[Exception]]:
+    """The keyring module and its error, loaded at first use (a SQLite desk never needs
+    them, and finding the system's backends costs start-up time)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    return keyring, KeyringError
 
 
 def keyring_key(url: str) -> str:
@@ -27,6 +34,7 @@ def keyring_key(url: str) -> str:
 
 def load_password(url: str) -> str | None:
     """The remembered password for ``url``'s server and user, if any."""
+    keyring, KeyringError = _keyring()
     try:
         return keyring.get_password(SERVICE, keyring_key(url))
     except KeyringError as exc:
@@ -36,6 +44,7 @@ def load_password(url: str) -> str | None:
 
 def save_password(url: str, password: str) -> bool:
     """Remember ``password`` for ``url``; False when no keyring could take it."""
+    keyring, KeyringError = _keyring()
     try:
         keyring.set_password(SERVICE, keyring_key(url), password)
         return True
@@ -46,6 +55,7 @@ def save_password(url: str, password: str) -> bool:
 
 def forget_password(url: str) -> None:
     """Remove a remembered password (nothing happens if there is none)."""
+    keyring, KeyringError = _keyring()
     try:
         keyring.delete_password(SERVICE, keyring_key(url))
     except KeyringError:

@@ -19,13 +19,15 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 from sqlalchemy.engine import URL
 
 from nit_desk.services.storage.backend import CHANGE_CHANNEL
 from nit_desk.services.uow import Change
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +151,8 @@ class ChangeListener:
     # -- the thread ---------------------------------------------------------
 
     def _run(self) -> None:
+        import psycopg  # here, not at start-up: a desk on SQLite never loads the driver
+
         delay, missed = self._backoff[0], False
         while not self._stop.is_set():
             try:
@@ -171,6 +175,8 @@ class ChangeListener:
 
     def _listen(self, *, announce_reload: bool) -> None:
         """Connect, LISTEN, then hand over notifications until stopped or dropped."""
+        import psycopg
+
         self._conn = psycopg.connect(autocommit=True, **{**KEEPALIVE, **self._kwargs})
         self._conn.execute(f"LISTEN {CHANGE_CHANNEL}")
         self._listening.set()
@@ -205,6 +211,8 @@ class ChangeListener:
                 log.exception("Connection state callback failed")
 
     def _close(self) -> None:
+        import psycopg
+
         conn, self._conn = self._conn, None
         if conn is not None and not conn.closed:
             try:
