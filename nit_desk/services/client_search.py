@@ -7,9 +7,11 @@ serves on both backends; a WhatsApp number matches the same phone number.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, Select, String, bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from nit_desk.domain.contacts import (
@@ -132,19 +134,42 @@ def prefix_matches(session: Session, text: str, limit: int = 50) -> list[ClientM
 
 def prefix_client_ids(session: Session, text: str, limit: int = 50) -> list[int]:
     """The ids of the clients :func:`prefix_matches` finds, in the same order, without
-    loading contacts or clients (the queue's search needs only the ids)."""
+    loading contacts or clients (the queue's search needs only the ids).
+
+    One statement for all the candidate prefixes, built once per prefix count and
+    re-bound: the queue searches as the agent types, so building it each time
+    would cost more than running it.
+    """
     value = text.strip()
     if not value or limit <= 0:
         return []
     prefixes = (value.lower(),) if looks_like_email(value) else handle_search_prefixes(value)
+    prefixes = prefixes[:6]
+    params: dict[str, object] = {"prefix_limit": int(limit)}
+    for i, prefix in enumerate(prefixes):
+        params[f"lo{i}"], params[f"hi{i}"] = prefix, prefix + PREFIX_END
     ids: dict[int, None] = {}
-    for prefix in prefixes[:6]:
-        for client_id in session.execute(
-                select(ClientContact.client_id)
-                .where(ClientContact.value >= prefix, ClientContact.value < prefix + PREFIX_END)
-                .order_by(ClientContact.value).limit(limit)).scalars():
-            ids.setdefault(client_id)
+    for client_id in session.connection().execute(_prefix_ids_statement(len(prefixes)),
+                                                  params).scalars():
+        ids.setdefault(client_id)
     return list(ids)[:limit]
+
+
+@functools.lru_cache(maxsize=8)
+def _prefix_ids_statement(count: int) -> Select[Any]:
+    """Client ids of contacts in ``count`` prefix ranges, range by range in value order."""
+    contacts = ClientContact.__table__.c
+    limit = bindparam("prefix_limit", type_=Integer())
+    arms = [select(literal(i, Integer()).label("arm"), contacts.client_id, contacts.value)
+            .where(contacts.value >= bindparam(f"lo{i}", type_=String()),
+                   contacts.value < bindparam(f"hi{i}", type_=String()))
+            .order_by(contacts.value).limit(limit).subquery()
+            for i in range(count)]
+    if count == 1:
+        only = arms[0]
+        return select(only.c.client_id).order_by(only.c.value)
+    merged = union_all(*(select(arm) for arm in arms)).subquery()
+    return select(merged.c.client_id).order_by(merged.c.arm, merged.c.value)
 
 
 def _group(session: Session, rows: Sequence[ClientContact]) -> list[ClientMatch]:

@@ -5,6 +5,7 @@ The public functions are re-exported by :mod:`nit_desk.services.queue`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -107,8 +108,9 @@ def encode_reasons(reasons: tuple[AdvanceReason, ...]) -> str:
     return ",".join(r.value for r in reasons)
 
 
+@functools.lru_cache(maxsize=64)
 def decode_reasons(text: str) -> tuple[AdvanceReason, ...]:
-    """R14 reasons from their stored form."""
+    """R14 reasons from their stored form (a handful of forms, each decoded once)."""
     return tuple(AdvanceReason(part) for part in text.split(",") if part)
 
 

@@ -93,9 +93,9 @@ class QueueDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         """Paint a plain cell from cached glyphs; anything else as Qt's delegate does."""
-        cell = self._cell(index)
-        if (cell is None or option.state.value & _NOT_PLAIN
-                or not self._paints_plain(option)):
+        state = option.state.value
+        cell = None if state & _NOT_PLAIN else self._cell(index)
+        if cell is None or not self._paints_plain(option):
             super().paint(painter, option, index)
             return
         rect = option.rect
@@ -109,7 +109,7 @@ class QueueDelegate(QStyledItemDelegate):
         laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT])
         colour = cell[_FOREGROUND]
         if colour is None:
-            colour = option.palette.color(_colour_group(option.state.value), _TEXT)
+            colour = option.palette.color(_colour_group(state), _TEXT)
         painter.setPen(colour)
         painter.setFont(font)
         painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, laid.text)

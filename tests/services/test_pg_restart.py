@@ -232,7 +232,7 @@ def test_back_off_doubles_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None
         waits.append(float(seconds or 0))
         return len(waits) >= 8  # then "stop"
 
-    monkeypatch.setattr(live.psycopg, "connect", refuse)
+    monkeypatch.setattr(psycopg, "connect", refuse)  # live imports it when it connects
     monkeypatch.setattr(listener._stop, "wait", fake_wait)
     listener._run()
     assert waits == [0.5, 1.0, 2.0, 4.0, 8.0, 10.0, 10.0, 10.0]
