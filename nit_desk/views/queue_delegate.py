@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QWidget,
 )
 
 from nit_desk.models.queue_model import QueueModel
@@ -60,6 +61,10 @@ _NOT_PLAIN = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
               | QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_Editing).value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
+_ENABLED_ACTIVE = _ENABLED | _ACTIVE
+_GROUPS = {_ENABLED_ACTIVE: QPalette.ColorGroup.Active, _ENABLED: QPalette.ColorGroup.Inactive,
+           _ACTIVE: QPalette.ColorGroup.Disabled, 0: QPalette.ColorGroup.Disabled}
+"""The palette group Qt's common style takes the text colour from, by state."""
 _HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
 _VERTICAL = Qt.AlignmentFlag.AlignVertical_Mask.value
 TEXT_CACHE_SIZE = 2000
@@ -83,7 +88,10 @@ class QueueDelegate(QStyledItemDelegate):
         self._model = model
         self._texts: dict[tuple[Any, ...], _LaidOut] = {}
         self._style: QStyle | None = None
+        """The view's style when last checked; None after a StyleChange."""
         self._plain_style = False
+        self._watched: QWidget | None = None
+        self._colours: dict[tuple[int, QPalette.ColorGroup], QColor] = {}
 
     @property
     def laid_out_texts(self) -> int:
@@ -95,7 +103,8 @@ class QueueDelegate(QStyledItemDelegate):
         """Paint a plain cell from cached glyphs; anything else as Qt's delegate does."""
         state = option.state.value
         cell = None if state & _NOT_PLAIN else self._cell(index)
-        if cell is None or not self._paints_plain(option):
+        if cell is None or not (self._plain_style if self._style is not None
+                                else self._check_style(option)):
             super().paint(painter, option, index)
             return
         rect = option.rect
@@ -109,7 +118,7 @@ class QueueDelegate(QStyledItemDelegate):
         laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT])
         colour = cell[_FOREGROUND]
         if colour is None:
-            colour = option.palette.color(_colour_group(state), _TEXT)
+            colour = self._text_colour(option.palette, _GROUPS[state & _ENABLED_ACTIVE])
         painter.setPen(colour)
         painter.setFont(font)
         painter.drawStaticText(rect.x() + laid.dx, rect.y() + laid.dy, laid.text)
@@ -147,16 +156,34 @@ class QueueDelegate(QStyledItemDelegate):
             return None
         return self._model.painted_cell(index.row(), index.column())
 
-    def _paints_plain(self, option: QStyleOptionViewItem) -> bool:
-        """Whether the view's style paints cells as the common style does (checked once
-        per style: a style sheet or another style switches this delegate to Qt's way)."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Notice a new style or style sheet on the view (checked again at the next paint)."""
+        if event.type() == QEvent.Type.StyleChange:
+            self._style = None
+            self._colours.clear()
+        return False
+
+    def _check_style(self, option: QStyleOptionViewItem) -> bool:
+        """Whether the view's style paints cells as the common style does (a style sheet
+        or another style switches this delegate to Qt's way)."""
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        if style is not self._style:
-            self._style = style
-            self._plain_style = style.metaObject().className() in PLAIN_STYLES
-            self._texts.clear()
+        if widget is not None and widget is not self._watched:
+            widget.installEventFilter(self)
+            self._watched = widget
+        self._style = style
+        self._plain_style = style.metaObject().className() in PLAIN_STYLES
+        self._texts.clear()
         return self._plain_style
+
+    def _text_colour(self, palette: QPalette, group: QPalette.ColorGroup) -> QColor:
+        key = (palette.cacheKey(), group)
+        colour = self._colours.get(key)
+        if colour is None:
+            if len(self._colours) > 64:
+                self._colours.clear()
+            colour = self._colours[key] = palette.color(group, _TEXT)
+        return colour
 
     def _laid_out(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                   text: str, font: QFont, alignment: Any) -> _LaidOut:
@@ -196,10 +223,3 @@ class QueueDelegate(QStyledItemDelegate):
         place = QStyle.alignedRect(opt.direction, vertical | Qt.AlignmentFlag.AlignLeft, line,
                                    area)
         return _LaidOut(laid, place.x() - opt.rect.x(), place.y() - opt.rect.y())
-
-
-def _colour_group(state: int) -> QPalette.ColorGroup:
-    """The palette group Qt's common style takes the text colour from."""
-    if not state & _ENABLED:
-        return QPalette.ColorGroup.Disabled
-    return QPalette.ColorGroup.Active if state & _ACTIVE else QPalette.ColorGroup.Inactive
