@@ -1,4 +1,6 @@
-"""Our queue with its one-call delegate against the same queue with Qt's delegate.
+"""Our queue with its own delegate against the same queue with Qt's delegate.
+
+Ours reads each cell in one lookup and paints plain cells from cached glyphs.
 
 The full queue benchmark compares whole interactions with QSqlTableModel, and
 on a shared machine its figures drift by a third between runs. This A/B keeps
