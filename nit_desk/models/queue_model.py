@@ -305,9 +305,6 @@ class QueueModel(QAbstractTableModel):
         if page is None:
             return
         self._prefetching = False
-        if key != self._next_key:  # the rows it follows are no longer the last shown
-            log.debug("Dropped a page read ahead for rows no longer shown")
-            return
         self._ahead = page
         if self._fetching:
             self._append(page)

@@ -118,12 +118,8 @@ def prefix_matches(session: Session, text: str, limit: int = 50) -> list[ClientM
     value = text.strip()
     if not value or limit <= 0:
         return []
-    if looks_like_email(value):
-        prefixes: tuple[str, ...] = (value.lower(),)
-    else:
-        prefixes = handle_search_prefixes(value)
     rows: list[ClientContact] = []
-    for prefix in prefixes[:6]:
+    for prefix in _search_prefixes(value):
         rows += session.execute(
             select(ClientContact)
             .where(ClientContact.value >= prefix, ClientContact.value < prefix + PREFIX_END)
@@ -143,8 +139,7 @@ def prefix_client_ids(session: Session, text: str, limit: int = 50) -> list[int]
     value = text.strip()
     if not value or limit <= 0:
         return []
-    prefixes = (value.lower(),) if looks_like_email(value) else handle_search_prefixes(value)
-    prefixes = prefixes[:6]
+    prefixes = _search_prefixes(value)
     params: dict[str, object] = {"prefix_limit": int(limit)}
     for i, prefix in enumerate(prefixes):
         params[f"lo{i}"], params[f"hi{i}"] = prefix, prefix + PREFIX_END
@@ -153,6 +148,13 @@ def prefix_client_ids(session: Session, text: str, limit: int = 50) -> list[int]
                                                   params).scalars():
         ids.setdefault(client_id)
     return list(ids)[:limit]
+
+
+def _search_prefixes(value: str) -> tuple[str, ...]:
+    """The contact-value prefixes a search text stands for (at most six)."""
+    if looks_like_email(value):
+        return (value.lower(),)
+    return handle_search_prefixes(value)[:6]
 
 
 @functools.lru_cache(maxsize=8)

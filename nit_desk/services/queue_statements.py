@@ -40,29 +40,26 @@ _clients = Client.__table__.c
 _users = User.__table__.c
 _items = ChecklistItem.__table__.c
 
-ROW_COLUMNS = ("id", "client_id", "channel", "status", "payment_scheme", "advance_reasons",
-               "deadline", "claimed_by_id", "claimed_at", "lease_expires_at", "handle",
-               "banned", "username", "required_done", "required_total")
-"""The columns of a page row, in order."""
-
-
-def page_statement(statuses: tuple[RequestStatus, ...], flt: QueueFilter, *,
-                   searching: bool, paged: bool) -> Select:
-    """The page statement of this shape (built at first use, then shared)."""
-    return _page_statement(tuple(RequestStatus(s) for s in statuses), QueueFilter(flt),
-                           bool(searching), bool(paged))
+_REQUEST_COLUMNS = ("id", "client_id", "channel", "status", "payment_scheme",
+                    "advance_reasons", "deadline", "claimed_by_id", "claimed_at",
+                    "lease_expires_at")
 
 
 @functools.lru_cache(maxsize=128)
-def _page_statement(statuses: tuple[RequestStatus, ...], flt: QueueFilter, searching: bool,
-                    paged: bool) -> Select:
+def page_statement(statuses: tuple[RequestStatus, ...], flt: QueueFilter, *,
+                   searching: bool, paged: bool) -> Select:
+    """The page statement of this shape, built at first use and then shared.
+
+    A row is the request's columns of ``_REQUEST_COLUMNS``, then ``handle``,
+    ``banned``, ``username``, ``required_done``, ``required_total``.
+    """
     keys = _keys(statuses, flt, searching, paged).subquery("page_keys")
     done = _count_steps(_items.state == StepState.DONE.value)
     total = _count_steps(None)
-    row_columns = [_requests[name] for name in ROW_COLUMNS[:10]]
     return (
-        select(*row_columns, _clients.handle, _clients.banned, _users.username,
-               done.label("required_done"), total.label("required_total"))
+        select(*(_requests[name] for name in _REQUEST_COLUMNS), _clients.handle,
+               _clients.banned, _users.username, done.label("required_done"),
+               total.label("required_total"))
         .select_from(keys)
         .join(Request.__table__, _requests.id == keys.c.id)
         .join(Client.__table__, _clients.id == _requests.client_id)
