@@ -175,6 +175,12 @@ class Request(Base):
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    """What the client is awaited for (waiting), or why it was cancelled or reopened (R19)."""
+    timer_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """Since when the holder's work timer runs; None while it is stopped (R22)."""
+    worked_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    """Time worked on the request before the running stretch, corrections included (R22)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -259,6 +265,22 @@ class Payment(Base):
     reference: Mapped[str] = mapped_column(String(100), default="")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """When the payment was voided (R21): the row stays, it no longer counts (R20)."""
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkNote(Base):
+    """A free-text note in a request's work log (R22), checked by the secret guard (R9, R23)."""
+
+    __tablename__ = "work_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class SensitiveAction(Base):
