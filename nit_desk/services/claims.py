@@ -37,7 +37,13 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import OPEN_STATUSES, Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.client_cards import is_supervisor, read_as, user_names
-from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, RequestDTO
+from nit_desk.services.dto import CLAIM_LEASE, RequestDTO
+from nit_desk.services.holder import (
+    closed_conflict,
+    held_by_other,
+    held_conflict,
+    require_holder,
+)
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Client, Request, User
 from nit_desk.services.storage.types import UTCDateTime, utcnow
@@ -76,14 +82,8 @@ def _claim_update(uow: UnitOfWork, request_id: int) -> bool:
 def _refusal(uow: UnitOfWork, request: Request) -> Conflict:
     """Why a claim failed: the request is closed, or who holds it since when."""
     if RequestStatus(request.status) not in OPEN_STATUSES:
-        return Conflict(QT_TRANSLATE_NOOP("messages", "The request is closed ({status})."),
-                        field="request", status=request.status)
-    holder = user_names(uow.session, [request.claimed_by_id]).get(
-        request.claimed_by_id or 0, "?")
-    since = (request.claimed_at or uow.now).astimezone()
-    return ClaimConflict(
-        QT_TRANSLATE_NOOP("messages", "The request is held by {holder} since {since:%H:%M}."),
-        holder=holder, since=since)
+        return closed_conflict(request)
+    return held_conflict(uow, request)
 
 
 def claim(db: Database, actor: Actor, request_id: int) -> RequestDTO:
@@ -239,7 +239,7 @@ def release(db: Database, actor: Actor, request_id: int) -> RequestDTO:
         supervisor = is_supervisor(uow.require())
         request = load_request(uow.session, request_id, lock=True)
         if request.claimed_by_id is not None:
-            if request.claimed_by_id != uow.actor_id and not supervisor and _live(uow, request):
+            if not supervisor and held_by_other(uow, request):
                 raise _refusal(uow, request)
             before = user_names(uow.session, [request.claimed_by_id])
             _clear_claim(request)
@@ -250,24 +250,8 @@ def release(db: Database, actor: Actor, request_id: int) -> RequestDTO:
         return dto
 
 
-def _live(uow: UnitOfWork, request: Request) -> bool:
-    return request.lease_expires_at is None or request.lease_expires_at >= uow.now
-
-
 def _clear_claim(request: Request) -> None:
     request.claimed_by_id = request.claimed_at = request.lease_expires_at = None
-
-
-def _require_holder(uow: UnitOfWork, request: Request, supervisor: bool) -> None:
-    """Agents change a request only while they hold its claim; supervisors always may."""
-    if RequestStatus(request.status) not in OPEN_STATUSES:
-        raise _refusal(uow, request)
-    if supervisor or request.claimed_by_id == uow.actor_id:
-        return
-    if request.claimed_by_id is not None and _live(uow, request):
-        raise _refusal(uow, request)
-    raise Conflict(QT_TRANSLATE_NOOP("messages", "Take the request for work first."),
-                   field="request")
 
 
 def set_status(db: Database, actor: Actor, request_id: int,
@@ -289,7 +273,7 @@ def set_status(db: Database, actor: Actor, request_id: int,
     with UnitOfWork(db, actor) as uow:
         supervisor = is_supervisor(uow.require())
         request = load_request(uow.session, request_id, lock=True)
-        _require_holder(uow, request, supervisor)
+        require_holder(uow, request, supervisor=supervisor)
         before = request.status
         request.status = new.value
         if new in _CLOSING:
@@ -319,7 +303,7 @@ def update_flags(db: Database, actor: Actor, request_id: int, expected_version: 
         if request.version != expected_version:
             raise _changed_meanwhile(uow, request)
         if request.claimed_by_id not in (None, uow.actor_id):
-            _require_holder(uow, request, supervisor)
+            require_holder(uow, request, supervisor=supervisor)
         if RequestStatus(request.status) not in OPEN_STATUSES:
             raise _refusal(uow, request)
         before = request_snapshot(request)
