@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import select
 
 from nit_desk.domain.errors import Conflict, NitDeskError, NotFound, ValidationError
-from nit_desk.domain.types import ContactKind, Network, RequestStatus
-from nit_desk.services import bans, clients, corrections, queue
+from nit_desk.domain.types import ContactKind, Network
+from nit_desk.services import bans, clients, corrections, queue, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import BannedClientMatch, ClaimConflict, ClientCard, DuplicateContact
 from nit_desk.services.storage.engine import Database
@@ -273,7 +273,7 @@ def test_r21_deadline_only_on_open_requests_and_holder_rule(db: Database, agent:
     assert "anna" in err.message
     dto = corrections.reagree_deadline(db, supervisor, made.request_id, tomorrow(72), "moved")
     assert dto.deadline > tomorrow(48)
-    queue.set_status(db, agent, made.request_id, RequestStatus.DONE)
+    request_life.cancel(db, agent, made.request_id, "the client withdrew")
     for actor in (agent, supervisor):
         _refused(db, lambda a=actor: corrections.reagree_deadline(  # type: ignore[misc]
             db, a, made.request_id, tomorrow(96), "moved"), Conflict, "request")
@@ -315,7 +315,7 @@ def test_r21_description_holder_rule_and_closed_requests(db: Database, agent: Ac
              ClaimConflict, None)
     assert corrections.edit_description(db, supervisor, made.request_id,
                                         "by the boss").description == "by the boss"
-    queue.set_status(db, agent, made.request_id, RequestStatus.DONE)
+    request_life.cancel(db, agent, made.request_id, "the client withdrew")
     _refused(db, lambda: corrections.edit_description(db, agent, made.request_id, "late"),
              Conflict, "request")
     assert corrections.edit_description(db, supervisor, made.request_id,

@@ -1,12 +1,10 @@
 """The work log of a request (R22): notes, the timeline, time spent against the estimate.
 
 Scenario 9 of SCENARIOS.md is walked through the services this branch has
-(intake, estimates, payments, claims, sensitive actions, corrections, notes).
-The request's life (start work, waiting, done, time correction) and voiding
-a payment belong to services written in parallel (request_life.py,
-payments.void_payment): until they are merged, ``_life``, ``_correct_time``
-and ``_void`` below write the same rows and audit entries those services
-agreed to write, in one unit of work each.
+(intake, estimates, payments, claims, the request's life, sensitive actions,
+corrections, notes).
+The request's life (start work, waiting, done, time correction) goes through
+request_life, voiding through payments.void_payment.
 """
 
 from __future__ import annotations
@@ -23,69 +21,28 @@ import pytest
 from sqlalchemy import event, select
 
 from nit_desk.domain.errors import Conflict, NotFound, ValidationError
-from nit_desk.domain.types import Network, PaymentKind, RequestStatus, Unit
-from nit_desk.services import corrections, estimates, payments, queue, sensitive, work_log
+from nit_desk.domain.types import Network, PaymentKind, Unit
+from nit_desk.services import (
+    corrections,
+    estimates,
+    payments,
+    queue,
+    request_life,
+    sensitive,
+    work_log,
+)
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import ClaimConflict
 from nit_desk.services.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Payment, Request, WorkNote
-from nit_desk.services.storage.types import utcnow
+from nit_desk.services.storage.types import use_clock, utcnow
 from nit_desk.services.uow import UnitOfWork
 from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 from tests.services.agent_support import new_client, row_counts
 
 V1 = [LineInput("Удалённая диагностика", Decimal("1"), Unit.PIECE, 50_000),
       LineInput("Удалённая чистка и оптимизация", Decimal("2"), Unit.HOUR, 80_000)]
-
-
-# --- stand-ins for the services written in parallel (see the module docstring) -----
-
-def _life(db: Database, actor: Actor, request_id: int, status: RequestStatus,
-          **said: str) -> None:
-    """A status change as request_life writes it: status, reason, timer, one audit entry."""
-    with UnitOfWork(db, actor) as uow:
-        uow.require()
-        request = uow.session.get(Request, request_id)
-        assert request is not None
-        before = request.status
-        if request.timer_started_at is not None:
-            request.worked_seconds += int((uow.now - request.timer_started_at).total_seconds())
-            request.timer_started_at = None
-        if status is RequestStatus.IN_PROGRESS:
-            request.timer_started_at = uow.now
-        request.status, request.status_reason = status.value, next(iter(said.values()), "")
-        uow.audit("request.status_changed", "request", request.id, client_id=request.client_id,
-                  before={"status": before}, after={"status": status.value, **said})
-        uow.commit()
-
-
-def _correct_time(db: Database, actor: Actor, request_id: int, minutes: int,
-                  reason: str) -> None:
-    """A manual correction of the time worked, as request_life.correct_worked_time audits it."""
-    with UnitOfWork(db, actor) as uow:
-        uow.require()
-        request = uow.session.get(Request, request_id)
-        assert request is not None
-        before = request.worked_seconds // 60
-        request.worked_seconds = minutes * 60
-        uow.audit("request.time_corrected", "request", request.id,
-                  client_id=request.client_id, before={"minutes": before},
-                  after={"minutes": minutes, "reason": reason})
-        uow.commit()
-
-
-def _void(db: Database, actor: Actor, payment_id: int, reason: str) -> None:
-    """A payment voided as payments.void_payment does: the row stays, marked (R21)."""
-    with UnitOfWork(db, actor) as uow:
-        uow.require()
-        payment = uow.session.get(Payment, payment_id)
-        assert payment is not None
-        payment.voided_at, payment.voided_by_id = uow.now, uow.actor_id
-        payment.void_reason = reason
-        uow.audit("payment.voided", "payment", payment.id, before={"voided_at": None},
-                  after={"voided_at": uow.now, "void_reason": reason})
-        uow.commit()
 
 
 def _pay(db: Database, actor: Actor, request_id: int, kopecks: int) -> int:
@@ -117,19 +74,22 @@ def test_r22_scenario9_the_log_reads_top_to_bottom(db: Database, agent: Actor) -
     request_id = _scenario9_request(db, agent)
     _agree_v1(db, agent, request_id)
     wrong = _pay(db, agent, request_id, 120_000)
-    _void(db, agent, wrong, "typed the wrong amount")
+    payments.void_payment(db, agent, wrong, "typed the wrong amount")
     _pay(db, agent, request_id, 210_000)
     queue.claim(db, agent, request_id)
-    _life(db, agent, request_id, RequestStatus.IN_PROGRESS)
-    _life(db, agent, request_id, RequestStatus.WAITING_CLIENT, awaited="reboot and confirm")
-    _life(db, agent, request_id, RequestStatus.IN_PROGRESS)
+    request_life.start_work(db, agent, request_id)
+    request_life.wait_for_client(db, agent, request_id, "reboot and confirm")
+    request_life.back_to_work(db, agent, request_id)
     friday = (utcnow() + timedelta(days=3)).replace(microsecond=0)
     old_deadline = queue.request_detail(db, agent, request_id).deadline
     corrections.reagree_deadline(db, agent, request_id, friday, "the client asked for Friday")
     note = work_log.add_note(db, agent, request_id, "cleaned autostart, removed 2 adware programs")
     assert note.kind is WorkLogKind.NOTE and note.who == "anna"
-    _life(db, agent, request_id, RequestStatus.DONE)
-    _correct_time(db, agent, request_id, 100, "timer left running over lunch")
+    at_the_end = utcnow()
+    with use_clock(lambda: at_the_end):  # corrected, then done in the same instant
+        request_life.correct_worked_time(db, agent, request_id, 100,
+                                         "timer left running over lunch")
+        request_life.mark_done(db, agent, request_id)
 
     log = work_log.work_log(db, agent, request_id)
     assert log.request_id == request_id
@@ -160,9 +120,9 @@ def test_r22_scenario9_the_log_reads_top_to_bottom(db: Database, agent: Actor) -
         (WorkLogKind.DEADLINE, "anna", "the client asked for Friday",
          (("before", old_deadline.isoformat()), ("after", friday.isoformat()))),
         (WorkLogKind.NOTE, "anna", "cleaned autostart, removed 2 adware programs", ()),
-        (WorkLogKind.STATUS, "anna", "", (("from", "in_progress"), ("to", "done"))),
         (WorkLogKind.TIME_CORRECTED, "anna", "timer left running over lunch",
          (("before", "0"), ("after", "100"))),
+        (WorkLogKind.STATUS, "anna", "", (("from", "in_progress"), ("to", "done"))),
     ]
     # "1 h 40 min of 2 h": the hours of the agreed estimate (the diagnosis is a piece)
     assert log.worked_seconds == 100 * 60 and not log.timer_running
@@ -207,7 +167,7 @@ def test_r22_notes_follow_the_holder_rule(db: Database, agent: Actor, agent2: Ac
     assert err.value.holder == "anna" and row_counts(db) == before
     work_log.add_note(db, supervisor, request_id, "checked by the supervisor")
     work_log.add_note(db, agent, request_id, "working on it")
-    queue.set_status(db, agent, request_id, RequestStatus.DONE)  # a real status change
+    request_life.cancel(db, agent, request_id, "the client withdrew")
     with pytest.raises(Conflict) as closed:
         work_log.add_note(db, agent, request_id, "one more thing")
     assert closed.value.field == "request"
@@ -216,9 +176,9 @@ def test_r22_notes_follow_the_holder_rule(db: Database, agent: Actor, agent2: Ac
     assert [(e.kind, e.who, e.text) for e in log.entries if e.kind is not WorkLogKind.CREATED] == [
         (WorkLogKind.NOTE, "boss", "checked by the supervisor"),
         (WorkLogKind.NOTE, "anna", "working on it"),
-        (WorkLogKind.STATUS, "anna", ""),
+        (WorkLogKind.STATUS, "anna", "the client withdrew"),
         (WorkLogKind.NOTE, "boss", "closed: reviewed")]
-    assert log.entries[3].details == (("from", "new"), ("to", "done"))
+    assert log.entries[3].details == (("from", "new"), ("to", "cancelled"))
 
 
 def test_r22_log_shows_sensitive_actions_released_claims_and_descriptions(
