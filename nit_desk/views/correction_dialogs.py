@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.contacts import HANDLE_EXAMPLES, normalize_email, normalize_handle
 from nit_desk.domain.contacts import normalize_phone as _normalize_phone
@@ -120,10 +121,17 @@ class CorrectionDialog(QDialog):
         try:
             self.result_value = await self.call()
         except NitDeskError as err:
-            self.show_error(err)
+            if isValid(self):
+                self.save_button.setEnabled(True)
+                self.show_error(err)
             return None
-        finally:
-            self.save_button.setEnabled(True)
+        except BaseException:
+            if isValid(self):
+                self.save_button.setEnabled(True)
+            raise
+        if not isValid(self):
+            return self.result_value  # closed meanwhile: the change is saved all the same
+        self.save_button.setEnabled(True)
         self.accept()
         return self.result_value
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.gui.errors import error_text
@@ -136,10 +137,17 @@ class VoidPaymentDialog(QDialog):
             self.voided = await self.runner.call(self.money.void_payment, self.payment.id,
                                                  reason)
         except NitDeskError as err:
-            self.show_error(err)
+            if isValid(self):
+                self.void_button.setEnabled(True)
+                self.show_error(err)
             return None
-        finally:
-            self.void_button.setEnabled(True)
+        except BaseException:
+            if isValid(self):
+                self.void_button.setEnabled(True)
+            raise
+        if not isValid(self):
+            return self.voided
+        self.void_button.setEnabled(True)
         self.accept()
         return self.voided
 
