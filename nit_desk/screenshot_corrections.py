@@ -20,6 +20,7 @@ from nit_desk.domain.types import PaymentKind
 
 if TYPE_CHECKING:
     from nit_desk.screenshot import ShotContext
+    from nit_desk.services.actor import Actor
 
 CORRECTIONS_SIZE = (1280, 800)
 HANDLE = "@pc_slow_msk"
@@ -50,7 +51,7 @@ async def _main_window_on(shot: ShotContext, request_id: int, client_id: int,
     _show(window)
     await shot.settle()
     queue = window.queue_area.content
-    card = window.card_area.content
+    card: Any = window.card_area.content
     if not (hasattr(queue, "select_request") and queue.select_request(request_id)):
         card.show_request(request_id, client_id)
     await shot.settle()
@@ -65,11 +66,11 @@ async def _main_window_on(shot: ShotContext, request_id: int, client_id: int,
     return window
 
 
-def _payments_tab(card: Any) -> QWidget | None:
-    from nit_desk.views.payments_panel import PaymentsPanel
+def _anna(shot: ShotContext) -> Actor:
+    """The demo agent who holds scenario 9's request (the holder makes the corrections)."""
+    from nit_desk.services import demo, users
 
-    return next((t for t in getattr(card, "request_tabs", ()) if isinstance(t, PaymentsPanel)),
-                None)
+    return users.authenticate(shot.db, demo.DEMO_AGENTS[0], demo.DEMO_PASSWORD).actor
 
 
 def _history_tab(card: Any) -> QWidget | None:
@@ -78,21 +79,24 @@ def _history_tab(card: Any) -> QWidget | None:
 
 
 async def build_voided_payment(shot: ShotContext) -> QWidget:
-    """Scenario 9: 1 200 ₽ recorded by mistake and voided, struck through, then 2 100 ₽ paid."""
+    """Scenario 9: 1 200 ₽ recorded by mistake and voided stays, struck through, beside
+    the 2 100 ₽ that paid the request (the payments panel at full width)."""
+    from nit_desk.gui.money_services import money_desk
     from nit_desk.services import payments
+    from nit_desk.views.payments_panel import PaymentsPanel
 
-    agent = shot.agent.actor
+    agent = _anna(shot)
     request_id = shot.request_of(HANDLE)
     wrong = payments.record_payment(shot.db, agent, request_id, amount_kopecks=1200_00,
                                     paid_on=date.today(), kind=PaymentKind.ADVANCE,
                                     method_label="СБП")
     payments.void_payment(shot.db, agent, wrong.id, "ошибся в сумме")
-    window = await _main_window_on(shot, request_id, shot.clients[HANDLE], _payments_tab)
-    panel = _payments_tab(window.card_area.content)  # type: ignore[attr-defined]
-    if panel is not None and hasattr(panel, "select_payment"):
-        panel.select_payment(wrong.id)
+    panel = PaymentsPanel(money_desk(shot.agent))
+    panel.resize(*CORRECTIONS_SIZE)
+    _show(panel)
+    panel.show_request(request_id)
     await shot.settle()
-    return window
+    return panel
 
 
 async def _reagreed_request(shot: ShotContext) -> tuple[int, int]:
@@ -101,7 +105,7 @@ async def _reagreed_request(shot: ShotContext) -> tuple[int, int]:
 
     handle = "@printer_home" if "@printer_home" in shot.clients else HANDLE
     request_id = shot.request_of(handle)
-    corrections.reagree_deadline(shot.db, shot.agent.actor, request_id, next_friday_noon(),
+    corrections.reagree_deadline(shot.db, _anna(shot), request_id, next_friday_noon(),
                                  "клиент попросил перенести на пятницу")
     return request_id, shot.clients[handle]
 
@@ -136,7 +140,7 @@ async def build_reagree_dialog(shot: ShotContext) -> QWidget:
 
 
 CORRECTION_SCREENS: list[tuple[str, Callable[[ShotContext], Awaitable[QWidget]]]] = [
-    ("main-window-voided-payment", build_voided_payment),
+    ("payments-panel-voided-payment", build_voided_payment),
     ("main-window-deadline-reagreed", build_reagreed_deadline),
     ("deadline-reagree-dialog", build_reagree_dialog),
 ]

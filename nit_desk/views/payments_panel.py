@@ -170,6 +170,7 @@ class PaymentsPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long "voided by …" is elided; its tooltip has it all
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
