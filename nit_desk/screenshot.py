@@ -38,6 +38,7 @@ from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk
 from nit_desk.gui.settings import DeskSettings
 from nit_desk.gui.theme import dark_palette
+from nit_desk.screenshot_corrections import CORRECTION_SCREENS
 from nit_desk.services import demo, registration, users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage import migrate
@@ -379,6 +380,7 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("price-list-editor", build_price_list_editor),
 ]
 """Every screen ``nit-desk screenshot`` renders: (file name, builder). Append to add one."""
+SCREENS.extend(CORRECTION_SCREENS)
 
 
 # -- running -----------------------------------------------------------------

@@ -16,8 +16,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from nit_desk.domain.types import Network, StepState
-from nit_desk.services import bans, claims, clients, payments, registration, sensitive, trust
+from nit_desk.domain.types import ContactKind, Network, StepState
+from nit_desk.services import (
+    bans,
+    claims,
+    clients,
+    corrections,
+    payments,
+    registration,
+    sensitive,
+    trust,
+)
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit import AuditRecord
 from nit_desk.services.dto import (
@@ -115,6 +124,34 @@ class DatabaseCardGateway:
                     comment: str) -> BanProposalDTO:
         """Propose a ban (R10, R11)."""
         return bans.propose_ban(self.db, self.actor, client_id, refused_steps, comment)
+
+    def fix_contact(self, client_id: int, contact_id: int, value: str) -> ClientCard:
+        """Put a wrong contact right, checked as at intake (R21)."""
+        return corrections.fix_contact(self.db, self.actor, client_id, contact_id, value)
+
+    def add_contact(self, client_id: int, kind: ContactKind, value: str,
+                    network: Network | None = None) -> ClientCard:
+        """Give a known client one more contact, checked as at intake (R21)."""
+        return corrections.add_contact(self.db, self.actor, client_id, kind, value,
+                                       network=network)
+
+    def remove_contact(self, client_id: int, contact_id: int) -> ClientCard:
+        """Remove a contact the client no longer uses (R21)."""
+        return corrections.remove_contact(self.db, self.actor, client_id, contact_id)
+
+    def reagree_deadline(self, request_id: int, deadline: datetime, reason: str) -> RequestDTO:
+        """Move an open request's deadline, with the reason (R7, R21)."""
+        return corrections.reagree_deadline(self.db, self.actor, request_id, deadline, reason)
+
+    def edit_description(self, request_id: int, description: str) -> RequestDTO:
+        """Correct what the request is about (R21)."""
+        return corrections.edit_description(self.db, self.actor, request_id, description)
+
+    def update_client(self, client_id: int, expected_version: int, *,
+                      system_info: str | None = None) -> ClientCard:
+        """Change the client's system information (R21)."""
+        return clients.update_client(self.db, self.actor, client_id, expected_version,
+                                     system_info=system_info)
 
 
 def card_gateway(desk: Desk) -> DatabaseCardGateway:

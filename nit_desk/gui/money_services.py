@@ -123,6 +123,10 @@ class DatabaseMoneyGateway:
                                        kind=kind, method_label=method_label,
                                        reference=reference)
 
+    def void_payment(self, payment_id: int, reason: str) -> PaymentDTO:
+        """Void a wrong payment with a reason; it stays on record (R21)."""
+        return payments.void_payment(self.db, self.actor, payment_id, reason)
+
 
 @dataclass(frozen=True)
 class MoneyDeskBinding:

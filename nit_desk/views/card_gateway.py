@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from nit_desk.domain.types import Network, StepState
+from nit_desk.domain.types import ContactKind, Network, StepState
 from nit_desk.models.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import (
@@ -83,3 +83,25 @@ class CardGateway(Protocol):
     def propose_ban(self, client_id: int, refused_steps: Sequence[str],
                     comment: str) -> BanProposalDTO:
         """Propose a ban naming the refused steps (R10, R11)."""
+
+    # -- corrections (R21) ---------------------------------------------------
+
+    def fix_contact(self, client_id: int, contact_id: int, value: str) -> ClientCard:
+        """Put a wrong contact right, checked as at intake."""
+
+    def add_contact(self, client_id: int, kind: ContactKind, value: str,
+                    network: Network | None = None) -> ClientCard:
+        """Give a known client one more contact, checked as at intake."""
+
+    def remove_contact(self, client_id: int, contact_id: int) -> ClientCard:
+        """Remove a contact the client no longer uses (the audit keeps it)."""
+
+    def reagree_deadline(self, request_id: int, deadline: datetime, reason: str) -> RequestDTO:
+        """Move an open request's deadline as agreed again, with the reason."""
+
+    def edit_description(self, request_id: int, description: str) -> RequestDTO:
+        """Correct what the request is about."""
+
+    def update_client(self, client_id: int, expected_version: int, *,
+                      system_info: str | None = None) -> ClientCard:
+        """Change the client's system information (optimistic concurrency)."""

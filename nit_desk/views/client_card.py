@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,7 @@ from nit_desk.models.palette import tone
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.views.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
+from nit_desk.views.card_corrections import CardCorrections
 from nit_desk.views.card_gateway import CardGateway, HistoryEntry
 from nit_desk.views.checklist_panel import ChecklistPanel
 from nit_desk.views.contacts_panel import ContactsPanel, Pill
@@ -157,6 +159,8 @@ class ClientCardView(QWidget):
         self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
         self.request_tabs: list[QWidget] = []  # added tabs that follow the shown request
         self._build()
+        self.corrections = CardCorrections(gateway, runner, events, self, self)
+        self._wire_corrections()
         self.action_new_request = QAction(self.tr("&New request…"), self)
         self.action_new_request.setObjectName("actionNewRequest")
         self.action_new_request.setShortcut(QKeySequence("Ctrl+I"))
@@ -243,9 +247,17 @@ class ClientCardView(QWidget):
         self.system_info.setObjectName("systemInfo")
         self.system_info.setWordWrap(True)
         self.system_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.system_info_button = QToolButton()
+        self.system_info_button.setObjectName("editSystemInfoButton")
+        self.system_info_button.setText(self.tr("Edit…"))
+        self.system_info_button.setToolTip(self.tr("Correct the system information"))
+        self.system_info_button.setAutoRaise(True)
+        system_row = QHBoxLayout()
+        system_row.addWidget(self.system_info, 1)
+        system_row.addWidget(self.system_info_button, 0, Qt.AlignmentFlag.AlignTop)
         left = QVBoxLayout()
         left.addWidget(self.contacts)
-        left.addWidget(self.system_info)
+        left.addLayout(system_row)
         left.addStretch(1)
         self.phone_indicator = PhoneConsultationIndicator()
         self.trust_box = QCheckBox(self.tr("On the &trusted persons list"))
@@ -388,7 +400,9 @@ class ClientCardView(QWidget):
         self.pills["trusted"].setVisible(card.trusted)
         self.pills["banned"].setVisible(card.banned)
         self.pills["ban_proposed"].setVisible(card.ban_pending and not card.banned)
+        self.contacts.set_editable(not card.banned)
         self.contacts.set_contacts(card.contacts)
+        self.system_info_button.setEnabled(not card.banned)
         self.system_info.setText(self.tr("System: {info}").format(info=card.system_info)
                                  if card.system_info else self.tr("System: not collected yet"))
         self.phone_indicator.set_consultation(card.phone_consultation)
@@ -434,6 +448,36 @@ class ClientCardView(QWidget):
         if card.ban_pending:
             return self.tr("A ban proposal is waiting for a supervisor.")
         return self.tr("Propose a ban for refused steps (R10, R11)")
+
+    # -- corrections (R21) ----------------------------------------------------
+
+    def _wire_corrections(self) -> None:
+        fixes = self.corrections
+        self.contacts.fix_requested.connect(
+            lambda contact: run_async(fixes.fix_contact(contact), owner=self))
+        self.contacts.remove_requested.connect(
+            lambda contact: run_async(fixes.remove_contact(contact), owner=self))
+        self.contacts.add_requested.connect(lambda: run_async(fixes.add_contact(), owner=self))
+        self.system_info_button.clicked.connect(
+            lambda: run_async(fixes.edit_system_info(), owner=self))
+        self.request_panel.deadline_change_requested.connect(
+            lambda: run_async(fixes.reagree_deadline(), owner=self))
+        self.request_panel.description_edit_requested.connect(
+            lambda: run_async(fixes.edit_description(), owner=self))
+
+    def shown_request(self) -> RequestDTO | None:
+        """The request on the card now."""
+        return self.request_panel.request
+
+    def show_corrected_card(self, card: ClientCard) -> None:
+        """Show the client card a correction returned (the history follows on reload)."""
+        self.set_card(card)
+        self.reload()
+
+    def show_corrected_request(self, request: RequestDTO) -> None:
+        """Show the request a correction returned, with its money and history."""
+        self.request_panel.set_request(request, None)
+        self.reload()
 
     # -- errors -------------------------------------------------------------
 

@@ -4,7 +4,9 @@
 edits an :class:`~nit_desk.models.estimate_model.EstimateModel` through its
 undo stack (Ctrl+Z / Ctrl+Shift+Z, the Edit menu names each step). The version
 bar shows the number, status and stage, and Save draft (Ctrl+S), Propose,
-Agree, Reject and "New version from this". A version that is no longer a draft
+"New version from this" and, apart, Agree and Reject; each asks "Agree version 2
+for 2 100 ₽?" first, and no button ever moves or appears in another's place
+(a double click on Propose proposes once). A version that is no longer a draft
 is frozen here as in the services. A refused save points at the cell and keeps
 every edit; a version changed meanwhile says by whom and offers to reload while
 keeping the local lines.
@@ -82,6 +84,7 @@ class EstimateEditor(QWidget):
         self._quiet_note = False
         self._history_chosen = False
         self._stale = False
+        self._deciding = False
         self.model = EstimateModel(self)
         self._build()
         self._build_actions()
@@ -239,13 +242,15 @@ class EstimateEditor(QWidget):
         est = self.estimate
         status = est.status if est else None
         has_lines = self.model.rowCount() > 0
-        self.save_button.setEnabled(self.editable and self.dirty)
+        idle = not self._deciding  # one decision at a time: a double click records one step
+        self.save_button.setEnabled(idle and self.editable and self.dirty)
         self.save_action.setEnabled(self.editable)
-        self.propose_button.setEnabled(status is EstimateStatus.DRAFT and has_lines)
-        self.agree_button.setEnabled(status is EstimateStatus.PROPOSED)
-        self.reject_button.setEnabled(status is EstimateStatus.PROPOSED)
+        self.propose_button.setEnabled(idle and status is EstimateStatus.DRAFT and has_lines)
+        self.agree_button.setEnabled(idle and status is EstimateStatus.PROPOSED)
+        self.reject_button.setEnabled(idle and status is EstimateStatus.PROPOSED)
+        self.bar.answer_label.setEnabled(status is EstimateStatus.PROPOSED)
         other_open = self._open_version()
-        can_branch = est is not None and est.frozen and other_open is None
+        can_branch = idle and est is not None and est.frozen and other_open is None
         self.new_version_button.setEnabled(can_branch)
         self.new_version_button.setToolTip(
             self.tr("Version {number} is still open: agree or reject it first").format(
@@ -255,7 +260,6 @@ class EstimateEditor(QWidget):
         self.total_label.setText(money_text(self.model.total_kopecks))
         self.copy_button.setEnabled(est is not None and has_lines)
         self.pdf_button.setEnabled(est is not None and has_lines)
-        self.bar.show_buttons_for(status)
         if est is not None:
             self.bar.show_version(est, self.versions, self.request, dirty=self.dirty)
 
@@ -398,15 +402,24 @@ class EstimateEditor(QWidget):
         self._status(self.tr("Version {number} saved.").format(number=saved.number))
 
     async def decide(self, verb: str) -> EstimateDTO | None:
-        """``propose`` (saving first if needed), ``agree`` or ``reject`` the shown version."""
+        """``propose`` (saving first if needed), ``agree`` or ``reject`` the shown version.
+
+        The decision buttons stay disabled until the call is answered, so a second
+        click of a double click records nothing. The buttons ask first
+        (:meth:`confirm_decision`); this method records without asking.
+        """
         est = self.estimate
-        if est is None:
+        if est is None or self._deciding:
             return None
-        if verb == "propose" and self.dirty and not await self.save():
+        self._deciding = True
+        self._update_state()
+        try:
+            decided = await self._record_decision(verb, est)
+        finally:
+            self._deciding = False
+            self._update_state()
+        if decided is None:
             return None
-        call = {"propose": self.money.propose, "agree": self.money.agree,
-                "reject": self.money.reject}[verb]
-        decided = await self.runner.call(call, self.estimate.id if self.estimate else est.id)
         self._replace_version(decided)
         self.show_version(decided)
         texts = {"propose": self.tr("Version {number} proposed to the client."),
@@ -414,6 +427,33 @@ class EstimateEditor(QWidget):
                  "reject": self.tr("Version {number} rejected.")}
         self._status(texts[verb].format(number=decided.number))
         return decided
+
+    async def _record_decision(self, verb: str, est: EstimateDTO) -> EstimateDTO | None:
+        if verb == "propose" and self.dirty and not await self.save():
+            return None
+        call = {"propose": self.money.propose, "agree": self.money.agree,
+                "reject": self.money.reject}[verb]
+        return await self.runner.call(call, self.estimate.id if self.estimate else est.id)
+
+    def confirm_decision(self, verb: str) -> bool:
+        """Ask "Agree version 2 for 2 100 ₽?" (or Reject) before recording the answer."""
+        est = self.estimate
+        if est is None:
+            return False
+        total = money_text(est.total_kopecks)
+        if verb == "agree":
+            title = self.tr("Agree to the estimate")
+            question = self.tr("Agree version {number} for {total}?")
+        else:
+            title = self.tr("Reject the estimate")
+            question = self.tr("Reject version {number} for {total}?")
+        box = QMessageBox(QMessageBox.Icon.Question, title,
+                          question.format(number=est.number, total=total),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("decisionConfirmation")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     async def new_version(self) -> EstimateDTO | None:
         """A new draft from the shown version; unsaved local lines are kept in it."""
@@ -522,13 +562,15 @@ class EstimateEditor(QWidget):
     async def _on_propose_button_clicked(self) -> None:
         await self.decide("propose")
 
-    @async_slot()
-    async def _on_agree_button_clicked(self) -> None:
-        await self.decide("agree")
+    @Slot()
+    def _on_agree_button_clicked(self) -> None:
+        if self.confirm_decision("agree"):
+            run_async(self.decide("agree"), owner=self)
 
-    @async_slot()
-    async def _on_reject_button_clicked(self) -> None:
-        await self.decide("reject")
+    @Slot()
+    def _on_reject_button_clicked(self) -> None:
+        if self.confirm_decision("reject"):
+            run_async(self.decide("reject"), owner=self)
 
     @async_slot()
     async def _on_new_version_button_clicked(self) -> None:

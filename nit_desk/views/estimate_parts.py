@@ -2,9 +2,11 @@
 
 :class:`VersionBar` shows the version number, status and stage, the two
 agreement points (R15), the "frozen" note and the conflict banner, with the
-buttons Save draft, Propose, Agree, Reject and "New version from this" (the
-editor wires them). :class:`NoteAndTotal` holds the note for assumptions and the
-large exact total. Their texts keep the editor's translation context.
+buttons Save draft, Propose and "New version from this", then, apart, the
+client's answer Agree and Reject (the editor wires and enables them; none is
+ever hidden or moved, so a button never appears where another was).
+:class:`NoteAndTotal` holds the note for assumptions and the large exact total.
+Their texts keep the editor's translation context.
 """
 
 from __future__ import annotations
@@ -110,9 +112,16 @@ class VersionBar(QWidget):
         self.new_version_button = _button(_tr("New version from this"), "newVersionButton",
                                           _tr("Start a new draft version from this one"))
         self.toolbar = squeezable_toolbar("versionActions")
-        self._slots = {button: self.toolbar.addWidget(button) for button in (
-            self.save_button, self.propose_button, self.agree_button, self.reject_button,
-            self.new_version_button)}
+        for button in (self.save_button, self.propose_button, self.new_version_button):
+            self.toolbar.addWidget(button)
+        # The client's answer sits apart, after a gap, and every button keeps its place
+        # whatever the status: a second click on Propose can never land on Reject.
+        self.toolbar.addSeparator()
+        self.answer_label = QLabel(_tr("Client's answer:"))
+        self.answer_label.setObjectName("clientAnswerLabel")
+        self.toolbar.addWidget(self.answer_label)
+        for button in (self.agree_button, self.reject_button):
+            self.toolbar.addWidget(button)
         bar.addWidget(self.toolbar, 1)
         return bar
 
@@ -132,18 +141,6 @@ class VersionBar(QWidget):
         row.addWidget(self.reload_button)
         self.conflict_banner.setVisible(False)
         return self.conflict_banner
-
-    def show_buttons_for(self, status: EstimateStatus | None) -> None:
-        """Only the steps that apply: a draft is saved or proposed, a proposed version
-        agreed or rejected, a decided one copied into a new version (R15)."""
-        steps: dict[EstimateStatus | None, tuple[QPushButton, ...]] = {
-            EstimateStatus.DRAFT: (self.save_button, self.propose_button),
-            EstimateStatus.PROPOSED: (self.agree_button, self.reject_button),
-            EstimateStatus.AGREED: (self.new_version_button,),
-            EstimateStatus.REJECTED: (self.new_version_button,)}
-        wanted = steps.get(status, ())
-        for button, slot in self._slots.items():
-            slot.setVisible(button in wanted)
 
     def show_version(self, est: EstimateDTO, versions: Sequence[EstimateDTO],
                      request: RequestDTO | None, *, dirty: bool) -> None:

@@ -84,6 +84,9 @@ class MoneyGateway(Protocol):
                        reference: str = "") -> PaymentDTO:
         """Record money received."""
 
+    def void_payment(self, payment_id: int, reason: str) -> PaymentDTO:
+        """Void a wrong payment with a reason; it stays on record (R21)."""
+
 
 class MoneyDesk(Protocol):
     """What a money screen is built from: who, how to call services, and the events."""

@@ -1,31 +1,25 @@
-"""Where a request's money stands and "Record payment…" (R12, R13, R14, R16, R2).
+"""Where a request's money stands, "Record payment…" and "Void payment…" (R2, R12-R16, R21).
 
 ``PaymentsPanel(desk)`` with :meth:`PaymentsPanel.show_request`: the scheme and
 its reasons, agreed / paid / due / forfeited, the advance warning when work may
-not start yet, and the payments. :class:`RecordPaymentDialog` records money
-received (amount, date, kind, method label, optional reference) and shows a
-refusal beside its field, keeping what was typed; no card or bank data is ever
-asked for. After a ban nothing can be recorded and the forfeited advance shows.
+not start yet, and the payments. :class:`RecordPaymentDialog` (in
+:mod:`nit_desk.views.record_payment`) records money received. "Void payment…"
+voids the selected payment with a reason (R21): it stays in the list, struck
+through, with who and when; the summary says "due 1 200 ₽", "paid" or "overpaid by 500 ₽" (R20).
+After a ban nothing can be recorded and the forfeited advance shows.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -38,17 +32,22 @@ from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus
 from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.gui.runner import run_async
 from nit_desk.models.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
-from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.money_edit import MoneyEdit
-from nit_desk.views.money_gateway import MoneyDesk, MoneyGateway
+from nit_desk.views.money_gateway import MoneyDesk
+from nit_desk.views.payment_void import (
+    VoidPaymentDialog,
+    mark_voided,
+    paid_state_text,
+    voided_text,
+)
+from nit_desk.views.record_payment import RecordPaymentDialog
 from nit_desk.views.scheme_indicator import reason_text, scheme_name
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel
 
-METHOD_LABELS = ("СБП", "перевод", "наличные")
-"""Suggested method labels (the agent may type another; never card or bank data, R2)."""
+__all__ = ["PaymentsPanel", "RecordPaymentDialog"]
+
 WARNING_STYLE = "background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 3px;"
 FORFEIT_STYLE = "color: #8a1c1c; font-weight: bold;"
 
@@ -67,112 +66,6 @@ def _closed_reason(money: MoneyStatus) -> str:
     return ""
 
 
-class RecordPaymentDialog(QDialog):
-    """Record money received for a request; refusals shown beside the field (R2, R9, R16)."""
-
-    def __init__(self, money: MoneyGateway, runner: ServiceRunner, status: MoneyStatus,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recordPaymentDialog")
-        self.setWindowTitle(self.tr("Record payment — request #{id}").format(id=status.request_id))
-        self.money, self.runner, self.status = money, runner, status
-        self.recorded: PaymentDTO | None = None
-        self.amount_edit = MoneyEdit(field="amount", allow_zero=False)
-        if status.due_kopecks:
-            self.amount_edit.set_kopecks(status.due_kopecks)
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.kind_combo = QComboBox()
-        kinds = ([PaymentKind.ADVANCE, PaymentKind.FINAL]
-                 if status.scheme is PaymentScheme.ADVANCE else [PaymentKind.FINAL])
-        for kind in kinds:
-            self.kind_combo.addItem(payment_kind_name(kind), kind.value)
-        self.method_combo = QComboBox()
-        self.method_combo.setEditable(True)
-        self.method_combo.addItems(list(METHOD_LABELS))
-        self.reference_edit = QLineEdit()
-        self.reference_edit.setPlaceholderText(self.tr("optional, e.g. the transfer's short id"))
-        self.fields = {name: FieldFeedback(widget) for name, widget in (
-            ("amount", self.amount_edit), ("paid_on", self.date_edit),
-            ("kind", self.kind_combo), ("method_label", self.method_combo),
-            ("reference", self.reference_edit))}
-        self.amount_edit.error_changed.connect(self._on_amount_edit_error_changed)
-        self.message = MessageLine()
-        self._build()
-
-    def _build(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.tr("Amount:"), self.fields["amount"])
-        form.addRow(self.tr("Date received:"), self.fields["paid_on"])
-        form.addRow(self.tr("Kind:"), self.fields["kind"])
-        form.addRow(self.tr("Method:"), self.fields["method_label"])
-        form.addRow(self.tr("Reference:"), self.fields["reference"])
-        notice = QLabel(self.tr("Never type card numbers or bank details here (R2)."))
-        notice.setWordWrap(True)
-        notice.setEnabled(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(notice)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
-
-    def kind(self) -> PaymentKind:
-        """The chosen kind."""
-        return PaymentKind(self.kind_combo.currentData())
-
-    def paid_on(self) -> date:
-        """The chosen day."""
-        day = self.date_edit.date()
-        return date(day.year(), day.month(), day.day())
-
-    async def submit(self) -> PaymentDTO | None:
-        """Record the payment; on a refusal show why beside the field and keep the text."""
-        for feedback in self.fields.values():
-            feedback.clear()
-        self.message.clear_message()
-        kopecks = self.amount_edit.check()
-        if kopecks is None:
-            self.fields["amount"].show_error(
-                self.amount_edit.error or self.tr("Enter the amount received, e.g. 1 234,50."))
-            return None
-        try:
-            self.recorded = await self.runner.call(
-                self.money.record_payment, self.status.request_id, amount_kopecks=kopecks,
-                paid_on=self.paid_on(), kind=self.kind(),
-                method_label=self.method_combo.currentText(),
-                reference=self.reference_edit.text())
-        except NitDeskError as err:
-            self.show_error(err)
-            return None
-        self.accept()
-        return self.recorded
-
-    def show_error(self, err: NitDeskError) -> None:
-        """A refusal beside its field (or under the form); nothing typed is cleared."""
-        feedback = self.fields.get(err.field or "")
-        if feedback is not None:
-            feedback.show_error(err)
-        else:
-            self.message.show_error(error_text(err))
-
-    @async_slot()
-    async def _on_buttons_accepted(self) -> None:
-        await self.submit()
-
-    @Slot(str)
-    def _on_amount_edit_error_changed(self, text: str) -> None:
-        if text:
-            self.fields["amount"].show_error(text)
-        else:
-            self.fields["amount"].clear()
-
-
 class PaymentsPanel(QWidget):
     """The money of one request: scheme, agreed, paid, due, forfeited and payments (R12-R14)."""
 
@@ -183,6 +76,7 @@ class PaymentsPanel(QWidget):
         self.request_id: int | None = None
         self.status: MoneyStatus | None = None
         self.dialog: RecordPaymentDialog | None = None
+        self.void_dialog: VoidPaymentDialog | None = None
         self._generation = 0
         self._stale = False
         self.stack = QStackedWidget()
@@ -209,6 +103,12 @@ class PaymentsPanel(QWidget):
         layout.addWidget(self.scheme_label)
         layout.addWidget(self.reasons_label)
         layout.addWidget(self._figures())
+        self.paid_state_label = QLabel()
+        self.paid_state_label.setObjectName("paidState")
+        font = self.paid_state_label.font()
+        font.setBold(True)
+        self.paid_state_label.setFont(font)
+        layout.addWidget(self.paid_state_label)
         self.warning_label = QLabel()
         self.warning_label.setObjectName("paymentWarning")
         self.warning_label.setWordWrap(True)
@@ -221,6 +121,13 @@ class PaymentsPanel(QWidget):
         self.closed_label.setWordWrap(True)
         self.closed_label.setEnabled(False)
         row.addWidget(self.closed_label, 1)
+        self.void_button = QPushButton(self.tr("&Void payment…"))
+        self.void_button.setObjectName("voidPaymentButton")
+        self.void_button.setToolTip(self.tr(
+            "A wrong payment is voided with a reason; it stays in the list (R21)"))
+        self.void_button.setEnabled(False)
+        self.void_button.clicked.connect(self._on_void_button_clicked)
+        row.addWidget(self.void_button)
         self.record_button = QPushButton(self.tr("Record payment…"))
         self.record_button.setObjectName("recordPaymentButton")
         self.record_button.clicked.connect(self._on_record_button_clicked)
@@ -252,14 +159,18 @@ class PaymentsPanel(QWidget):
         return frame
 
     def _payments_table(self) -> QTableWidget:
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setObjectName("paymentsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Kind"), self.tr("Amount"), self.tr("Method"),
-            self.tr("Reference"), self.tr("Recorded by")])
+            self.tr("Reference"), self.tr("Recorded by"), self.tr("Voided")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long "voided by …" is elided; its tooltip has it all
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -310,6 +221,10 @@ class PaymentsPanel(QWidget):
             money_text(agreed) if agreed is not None else self.tr("not agreed yet"))
         self.figure_labels["paid"].setText(money_text(status.paid_kopecks))
         self.figure_labels["due"].setText(money_text(status.due_kopecks))
+        state, colour = paid_state_text(status)
+        self.paid_state_label.setText(state)
+        self.paid_state_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self.paid_state_label.setVisible(bool(state))
         forfeited = self.figure_labels["forfeited"]
         forfeited.setText(money_text(status.forfeited_kopecks))
         forfeited.setStyleSheet(FORFEIT_STYLE if status.forfeited_kopecks else "")
@@ -318,26 +233,60 @@ class PaymentsPanel(QWidget):
         self.warning_label.setText(warning)
         self.warning_label.setVisible(bool(warning))
         self._fill_payments(status.payments)
+        self._update_void_button()
         reason = _closed_reason(status)
         self.record_button.setEnabled(not reason)
         self.record_button.setToolTip(reason or self.tr("Record money received for this request"))
         self.closed_label.setText(reason)
 
     def _fill_payments(self, payments: tuple[PaymentDTO, ...]) -> None:
+        selected = self.selected_payment()
+        self.table.clearSelection()
         self.table.setRowCount(len(payments))
         for row, payment in enumerate(payments):
             cells = [day_text(payment.paid_on), payment_kind_name(payment.kind),
                      money_text(payment.amount_kopecks), payment.method_label,
                      payment.reference, self.tr("{user}, {time}").format(
-                         user=payment.recorded_by_name, time=date_text(payment.recorded_at))]
+                         user=payment.recorded_by_name, time=date_text(payment.recorded_at)),
+                     voided_text(payment)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, payment.id)
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if payment.kind is PaymentKind.FORFEITED:
                     item.setForeground(Qt.GlobalColor.darkRed)
+                if payment.voided_at is not None:
+                    mark_voided(item, payment, self.palette())
                 self.table.setItem(row, column, item)
+            if selected is not None and payment.id == selected.id:
+                self.table.selectRow(row)
+
+    def selected_payment(self) -> PaymentDTO | None:
+        """The payment of the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or self.status is None:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        payment_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return next((p for p in self.status.payments if p.id == payment_id), None)
+
+    def select_payment(self, payment_id: int) -> None:
+        """Select the row of one payment (as a click would)."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == payment_id:
+                self.table.selectRow(row)
+                return
+
+    def _update_void_button(self) -> None:
+        payment = self.selected_payment()
+        voidable = (payment is not None and payment.voided_at is None
+                    and payment.kind in (PaymentKind.ADVANCE, PaymentKind.FINAL))
+        self.void_button.setEnabled(voidable)
+        if payment is not None and payment.voided_at is not None:
+            self.message.show_info(voided_text(payment))
 
     # -- recording -------------------------------------------------------------
 
@@ -349,6 +298,18 @@ class PaymentsPanel(QWidget):
         dialog.accepted.connect(self._on_dialog_accepted)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_void_dialog(self) -> VoidPaymentDialog | None:
+        """Open "Void payment…" for the selected payment (None when none can be voided)."""
+        payment = self.selected_payment()
+        if payment is None or not self.void_button.isEnabled():
+            return None
+        dialog = VoidPaymentDialog(self.money, self.runner, payment, self)
+        dialog.accepted.connect(self._on_void_dialog_accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.void_dialog = dialog
         dialog.open()
         return dialog
 
@@ -369,6 +330,24 @@ class PaymentsPanel(QWidget):
             self.message.show_info(text)
             self.desk.events.status_message.emit(text)
         self.reload()
+
+    @Slot()
+    def _on_void_button_clicked(self) -> None:
+        self.open_void_dialog()
+
+    @Slot()
+    def _on_void_dialog_accepted(self) -> None:
+        dialog = self.void_dialog
+        if dialog is not None and dialog.voided is not None:
+            text = self.tr("Payment of {amount} voided: it stays in the list, struck "
+                           "through.").format(amount=money_text(dialog.voided.amount_kopecks))
+            self.message.show_info(text)
+            self.desk.events.status_message.emit(text)
+        self.reload()
+
+    @Slot()
+    def _on_table_item_selection_changed(self) -> None:
+        self._update_void_button()
 
     @Slot(object)
     def _on_events_data_changed(self, change: object) -> None:

@@ -4,6 +4,8 @@ Ticking a flag recomputes the payment scheme here at once with the domain's
 :func:`~nit_desk.domain.payment.payment_scheme_for` (R14), then saves it with
 ``update_flags`` (optimistic concurrency). A conflict says who changed the
 request and when, and keeps the agent's ticks for "Apply my ticks".
+"Re-agree…" beside the deadline and "Edit…" beside the description ask the
+card's corrections to open their dialogs (R21).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -72,11 +75,32 @@ def time_left_text(deadline: datetime, now: datetime | None = None) -> str:
     return t("request", "in {span}").format(span=span)
 
 
+def _correction_button(text: str, tip: str, name: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setObjectName(name)
+    button.setAutoRaise(True)
+    return button
+
+
+def _with_button(label: QLabel, button: QToolButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(label, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    return row
+
+
 class RequestPanel(QFrame):
     """One request of the client at hand, with its payment-scheme flags (R7, R14)."""
 
     request_changed = Signal(object)
     """The service saved new flags: the fresh :class:`RequestDTO`."""
+    deadline_change_requested = Signal()
+    """The agent wants to re-agree the deadline (R21)."""
+    description_edit_requested = Signal()
+    """The agent wants to correct the description (R21)."""
 
     def __init__(self, gateway: CardGateway, runner: ServiceRunner,
                  parent: QWidget | None = None) -> None:
@@ -102,6 +126,13 @@ class RequestPanel(QFrame):
         self.description.setWordWrap(True)
         self.description.setMaximumHeight(self.description.fontMetrics().lineSpacing() * 3 + 2)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadline_button = _correction_button(
+            self.tr("Re-agree…"), self.tr("Move the deadline as agreed again with the client, "
+                                          "with the reason"), "reagreeDeadlineButton")
+        self.deadline_button.clicked.connect(self.deadline_change_requested.emit)
+        self.description_button = _correction_button(
+            self.tr("Edit…"), self.tr("Correct the description"), "editDescriptionButton")
+        self.description_button.clicked.connect(self.description_edit_requested.emit)
         self.money_label = QLabel()
         self.money_label.setObjectName("moneyLabel")
         self.money_label.setWordWrap(True)
@@ -127,8 +158,9 @@ class RequestPanel(QFrame):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(3)
-        form.addRow(self.tr("Deadline:"), self.deadline_label)
-        form.addRow(self.tr("Description:"), self.description)
+        form.addRow(self.tr("Deadline:"), _with_button(self.deadline_label, self.deadline_button))
+        form.addRow(self.tr("Description:"), _with_button(self.description,
+                                                          self.description_button))
         form.addRow(self.tr("Money:"), self.money_label)
         left = QVBoxLayout()
         left.setSpacing(3)
@@ -213,6 +245,8 @@ class RequestPanel(QFrame):
             and not request.client_banned
         for box in (self.spec_box, self.offline_box, self.visit_box):
             box.setEnabled(editable)
+        self.deadline_button.setEnabled(editable)
+        self.description_button.setEnabled(editable)
         self.address_edit.setEnabled(editable and self.visit_box.isChecked())
 
     # -- the flags ----------------------------------------------------------
