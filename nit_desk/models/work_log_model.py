@@ -322,7 +322,7 @@ class WorkLogModel(QAbstractTableModel):
             return None
         text = self.text(index.row(), Column(index.column()))
         if role == Qt.ItemDataRole.DisplayRole:
-            return " ".join(text.split())
+            return " ".join(line.strip() for line in text.splitlines() if line.strip())
         return text
 
     def text(self, row: int, column: Column) -> str:
