@@ -12,7 +12,8 @@ money screens say them, times in the user's local time.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
@@ -26,9 +27,16 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from nit_desk.domain.types import EstimateStatus, PaymentKind, RequestStatus
+from nit_desk.domain.types import (
+    AdvanceReason,
+    EstimateStatus,
+    Network,
+    PaymentKind,
+    PaymentScheme,
+    RequestStatus,
+)
 from nit_desk.models import money_text
-from nit_desk.models.queue_texts import status_name
+from nit_desk.models.queue_texts import channel_name, reason_name, scheme_name, status_name
 from nit_desk.models.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -227,20 +235,68 @@ def _estimate_words(d: Mapping[str, str]) -> str:
 
 
 def _change_words(d: Mapping[str, str]) -> str:
-    """A before → after pair: deadlines are times, corrected time spans, else as given."""
-    before, after = d.get("before", ""), d.get("after", "")
-    if "before_seconds" in d or "after_seconds" in d:
-        return f"{_seconds(d.get('before_seconds', '0'))} → {_seconds(d.get('after_seconds', '0'))}"
-    if "minutes" in d:
-        return _minutes(d["minutes"])
-    if before or after:
-        return f"{_moment(before)} → {_moment(after)}"
-    return ""
+    """A deadline's before → after, in local times."""
+    return f"{_moment(d.get('before', '?'))} → {_moment(d.get('after', '?'))}"
 
 
-_KNOWN = frozenset({"from", "to", "amount_kopecks", "payment_kind", "number", "status",
-                    "total_kopecks", "before", "after", "before_seconds", "after_seconds",
-                    "minutes"})
+def _minutes_words(d: Mapping[str, str]) -> str:
+    """A corrected time: minutes before → after."""
+    return f"{_minutes(d.get('before', '0'))} → {_minutes(d.get('after', '0'))}"
+
+
+def _text_words(d: Mapping[str, str]) -> str:
+    """An edited text: before → after."""
+    return f"{d.get('before', '')} → {d.get('after', '')}".strip(" →")
+
+
+def _created_words(d: Mapping[str, str]) -> str:
+    """Where the request came from and its scheme with the reasons (R14)."""
+    parts = []
+    if "channel" in d:
+        parts.append(_channel(d["channel"]))
+    if "payment_scheme" in d:
+        parts.append(_scheme(d["payment_scheme"]))
+    reasons = [reason_name(AdvanceReason(r))
+               for r in re.findall(r"\b[abcd]\b", d.get("advance_reasons", ""))]
+    if reasons:
+        parts.append(", ".join(reasons))
+    return " · ".join(parts)
+
+
+def _status_change_words(d: Mapping[str, str]) -> str:
+    words = _status_words(d)
+    if "override" in d and _bool(d["override"]) == _tr("yes"):
+        words += " " + _tr("(started before the advance was paid)")
+    return words
+
+
+def _claim_words(d: Mapping[str, str]) -> str:
+    return _tr("released to the queue") if "released" in d else _tr("taken for work")
+
+
+def _channel(value: str) -> str:
+    try:
+        return channel_name(Network(value))
+    except ValueError:
+        return value
+
+
+def _scheme(value: str) -> str:
+    try:
+        return scheme_name(PaymentScheme(value))
+    except ValueError:
+        return value
+
+
+_WORDS: dict[str, Callable[[Mapping[str, str]], str]] = {
+    "created": _created_words, "status": _status_change_words, "payment": _payment_words,
+    "payment_voided": _payment_words, "estimate": _estimate_words, "deadline": _change_words,
+    "description": _text_words, "time_corrected": _minutes_words, "claim": _claim_words,
+}
+"""Each kind's sentence from its details; the keys it reads are in :data:`_READ`."""
+_READ = frozenset({"from", "to", "override", "amount_kopecks", "payment_kind", "payment_id",
+                   "number", "status", "total_kopecks", "before", "after", "channel",
+                   "payment_scheme", "advance_reasons", "released"})
 _VALUE_WORDS = {"agreed": _bool, "client_agreed": _bool, "warned": _bool,
                 "hours": _hours, "seconds": _seconds}
 
@@ -248,13 +304,10 @@ _VALUE_WORDS = {"agreed": _bool, "client_agreed": _bool, "warned": _bool,
 def details_text(kind: str, details: Sequence[tuple[str, str]], text: str = "") -> str:
     """An entry's machine details and free text as one line of words."""
     d = dict(details)
-    kind = str(kind)
-    words = {"status": _status_words, "payment": _payment_words,
-             "payment_voided": _payment_words, "estimate": _estimate_words,
-             "deadline": _change_words, "time_corrected": _change_words}.get(kind)
+    words = _WORDS.get(str(kind))
     parts = [words(d)] if words is not None else []
     for key, value in details:
-        if key in _KNOWN and words is not None:
+        if key in _READ and words is not None:
             continue
         shown = _VALUE_WORDS.get(key, lambda v: v)(value)
         parts.append(f"{key_name(key)}: {shown}")

@@ -25,7 +25,6 @@ from nit_desk.domain.errors import Conflict, NitDeskError
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.gui.errors import error_text
 from nit_desk.gui.runner import ServiceRunner, run_async
-from nit_desk.models.money_text import money_text
 from nit_desk.models.queue_texts import status_name
 from nit_desk.models.time_text import to_qdatetime
 from nit_desk.services.actor import Actor
@@ -46,9 +45,29 @@ ALLOWED_FROM: dict[str, frozenset[RequestStatus]] = {
     "back": frozenset({RequestStatus.WAITING_CLIENT}),
     "done": frozenset({RequestStatus.IN_PROGRESS}),
     "cancel": OPEN_STATUSES,
-    "reopen": frozenset({RequestStatus.DONE, RequestStatus.CANCELLED}),
+    "reopen": frozenset({RequestStatus.DONE, RequestStatus.CANCELLED,
+                         RequestStatus.CANCELLED_BY_BAN}),
 }
-"""Which statuses each move starts from (R19); a ban's cancellation is not reopened here."""
+"""Which statuses each move starts from (R19). Also: "start" resumes a request in progress
+whose timer stopped (its claim was released); a ban's cancellation is reopened only once the
+ban is lifted."""
+
+
+def move_allowed(name: str, request: RequestDTO | None) -> bool:
+    """Whether the move ``name`` is allowed from ``request``'s status (R19)."""
+    if request is None:
+        return False
+    if name == "start" and request.status is RequestStatus.IN_PROGRESS:
+        return timer_stopped(request)
+    if name in {"start", "back", "reopen"} and request.client_banned:
+        return False
+    return request.status in ALLOWED_FROM[name]
+
+
+def timer_stopped(request: RequestDTO) -> bool:
+    """Whether the request's work timer is stopped (R22)."""
+    return hasattr(request, "timer_started_at") and \
+        getattr(request, "timer_started_at", None) is None
 
 
 def held_by_other(request: RequestDTO | None, user_id: int | None,
@@ -100,12 +119,12 @@ class RequestLifeBar(QWidget):
 
     def _build(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
-        self.action_start = self._action("start", self.tr("&Start work"), self._start)
-        self.action_wait = self._action("wait", self.tr("&Waiting for the client…"),
+        self.action_start = self._action("start", self.tr("Start &work"), self._start)
+        self.action_wait = self._action("wait", self.tr("W&aiting for the client…"),
                                         self._wait)
         self.action_back = self._action("back", self.tr("&Back to work"), self._back)
         self.action_done = self._action("done", self.tr("&Done"), self._done)
-        self.action_cancel = self._action("cancel", self.tr("&Cancel request…"), self._cancel)
+        self.action_cancel = self._action("cancel", self.tr("Cancel re&quest…"), self._cancel)
         self.action_reopen = self._action("reopen", self.tr("Re&open…"), self._reopen)
         self.action_reopen.setVisible(self.actor.is_supervisor)
         self.held_label = QLabel()
@@ -170,13 +189,11 @@ class RequestLifeBar(QWidget):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        status = self.request.status if self.request is not None else None
         for name, action in self.actions_by_name.items():
-            allowed = status in ALLOWED_FROM[name] and not self.read_only and not self.moving
+            allowed = move_allowed(name, self.request) and not self.read_only \
+                and not self.moving
             if name == "reopen":
                 allowed = allowed and self.actor.is_supervisor
-            if name in {"start", "back"} and self.request is not None:
-                allowed = allowed and not self.request.client_banned
             action.setEnabled(allowed)
             self.buttons[name].setVisible(allowed)
 
@@ -260,14 +277,8 @@ class RequestLifeBar(QWidget):
 
     def show_error(self, err: NitDeskError) -> None:
         """A refused move, in words on the card's message line (an unpaid advance: the sum)."""
-        due = advance_due(err)
-        if due is None:
-            self._message.show_error(error_text(err))
-            return
-        self._message.show_error(self.tr(
-            "The advance of {amount} is not paid yet: work on this request cannot start.")
-            .format(amount=money_text(due)))
-        if self.actor.is_supervisor and self.request is not None:
+        self._message.show_error(error_text(err))
+        if advance_due(err) is not None and self.actor.is_supervisor and self.request is not None:
             self.overridable_id = self.request.id
             self.start_anyway.setVisible(True)
 

@@ -88,7 +88,7 @@ class WorkLogPanel(QWidget):
         font = self.time_label.font()
         font.setBold(True)
         self.time_label.setFont(font)
-        self.correct_button = QPushButton(self.tr("Correct &time…"))
+        self.correct_button = QPushButton(self.tr("Correct ti&me…"))
         self.correct_button.setObjectName("correctTimeButton")
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
         top = QHBoxLayout()

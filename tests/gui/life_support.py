@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.domain.money import format_money
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import RequestStatus
 from nit_desk.gui.bindings import attach_database
@@ -32,8 +33,9 @@ class AdvanceNotPaid(Conflict):
     """Shaped as the agreed ``services.dto.AdvanceNotPaid``: a Conflict with ``due_kopecks``."""
 
     def __init__(self, due_kopecks: int) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("messages", "The advance is not paid yet."),
-                         field="request", due=due_kopecks)
+        super().__init__(QT_TRANSLATE_NOOP(
+            "messages", "The advance of {amount} is not paid yet: work on this request cannot "
+            "start."), field="request", due_kopecks=due_kopecks, amount=format_money(due_kopecks))
         self.due_kopecks = due_kopecks
 
 

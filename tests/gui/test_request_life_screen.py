@@ -19,7 +19,6 @@ from nit_desk.gui.bindings import attach_database
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.settings import DeskSettings
-from nit_desk.models.money_text import money_text
 from nit_desk.services import claims
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
@@ -167,7 +166,7 @@ def test_r19_r20_refusal_said_with_the_sum_and_cleared_on_switching(
     qtbot.waitUntil(lambda: card.isActiveWindow())
     QTest.keySequence(card, QKeySequence("Ctrl+Shift+S"))  # the shortcut acts on the card
     qtbot.waitUntil(lambda: card.message.isVisibleTo(card), timeout=10000)
-    assert card.message.text() == (f"The advance of {money_text(2100_00)} is not paid yet: "
+    assert card.message.text() == ("The advance of 2\u00a0100\u00a0₽ is not paid yet: "
                                    "work on this request cannot start.")
     assert not card.life_bar.start_anyway.isVisibleTo(card)
     assert claims.request_detail(db, agent, request_id).status is RequestStatus.NEW
