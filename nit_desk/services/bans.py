@@ -39,6 +39,7 @@ from nit_desk.services.storage.models import (
     SensitiveAction,
 )
 from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.work_timer import stop_timer
 
 SENSITIVE_PREFIX = "sensitive:"
 TEXT_MAX = 4000
@@ -191,6 +192,7 @@ def _cancel_open_work(uow: UnitOfWork, client_id: int, ban_id: int) -> tuple[lis
         before = request.status
         request.status = RequestStatus.CANCELLED_BY_BAN.value
         request.closed_at = uow.now
+        stop_timer(request, uow.now)  # R22: no work is done after a ban
         request.claimed_by_id = request.claimed_at = request.lease_expires_at = None
         uow.audit("request.cancelled_by_ban", "request", request.id, client_id=client_id,
                   before={"status": before}, after={"status": request.status, "ban_id": ban_id})
@@ -202,7 +204,8 @@ def _forfeit_advance(uow: UnitOfWork, request: Request, ban_id: int) -> int:
     """Record the advance paid on ``request`` as forfeited; return the amount in kopecks."""
     paid = int(uow.session.execute(
         select(func.coalesce(func.sum(Payment.amount_kopecks), 0)).where(
-            Payment.request_id == request.id, Payment.kind == PaymentKind.ADVANCE.value)
+            Payment.request_id == request.id, Payment.kind == PaymentKind.ADVANCE.value,
+            Payment.voided_at.is_(None))
     ).scalar_one())
     if paid <= 0:
         return 0

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import CursorResult, Row
 
-from nit_desk.domain.errors import Conflict, ValidationError
+from nit_desk.domain.errors import Conflict
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import OPEN_STATUSES, Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
@@ -42,7 +42,7 @@ from nit_desk.services.holder import (
     closed_conflict,
     held_by_other,
     held_conflict,
-    require_holder,
+    refuse_unless_free_for,
 )
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Client, Request, User
@@ -56,14 +56,20 @@ from nit_desk.services.work_requests import (
     request_dto,
     request_snapshot,
 )
+from nit_desk.services.work_timer import stop_timer, takeover_values
 
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
-_CLOSING = {RequestStatus.DONE, RequestStatus.CANCELLED}
+ACTIONABLE = (RequestStatus.NEW.value, RequestStatus.IN_PROGRESS.value)
+"""What "next request" hands out: an agent can act on it now (not waiting for the client).
+In this order, as the partial index ``ix_requests_unclaimed_deadline`` states it."""
 _table: Table = Request.__table__  # type: ignore[assignment]
 
 
-def _claim_update(uow: UnitOfWork, request_id: int) -> bool:
-    """The one conditional UPDATE that takes or renews a claim; True if it took."""
+def claim_update(uow: UnitOfWork, request_id: int) -> bool:
+    """The one conditional UPDATE that takes or renews a claim; True if it took.
+
+    Taking over a lapsed claim banks its running timer up to the lease's end (R22).
+    """
     me, now = uow.actor_id, uow.now
     t = _table.c
     result = uow.session.execute(
@@ -74,7 +80,7 @@ def _claim_update(uow: UnitOfWork, request_id: int) -> bool:
         .values(claimed_by_id=me,
                 claimed_at=case((t.claimed_by_id == me, func.coalesce(t.claimed_at, now)),
                                 else_=now),
-                lease_expires_at=now + CLAIM_LEASE))
+                lease_expires_at=now + CLAIM_LEASE, **takeover_values(t, now)))
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
 
@@ -97,7 +103,7 @@ def claim(db: Database, actor: Actor, request_id: int) -> RequestDTO:
     with UnitOfWork(db, actor) as uow:
         uow.require()
         request = load_request(uow.session, request_id)
-        if not _claim_update(uow, request_id):
+        if not claim_update(uow, request_id):
             uow.session.refresh(request)
             raise _refusal(uow, request)
         uow.session.refresh(request)
@@ -146,7 +152,10 @@ def _next_in_one_statement(db: Database, actor: Actor) -> RequestDTO | None:
 
 
 def _build_take_soonest() -> Update:
-    """One UPDATE ... RETURNING that claims the soonest open request nobody holds.
+    """One UPDATE ... RETURNING that claims the soonest actionable request nobody holds.
+
+    Actionable: new or in progress; a request waiting for the client is not
+    handed out (R19) until the client writes back.
 
     Two index-backed candidates, each locked with SKIP LOCKED on PostgreSQL:
     the soonest unclaimed request (a partial index, so a long queue of claimed
@@ -157,7 +166,7 @@ def _build_take_soonest() -> Update:
     the claimer's name. Built once (parameters ``me``, ``now``, ``lease_until``):
     constructing it took longer than running it.
 
-    The open statuses and the limits are written into the SQL, not bound: the
+    The actionable statuses and the limits are written into the SQL, not bound: the
     server can then plan it once (a generic plan) and still see that the
     partial index of unclaimed requests applies; a lapsed claim is any lease in
     the past (a lease exists only with a claim). Both candidates are read in
@@ -167,7 +176,7 @@ def _build_take_soonest() -> Update:
     me = bindparam("me", type_=Integer())
     now = bindparam("now", type_=UTCDateTime())
     one = literal_column("1", Integer())
-    is_open = t.status.in_([bindparam(None, s, literal_execute=True) for s in _OPEN])
+    is_open = t.status.in_([bindparam(None, s, literal_execute=True) for s in ACTIONABLE])
     active = exists().where(User.id == me, User.active.is_(True))
     banned = exists().where(Client.id == t.client_id, Client.banned.is_(True))
     candidate = select(t.id, t.deadline).where(is_open, ~banned).limit(one)
@@ -185,7 +194,8 @@ def _build_take_soonest() -> Update:
             .values(claimed_by_id=me,
                     claimed_at=case((t.claimed_by_id == me, func.coalesce(t.claimed_at, now)),
                                     else_=now),
-                    lease_expires_at=bindparam("lease_until", type_=UTCDateTime()))
+                    lease_expires_at=bindparam("lease_until", type_=UTCDateTime()),
+                    **takeover_values(t, now))
             .returning(*_table.c, _client_column(Client.handle, "client_handle"),
                        _client_column(Client.banned, "client_banned"),
                        select(User.username).where(User.id == me).scalar_subquery()
@@ -210,7 +220,8 @@ def _claimed_dto(row: Row[Any]) -> RequestDTO:
         advance_reasons=decode_reasons(row.advance_reasons),
         claimed_by_id=row.claimed_by_id, claimed_by_name=row.claimer,
         claimed_at=row.claimed_at, lease_expires_at=row.lease_expires_at,
-        closed_at=row.closed_at, version=row.version)
+        closed_at=row.closed_at, version=row.version, status_reason=row.status_reason,
+        worked_seconds=row.worked_seconds, timer_started_at=row.timer_started_at)
 
 
 _TAKE_SOONEST = _build_take_soonest()
@@ -223,7 +234,7 @@ def renew_claims(db: Database, actor: Actor) -> int:
         t = _table.c
         result = uow.session.execute(
             update(_table).where(t.claimed_by_id == uow.actor_id, t.status.in_(_OPEN))
-            .values(lease_expires_at=uow.now + CLAIM_LEASE))
+            .values(lease_expires_at=uow.now + CLAIM_LEASE, **takeover_values(t, uow.now)))
         assert isinstance(result, CursorResult)
         uow.commit()
         return int(result.rowcount)
@@ -231,6 +242,8 @@ def renew_claims(db: Database, actor: Actor) -> int:
 
 def release(db: Database, actor: Actor, request_id: int) -> RequestDTO:
     """Give a request back to the queue (a supervisor may release anyone's claim).
+
+    A running work timer stops (R22), counting a lapsed claim only to its lease's end.
 
     Raises:
         ClaimConflict: an agent tries to release another agent's live claim.
@@ -242,7 +255,8 @@ def release(db: Database, actor: Actor, request_id: int) -> RequestDTO:
             if not supervisor and held_by_other(uow, request):
                 raise _refusal(uow, request)
             before = user_names(uow.session, [request.claimed_by_id])
-            _clear_claim(request)
+            stop_timer(request, uow.now)
+            clear_claim(request)
             uow.audit("request.released", "request", request.id, client_id=request.client_id,
                       before={"claimed_by": next(iter(before.values()), None)})
         dto = request_dto(uow.session, request)
@@ -250,41 +264,9 @@ def release(db: Database, actor: Actor, request_id: int) -> RequestDTO:
         return dto
 
 
-def _clear_claim(request: Request) -> None:
+def clear_claim(request: Request) -> None:
+    """Nobody holds the request any more."""
     request.claimed_by_id = request.claimed_at = request.lease_expires_at = None
-
-
-def set_status(db: Database, actor: Actor, request_id: int,
-               status: RequestStatus) -> RequestDTO:
-    """Move a request along (the agent must hold its claim); done or cancelled closes it.
-
-    Raises:
-        ValidationError: cancelled-by-ban is set only by a ban (R12).
-        ClaimConflict / Conflict: not held by the actor, or closed already.
-    """
-    try:
-        new = RequestStatus(status)
-    except ValueError:
-        raise ValidationError(QT_TRANSLATE_NOOP("messages", "Unknown request status."),
-                              field="status") from None
-    if new is RequestStatus.CANCELLED_BY_BAN:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "messages", "Only a supervisor's ban cancels requests by ban."), field="status")
-    with UnitOfWork(db, actor) as uow:
-        supervisor = is_supervisor(uow.require())
-        request = load_request(uow.session, request_id, lock=True)
-        require_holder(uow, request, supervisor=supervisor)
-        before = request.status
-        request.status = new.value
-        if new in _CLOSING:
-            request.closed_at = uow.now
-            request.closed_by_id = uow.actor_id
-            _clear_claim(request)
-        uow.audit("request.status_changed", "request", request.id, client_id=request.client_id,
-                  before={"status": before}, after={"status": new.value})
-        dto = request_dto(uow.session, request)
-        uow.commit()
-        return dto
 
 
 def update_flags(db: Database, actor: Actor, request_id: int, expected_version: int, *,
@@ -302,10 +284,9 @@ def update_flags(db: Database, actor: Actor, request_id: int, expected_version: 
         address = check_visit(bool(onsite_visit), visit_address)
         if request.version != expected_version:
             raise _changed_meanwhile(uow, request)
-        if request.claimed_by_id not in (None, uow.actor_id):
-            require_holder(uow, request, supervisor=supervisor)
         if RequestStatus(request.status) not in OPEN_STATUSES:
             raise _refusal(uow, request)
+        refuse_unless_free_for(uow, request, supervisor=supervisor)
         before = request_snapshot(request)
         request.has_specification, request.offline_work = bool(has_specification), bool(
             offline_work)

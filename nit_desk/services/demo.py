@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
-from nit_desk.domain.types import Network, PaymentKind, RequestStatus, Role, StepState, Unit
+from nit_desk.domain.types import Network, PaymentKind, Role, StepState, Unit
 from nit_desk.services import (
     bans,
     checklist,
@@ -30,6 +30,7 @@ from nit_desk.services import (
     payments,
     pricelist,
     registration,
+    request_life,
     sensitive,
     trust,
     users,
@@ -199,6 +200,7 @@ class Scenarios:
         self._steps(anna, cid, ALL_STEPS)
         trust.set_trusted(self.db, anna, cid, True)
         self._pay(anna, rid, total, PaymentKind.ADVANCE)
+        request_life.start_work(self.db, anna, rid)  # paid (R20): work starts, the timer runs
         return cid
 
     def cloud_backup_refused(self) -> int:
@@ -308,8 +310,10 @@ class Scenarios:
             LineInput("Удаление вирусов и вредоносных программ", Decimal(1), Unit.SERVICE,
                       1_200_00)])
         self._pay(boris, rid, total, PaymentKind.ADVANCE)
-        claims.claim(self.db, boris, rid)
-        claims.set_status(self.db, boris, rid, RequestStatus.DONE)
+        request_life.start_work(self.db, boris, rid)
+        request_life.correct_worked_time(self.db, boris, rid, 50,
+                                         "Работа шла до запуска таймера")
+        request_life.mark_done(self.db, boris, rid)
         clients.intake(
             self.db, boris, handle="printer_home", phone="+7 912 410-33-22",
             email="printer.home@example.ru", messengers=[(Network.TELEGRAM, "@printer_home")],

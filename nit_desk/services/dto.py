@@ -195,6 +195,12 @@ class RequestDTO:
     lease_expires_at: datetime | None
     closed_at: datetime | None
     version: int
+    status_reason: str = ""
+    """What the client is awaited for (waiting), or why it was cancelled or reopened (R19)."""
+    worked_seconds: int = 0
+    """Time worked before the running stretch (R22); a lapsed claim's stretch is included."""
+    timer_started_at: datetime | None = None
+    """Since when the timer runs; time worked = worked_seconds + (now - timer_started_at)."""
 
 
 # -- sensitive actions and bans (R8, R10-R12) -------------------------------------
@@ -269,6 +275,18 @@ class DuplicateContact(ContactConflict):
 
 class BannedClientMatch(ContactConflict):
     """A contact typed at intake belongs to a banned client (R12)."""
+
+
+class AdvanceNotPaid(Conflict):
+    """Work on an advance-scheme request cannot start: it is not paid (R19, R20).
+
+    ``due_kopecks`` is what is still due of the agreed total (0 when no
+    estimate is agreed yet); a supervisor may start anyway with a reason.
+    """
+
+    def __init__(self, template: str, *, due_kopecks: int, **params: Any) -> None:
+        super().__init__(template, field="request", due_kopecks=due_kopecks, **params)
+        self.due_kopecks = due_kopecks
 
 
 class ClaimConflict(Conflict):

@@ -25,7 +25,9 @@ from nit_desk.domain.registration import StepStatus, registration_progress
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import EstimateStatus, RequestStatus, StepState, Unit
 from nit_desk.services.actor import Actor
+from nit_desk.services.client_cards import is_supervisor
 from nit_desk.services.estimate_lines import check_lines, check_stage
+from nit_desk.services.holder import refuse_unless_free_for
 from nit_desk.services.money_common import load_request
 from nit_desk.services.money_dto import (
     EstimateDTO,
@@ -61,8 +63,12 @@ def _estimate(uow: UnitOfWork, estimate_id: int) -> Estimate:
     return estimate
 
 
-def _open_request(uow: UnitOfWork, request_id: int) -> tuple[Request, Client]:
-    """Lock the request and its client; no estimate work once banned or cancelled (R12)."""
+def _open_request(uow: UnitOfWork, request_id: int, *,
+                  supervisor: bool) -> tuple[Request, Client]:
+    """Lock the request and its client; no estimate work once banned or cancelled (R12).
+
+    Only the holder works on a held request (supervisors pass): ClaimConflict.
+    """
     request, client = load_request(uow, request_id, lock=True)
     if client.banned or request.status == RequestStatus.CANCELLED_BY_BAN.value:
         raise Conflict(QT_TRANSLATE_NOOP(
@@ -70,6 +76,7 @@ def _open_request(uow: UnitOfWork, request_id: int) -> tuple[Request, Client]:
     if request.status == RequestStatus.CANCELLED.value:
         raise Conflict(QT_TRANSLATE_NOOP(
             "messages", "The request is cancelled: no estimate can be made or changed."))
+    refuse_unless_free_for(uow, request, supervisor=supervisor)
     return request, client
 
 
@@ -133,8 +140,8 @@ def create_draft(db: Database, actor: Actor, request_id: int, *,
             request cancelled.
     """
     with UnitOfWork(db, actor) as uow:
-        uow.require()
-        _, client = _open_request(uow, request_id)
+        supervisor = is_supervisor(uow.require())
+        _, client = _open_request(uow, request_id, supervisor=supervisor)
         chosen = check_stage(stage) if stage is not None else None
         source = _estimate(uow, based_on) if based_on is not None else None
         if source is not None and source.request_id != request_id:
@@ -191,9 +198,9 @@ def save_draft(db: Database, actor: Actor, estimate_id: int, expected_version: i
             read (naming who changed it and when), or the client is banned.
     """
     with UnitOfWork(db, actor) as uow:
-        uow.require()
+        supervisor = is_supervisor(uow.require())
         estimate = _estimate(uow, estimate_id)
-        _, client = _open_request(uow, estimate.request_id)
+        _, client = _open_request(uow, estimate.request_id, supervisor=supervisor)
         if estimate.status != EstimateStatus.DRAFT.value:
             _refuse_frozen(estimate)
         if estimate.version != expected_version:
@@ -257,9 +264,9 @@ _FROM = {EstimateStatus.PROPOSED: EstimateStatus.DRAFT,
 def _decide(db: Database, actor: Actor, estimate_id: int,
             target: EstimateStatus) -> EstimateDTO:
     with UnitOfWork(db, actor) as uow:
-        uow.require()
+        supervisor = is_supervisor(uow.require())
         estimate = _estimate(uow, estimate_id)
-        _, client = _open_request(uow, estimate.request_id)
+        _, client = _open_request(uow, estimate.request_id, supervisor=supervisor)
         if estimate.status != _FROM[target].value:
             if estimate.status == EstimateStatus.DRAFT.value:
                 raise Conflict(QT_TRANSLATE_NOOP(

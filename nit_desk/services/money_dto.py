@@ -109,14 +109,27 @@ class PaymentDTO:
     reference: str
     recorded_at: datetime
     recorded_by_name: str
+    voided_at: datetime | None = None
+    """When the payment was voided (R21); a voided payment stays listed and never counts."""
+    voided_by_name: str | None = None
+    void_reason: str = ""
+
+    @property
+    def voided(self) -> bool:
+        """Whether the payment was voided."""
+        return self.voided_at is not None
 
 
 @dataclass(frozen=True)
 class MoneyStatus:
-    """Where the money of a request stands (R12-R14).
+    """Where the money of a request stands (R12-R14, R20).
 
-    ``warning`` is an English ``QT_TRANSLATE_NOOP`` template (context
-    "messages") for the view to translate, or "" when there is nothing to warn.
+    ``paid_kopecks`` leaves voided payments out; ``paid`` is R20's one
+    definition (an agreed estimate whose total the money covers);
+    ``due_kopecks`` is what is still owed now and ``overpaid_kopecks`` what
+    was paid above the agreed total. ``warning`` is an English
+    ``QT_TRANSLATE_NOOP`` template (context "messages") for the view to
+    translate, or "" when there is nothing to warn.
     """
 
     request_id: int
@@ -130,3 +143,5 @@ class MoneyStatus:
     work_may_start: bool
     warning: str
     payments: tuple[PaymentDTO, ...]
+    paid: bool = False
+    overpaid_kopecks: int = 0

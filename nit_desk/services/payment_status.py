@@ -1,4 +1,10 @@
-"""Whether a client has paid for the current work: one definition for every screen (R6)."""
+"""What "paid" means: one definition for every screen and rule (R6, R14 a, R20).
+
+A request is paid when the money recorded for it (advance and final
+payments), less voided payments, covers the total of its latest agreed
+estimate. A part payment is not paid; a forfeited advance (R12) never counts;
+a request without an agreed estimate is not paid.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from nit_desk.domain.types import EstimateStatus, PaymentKind, RequestStatus
 from nit_desk.services.storage.models import Estimate, Payment, Request
 
 _NOT_CURRENT = (RequestStatus.CANCELLED.value, RequestStatus.CANCELLED_BY_BAN.value)
+MONEY_KINDS = (PaymentKind.ADVANCE.value, PaymentKind.FINAL.value)
+"""Kinds of payment that are money received (a forfeited row records a ban, R12)."""
 
 
 def current_request_id(session: Session, client_id: int) -> int | None:
@@ -30,11 +38,11 @@ def agreed_total(session: Session, request_id: int) -> int | None:
 
 
 def paid_total(session: Session, request_id: int) -> int:
-    """Advance and final payments received for a request, in kopecks."""
+    """Advance and final payments received for a request, less voided ones, in kopecks."""
     return int(session.execute(
         select(func.coalesce(func.sum(Payment.amount_kopecks), 0)).where(
-            Payment.request_id == request_id,
-            Payment.kind.in_((PaymentKind.ADVANCE.value, PaymentKind.FINAL.value)))
+            Payment.request_id == request_id, Payment.kind.in_(MONEY_KINDS),
+            Payment.voided_at.is_(None))
     ).scalar_one())
 
 
@@ -42,16 +50,22 @@ def forfeited_total(session: Session, request_id: int) -> int:
     """Advance forfeited on a ban for a request, in kopecks (R12); never counts as paid."""
     return int(session.execute(
         select(func.coalesce(func.sum(Payment.amount_kopecks), 0)).where(
-            Payment.request_id == request_id, Payment.kind == PaymentKind.FORFEITED.value)
+            Payment.request_id == request_id, Payment.kind == PaymentKind.FORFEITED.value,
+            Payment.voided_at.is_(None))
     ).scalar_one())
 
 
+def covers(agreed: int | None, paid: int) -> bool:
+    """R20 on plain numbers: an agreed total exists and the money paid covers it."""
+    return agreed is not None and paid >= agreed
+
+
+def is_paid(session: Session, request_id: int) -> bool:
+    """R20: the request has an agreed estimate and the money recorded covers its total."""
+    return covers(agreed_total(session, request_id), paid_total(session, request_id))
+
+
 def paid_for_current_work(session: Session, client_id: int) -> bool:
-    """Paid means: money was received for the current request and it covers
-    the agreed estimate when there is one (R6)."""
+    """R6: the client's current request is paid (R20)."""
     request_id = current_request_id(session, client_id)
-    if request_id is None:
-        return False
-    paid = paid_total(session, request_id)
-    agreed = agreed_total(session, request_id)
-    return paid > 0 and (agreed is None or paid >= agreed)
+    return request_id is not None and is_paid(session, request_id)

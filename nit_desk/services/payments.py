@@ -1,11 +1,12 @@
-"""Payments of a request and where its money stands (R12, R13, R14).
+"""Payments of a request and where its money stands (R12, R13, R14, R20, R21).
 
 Only money received is recorded: an advance or a final payment, in positive
 integer kopecks (R16). There are no negative amounts, hence no refunds (R12).
 A forfeited advance is recorded by the bans service, never here. No card or
 bank data is ever kept (R2, R9): the method is a label ("СБП", "наличные") and
 the reference is checked by the secret guard and refused if it holds a long
-digit run.
+digit run. A wrong payment is voided with a reason (R21): the row stays, with
+who and when, and no longer counts as paid (R20).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from nit_desk.domain.errors import Conflict, ValidationError
+from nit_desk.domain.errors import Conflict, NotFound, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_name, clean_text, field_error
 from nit_desk.domain.types import (
@@ -25,10 +26,13 @@ from nit_desk.domain.types import (
     RequestStatus,
 )
 from nit_desk.services.actor import Actor
+from nit_desk.services.client_cards import is_supervisor
+from nit_desk.services.holder import refuse_unless_free_for
 from nit_desk.services.money_common import load_request
 from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
-from nit_desk.services.payment_status import agreed_total, forfeited_total, paid_total
+from nit_desk.services.payment_status import agreed_total, covers, forfeited_total, paid_total
 from nit_desk.services.pricelist import check_price
+from nit_desk.services.reasons import clean_reason
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, Payment, Request, User
 from nit_desk.services.uow import UnitOfWork
@@ -46,19 +50,28 @@ CANCELLED = QT_TRANSLATE_NOOP("messages", "The request is cancelled: no work is 
 
 
 def _dto(payment: Payment, names: dict[int | None, str]) -> PaymentDTO:
+    voided_by = (names.get(payment.voided_by_id, "system") if payment.voided_at is not None
+                 else None)
     return PaymentDTO(payment.id, payment.request_id, PaymentKind(payment.kind),
                       payment.amount_kopecks, payment.paid_on, payment.method_label,
                       payment.reference, payment.recorded_at,
-                      names.get(payment.recorded_by_id, "system"))
+                      names.get(payment.recorded_by_id, "system"),
+                      voided_at=payment.voided_at, voided_by_name=voided_by,
+                      void_reason=payment.void_reason)
+
+
+def _names(uow: UnitOfWork, rows: list[Payment]) -> dict[int | None, str]:
+    ids = {i for row in rows for i in (row.recorded_by_id, row.voided_by_id) if i is not None}
+    return dict(uow.session.execute(
+        select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
 
 
 def _payments(uow: UnitOfWork, request_id: int) -> tuple[PaymentDTO, ...]:
+    """Every payment of a request, voided ones too (R21), in the order they came in."""
     rows = list(uow.session.execute(
         select(Payment).where(Payment.request_id == request_id)
         .order_by(Payment.paid_on, Payment.id)).scalars())
-    ids = {row.recorded_by_id for row in rows if row.recorded_by_id is not None}
-    names: dict[int | None, str] = dict(uow.session.execute(
-        select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
+    names = _names(uow, rows)
     return tuple(_dto(row, names) for row in rows)
 
 
@@ -141,10 +154,12 @@ def record_payment(db: Database, actor: Actor, request_id: int, *, amount_kopeck
         ValidationError: a bad amount, date, kind, label or reference.
         Conflict: the client is banned, the request cancelled, or the scheme
             says not now (R12, R13).
+        ClaimConflict: another agent holds the request (supervisors pass).
     """
     with UnitOfWork(db, actor) as uow:
-        uow.require()
+        supervisor = is_supervisor(uow.require())
         request, client = load_request(uow, request_id, lock=True)
+        refuse_unless_free_for(uow, request, supervisor=supervisor)
         checked_kind = _check_kind(kind)
         amount = check_price(amount_kopecks, field="amount")
         day = _check_paid_on(paid_on, uow.now.astimezone().date())
@@ -163,11 +178,69 @@ def record_payment(db: Database, actor: Actor, request_id: int, *, amount_kopeck
         return _dto(payment, {uow.actor_id: actor.username})
 
 
-def request_money(db: Database, actor: Actor, request_id: int) -> MoneyStatus:
-    """Where the money of a request stands: agreed, paid, forfeited, due (R12-R14).
+def void_payment(db: Database, actor: Actor, payment_id: int, reason: str) -> PaymentDTO:
+    """Void a wrong payment with a reason (R21); it stays listed and no longer counts (R20).
 
+    Any active user who may act on the request (the holder rule) may void.
+
+    Raises:
+        ValidationError: no reason, or one that is several lines or holds a secret.
+        NotFound: no such payment.
+        ClaimConflict: another agent holds the request (supervisors pass).
+        Conflict: voided already, a forfeited advance (only a ban records
+            those), or a request cancelled by a ban.
+    """
+    why = clean_reason(reason)
+    with UnitOfWork(db, actor) as uow:
+        supervisor = is_supervisor(uow.require())
+        payment = _payment(uow, payment_id)
+        request, _client = load_request(uow, payment.request_id, lock=True)
+        refuse_unless_free_for(uow, request, supervisor=supervisor)
+        _refuse_void(payment, request)
+        before = _void_snapshot(payment)
+        payment.voided_at, payment.voided_by_id, payment.void_reason = uow.now, uow.actor_id, why
+        uow.audit("payment.voided", "payment", payment.id, client_id=request.client_id,
+                  before=before, after=_void_snapshot(payment))
+        dto = _dto(payment, _names(uow, [payment]))
+        uow.commit()
+        return dto
+
+
+def _payment(uow: UnitOfWork, payment_id: int) -> Payment:
+    payment = uow.session.get(Payment, payment_id)
+    if payment is None:
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "No such payment."), field="payment")
+    return payment
+
+
+def _refuse_void(payment: Payment, request: Request) -> None:
+    if payment.voided_at is not None:
+        raise Conflict(QT_TRANSLATE_NOOP(
+            "messages", "This payment was voided already on {at:%d.%m.%Y %H:%M}."),
+            field="payment", at=payment.voided_at.astimezone())
+    if payment.kind == PaymentKind.FORFEITED.value:
+        raise Conflict(QT_TRANSLATE_NOOP(
+            "messages", "A forfeited advance is recorded by a ban and cannot be voided."),
+            field="payment")
+    if request.status == RequestStatus.CANCELLED_BY_BAN.value:
+        raise Conflict(QT_TRANSLATE_NOOP(
+            "messages", "The request was cancelled by a ban: its payments stay as they are."),
+            field="payment")
+
+
+def _void_snapshot(payment: Payment) -> dict[str, object]:
+    return {"request_id": payment.request_id, "kind": payment.kind,
+            "amount_kopecks": payment.amount_kopecks, "voided": payment.voided_at is not None,
+            "void_reason": payment.void_reason}
+
+
+def request_money(db: Database, actor: Actor, request_id: int) -> MoneyStatus:
+    """Where the money of a request stands: agreed, paid, forfeited, due (R12-R14, R20).
+
+    Voided payments are listed but never counted. Paid (R20): an agreed
+    estimate whose total the money covers; overpaid: money above that total.
     Advance scheme: the agreed total less what was paid is due before work,
-    and work may start only once the agreed total (more than zero) is paid.
+    and work may start only once the request is paid.
     On completion: nothing is due until the request is done, then the agreed
     total less what was paid. A cancelled request owes nothing.
     """
@@ -184,7 +257,9 @@ def request_money(db: Database, actor: Actor, request_id: int) -> MoneyStatus:
             reasons=_reasons(request.advance_reasons),
             agreed_kopecks=agreed, paid_kopecks=paid,
             forfeited_kopecks=forfeited_total(uow.session, request_id), due_kopecks=due,
-            work_may_start=may_start, warning=warning, payments=_payments(uow, request_id))
+            work_may_start=may_start, warning=warning, payments=_payments(uow, request_id),
+            paid=covers(agreed, paid),
+            overpaid_kopecks=max(paid - agreed, 0) if agreed is not None else 0)
 
 
 def _reasons(stored: str) -> tuple[AdvanceReason, ...]:
@@ -202,7 +277,7 @@ def _due(scheme: PaymentScheme, status: RequestStatus, banned: bool, agreed: int
         return 0, False, CANCELLED
     if scheme is PaymentScheme.ON_COMPLETION:
         return (owed if status is RequestStatus.DONE else 0), True, ""
-    if agreed and paid >= agreed:
+    if covers(agreed, paid):
         return 0, True, ""
     return owed, False, ADVANCE_NOT_PAID
 

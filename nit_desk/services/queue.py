@@ -28,7 +28,6 @@ from nit_desk.services.claims import (
     release,
     renew_claims,
     request_detail,
-    set_status,
     update_flags,
 )
 from nit_desk.services.client_cards import read_as
@@ -43,7 +42,7 @@ from nit_desk.services.work_requests import create_request, decode_reasons
 __all__ = [
     "CLAIM_LEASE", "ClaimConflict", "QueueFilter", "QueuePage", "QueueRow", "claim",
     "create_request", "next_request", "queue_count", "queue_page", "release", "renew_claims",
-    "request_detail", "set_status", "update_flags",
+    "request_detail", "update_flags",
 ]
 
 MAX_PAGE = 500

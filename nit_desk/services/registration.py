@@ -11,6 +11,7 @@ from nit_desk.domain.types import StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.client_cards import build_card, is_supervisor, load_client, step_statuses
 from nit_desk.services.dto import ClientCard
+from nit_desk.services.holder import refuse_client_held_elsewhere
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistItem, Client
 from nit_desk.services.uow import UnitOfWork
@@ -27,6 +28,7 @@ def set_step_state(db: Database, actor: Actor, client_id: int, code: str,
         ValidationError: unknown state.
         NotFound: no such client or step.
         Conflict: the client is banned.
+        ClaimConflict: an open request of the client is held by another agent.
     """
     new = _state(state)
     with UnitOfWork(db, actor) as uow:
@@ -36,6 +38,7 @@ def set_step_state(db: Database, actor: Actor, client_id: int, code: str,
             raise Conflict(QT_TRANSLATE_NOOP(
                 "messages", "The client {handle} is banned: the checklist cannot change."),
                 field="client", handle=client.handle)
+        refuse_client_held_elsewhere(uow, client.id, supervisor=supervisor)
         item = _item(uow, client_id, code)
         if item.state != new.value:
             before = {"code": item.code, "state": item.state}

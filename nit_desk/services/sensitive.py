@@ -12,10 +12,11 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_text
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import load_client, read_as, user_names
+from nit_desk.services.client_cards import is_supervisor, load_client, read_as, user_names
 from nit_desk.services.dto import SensitiveActionDTO
+from nit_desk.services.holder import refuse_client_held_elsewhere, refuse_unless_free_for
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import SensitiveAction
+from nit_desk.services.storage.models import Request, SensitiveAction
 from nit_desk.services.uow import UnitOfWork
 from nit_desk.services.work_requests import load_request
 
@@ -33,9 +34,11 @@ def record_sensitive_action(
         ValidationError: the client was not warned (field ``warned``), an empty
             action or explanation, or a code/card typed into them (R9).
         NotFound: no such client or request.
+        ClaimConflict: the request (or, without one, an open request of the
+            client) is held by another agent; supervisors pass.
     """
     with UnitOfWork(db, actor) as uow:
-        uow.require()
+        supervisor = is_supervisor(uow.require())
         if warned_and_explained is not True:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "messages", "Warn the client and explain what will be done before asking "
@@ -45,7 +48,10 @@ def record_sensitive_action(
                          required=True)
         client = load_client(uow.session, client_id)
         if request_id is not None:
-            _check_request(uow, request_id, client.id)
+            request = _check_request(uow, request_id, client.id)
+            refuse_unless_free_for(uow, request, supervisor=supervisor)
+        else:
+            refuse_client_held_elsewhere(uow, client.id, supervisor=supervisor)
         row = SensitiveAction(client_id=client.id, request_id=request_id, action=text,
                               explanation=why, warned_and_explained=True,
                               client_agreed=bool(client_agreed), recorded_by_id=uow.actor_id,
@@ -64,11 +70,12 @@ def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _check_request(uow: UnitOfWork, request_id: int, client_id: int) -> None:
+def _check_request(uow: UnitOfWork, request_id: int, client_id: int) -> Request:
     request = load_request(uow.session, request_id)
     if request.client_id != client_id:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "messages", "The request belongs to another client."), field="request")
+    return request
 
 
 def list_sensitive_actions(db: Database, actor: Actor,

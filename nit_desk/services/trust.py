@@ -12,6 +12,7 @@ from nit_desk.domain.registration import (
 from nit_desk.services.actor import Actor
 from nit_desk.services.client_cards import build_card, is_supervisor, load_client, step_statuses
 from nit_desk.services.dto import ClientCard
+from nit_desk.services.holder import refuse_client_held_elsewhere
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.uow import UnitOfWork
 
@@ -23,10 +24,12 @@ def set_trusted(db: Database, actor: Actor, client_id: int, trusted: bool) -> Cl
         Conflict: only a registered client who is not banned can be added (R5);
             ``params["refusals"]`` holds the domain's reasons, ``reasons`` their text.
         NotFound: no such client.
+        ClaimConflict: an open request of the client is held by another agent.
     """
     with UnitOfWork(db, actor) as uow:
         supervisor = is_supervisor(uow.require())
         client = load_client(uow.session, client_id, lock=True)
+        refuse_client_held_elsewhere(uow, client.id, supervisor=supervisor)
         if trusted and not client.trusted:
             registered = registration_progress(step_statuses(client.checklist)).registered
             refusals = trust_refusals(registered=registered, banned=client.banned)

@@ -20,10 +20,12 @@ from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, Request
 from nit_desk.services.actor import Actor
 from nit_desk.services.client_cards import is_supervisor, load_client, user_names
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.payment_status import paid_total
+from nit_desk.services.payment_status import is_paid
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, Request
+from nit_desk.services.storage.types import utcnow
 from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.work_timer import timer_running, worked_seconds_at
 
 MAX_DEADLINE_AHEAD = timedelta(days=366)
 DESCRIPTION_MAX = 4000
@@ -94,13 +96,13 @@ def check_visit(onsite_visit: bool, visit_address: str) -> str:
 
 
 def is_first_time(session: Session, client_id: int, *, before_id: int | None = None) -> bool:
-    """R14 (a): no earlier request of the client was both completed and paid."""
+    """R14 (a): no earlier request of the client was both done and paid (R20)."""
     query = select(Request.id).where(Request.client_id == client_id,
                                      Request.status == RequestStatus.DONE.value)
     if before_id is not None:
         query = query.where(Request.id < before_id)
     done = session.execute(query).scalars().all()
-    return not any(paid_total(session, request_id) > 0 for request_id in done)
+    return not any(is_paid(session, request_id) for request_id in done)
 
 
 def encode_reasons(reasons: tuple[AdvanceReason, ...]) -> str:
@@ -162,8 +164,13 @@ def load_request(session: Session, request_id: int, *, lock: bool = False) -> Re
     return request
 
 
-def request_dto(session: Session, request: Request) -> RequestDTO:
-    """A request row as the request screen's DTO."""
+def request_dto(session: Session, request: Request, now: datetime | None = None) -> RequestDTO:
+    """A request row as the request screen's DTO, its timer as of ``now`` (R22).
+
+    A running timer under a lapsed claim is shown stopped at the lease's end.
+    """
+    now = now or utcnow()
+    running = timer_running(request, now)
     client = session.get(Client, request.client_id)
     assert client is not None
     names = user_names(session, [request.claimed_by_id])
@@ -180,7 +187,10 @@ def request_dto(session: Session, request: Request) -> RequestDTO:
         claimed_by_id=request.claimed_by_id,
         claimed_by_name=names.get(request.claimed_by_id) if request.claimed_by_id else None,
         claimed_at=request.claimed_at, lease_expires_at=request.lease_expires_at,
-        closed_at=request.closed_at, version=request.version)
+        closed_at=request.closed_at, version=request.version,
+        status_reason=request.status_reason,
+        worked_seconds=request.worked_seconds if running else worked_seconds_at(request, now),
+        timer_started_at=request.timer_started_at if running else None)
 
 
 def create_request(

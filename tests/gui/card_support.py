@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from nit_desk.domain.types import PaymentKind, RequestStatus, Unit
+from nit_desk.domain.types import PaymentKind, Unit
 from nit_desk.gui.bindings import attach_database
 from nit_desk.gui.card_services import DatabaseCardGateway
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
-from nit_desk.services import claims, estimates, payments
+from nit_desk.services import estimates, payments, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
@@ -69,8 +69,8 @@ def returning_client(db: Database, actor: Actor, n: int) -> tuple[int, int]:
     first = new_client(db, actor, n)
     total = agree_estimate(db, actor, first.request_id, 500_00)
     pay(db, actor, first.request_id, total)
-    claims.claim(db, actor, first.request_id)
-    claims.set_status(db, actor, first.request_id, RequestStatus.DONE)
+    request_life.start_work(db, actor, first.request_id)
+    request_life.mark_done(db, actor, first.request_id)
     second = new_client(db, actor, n, existing_client_id=first.client.id,
                         description="Настроить принтер")
     return second.client.id, second.request_id

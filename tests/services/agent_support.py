@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 
-from nit_desk.domain.types import Network, PaymentKind, RequestStatus, StepState
-from nit_desk.services import clients, registration
+from nit_desk.domain.types import Network, PaymentKind, RequestStatus, StepState, Unit
+from nit_desk.services import clients, estimates, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import IntakeResult
+from nit_desk.services.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Base, Payment, Request
 from nit_desk.services.storage.types import utcnow
@@ -76,3 +78,12 @@ def set_request_status_raw(db: Database, request_id: int, status: RequestStatus)
         request = s.get(Request, request_id)
         assert request is not None
         request.status = status.value
+
+
+def agree_estimate(db: Database, actor: Actor, request_id: int, kopecks: int) -> int:
+    """An agreed one-line estimate of ``kopecks`` for the request (R15); returns its id."""
+    draft = estimates.create_draft(db, actor, request_id)
+    draft = estimates.save_draft(db, actor, draft.id, draft.version, note="", lines=[
+        LineInput("Удалённая диагностика", Decimal(1), Unit.SERVICE, kopecks)])
+    estimates.propose(db, actor, draft.id)
+    return estimates.agree(db, actor, draft.id).id

@@ -17,7 +17,7 @@ from nit_desk.domain.types import (
     RequestStatus,
     StepState,
 )
-from nit_desk.services import queue, registration
+from nit_desk.services import queue, registration, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter
 from nit_desk.services.storage.engine import Database
@@ -25,6 +25,7 @@ from nit_desk.services.storage.models import Request
 from nit_desk.services.storage.types import utcnow
 from tests.services.agent_support import (
     add_payment,
+    agree_estimate,
     new_client,
     row_counts,
     set_request_status_raw,
@@ -91,7 +92,8 @@ def test_queue_filters_mine_unclaimed_overdue_status_search(db: Database, agent:
     assert ids(filter=QueueFilter.ALL_OPEN, search="client12@") == [b.request_id]
     assert ids(filter=QueueFilter.ALL_OPEN, search="8 912 345-00-13") == [c.request_id]
     assert ids(filter=QueueFilter.ALL_OPEN, search="nobody") == []
-    queue.set_status(db, agent, a.request_id, RequestStatus.DONE)
+    set_request_status_raw(db, a.request_id, RequestStatus.IN_PROGRESS)
+    request_life.mark_done(db, agent, a.request_id)
     assert ids(filter=QueueFilter.ALL_OPEN, status=RequestStatus.DONE) == [a.request_id]
     assert a.request_id not in ids(filter=QueueFilter.ALL_OPEN)
     mine = queue.queue_page(db, agent2, filter=QueueFilter.ALL_OPEN, search="client12@").rows
@@ -240,8 +242,9 @@ def test_r7_queue_and_search_use_indexes_not_table_scans(sqlite_db: Database) ->
 
 
 def test_scenario2_returning_client_pays_on_completion_r14(db: Database, agent: Actor) -> None:
-    """Request 1 done and paid -> the next one has no reason (a); unpaid keeps (a)."""
+    """Request 1 done and paid (R20) -> the next one has no reason (a); unpaid keeps (a)."""
     made = new_client(db, agent)
+    agree_estimate(db, agent, made.request_id, 210_000)
     set_request_status_raw(db, made.request_id, RequestStatus.DONE)
     unpaid = queue.create_request(db, agent, made.client.id, channel=Network.TELEGRAM,
                                   description="Set up the new printer", deadline=tomorrow())
@@ -271,6 +274,7 @@ def clients_intake_existing(db: Database, agent: Actor, client_id: int) -> int:
 
 def test_scenario3_flags_recompute_the_scheme_r14(db: Database, agent: Actor) -> None:
     made = new_client(db, agent)
+    agree_estimate(db, agent, made.request_id, 100)
     set_request_status_raw(db, made.request_id, RequestStatus.DONE)
     add_payment(db, made.request_id, 100, PaymentKind.FINAL)
     req = queue.create_request(db, agent, made.client.id, channel=Network.TELEGRAM,
@@ -296,22 +300,19 @@ def test_scenario3_flags_recompute_the_scheme_r14(db: Database, agent: Actor) ->
     assert rows[0].advance_reasons == every.advance_reasons
 
 
-def test_set_status_needs_the_claim_and_done_closes(db: Database, agent: Actor,
-                                                    agent2: Actor) -> None:
+def test_r19_moves_need_the_holder_and_done_closes(db: Database, agent: Actor,
+                                                   agent2: Actor) -> None:
+    """R19 (was set_status): the holder moves a request; done closes it and clears the claim."""
     made = new_client(db, agent)
-    with pytest.raises(Conflict):
-        queue.set_status(db, agent, made.request_id, RequestStatus.IN_PROGRESS)
     queue.claim(db, agent, made.request_id)
+    set_request_status_raw(db, made.request_id, RequestStatus.IN_PROGRESS)
     with pytest.raises(ClaimConflict):
-        queue.set_status(db, agent2, made.request_id, RequestStatus.DONE)
-    with pytest.raises(ValidationError):
-        queue.set_status(db, agent, made.request_id, RequestStatus.CANCELLED_BY_BAN)
-    progress = queue.set_status(db, agent, made.request_id, RequestStatus.IN_PROGRESS)
-    assert progress.status is RequestStatus.IN_PROGRESS and progress.closed_at is None
-    done = queue.set_status(db, agent, made.request_id, RequestStatus.DONE)
+        request_life.mark_done(db, agent2, made.request_id)
+    done = request_life.mark_done(db, agent, made.request_id)
+    assert done.status is RequestStatus.DONE
     assert done.closed_at is not None and done.claimed_by_id is None
     with pytest.raises(Conflict):
-        queue.set_status(db, agent, made.request_id, RequestStatus.NEW)
+        request_life.start_work(db, agent, made.request_id)
     with pytest.raises(Conflict):
         queue.claim(db, agent2, made.request_id)
 

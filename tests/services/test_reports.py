@@ -10,7 +10,7 @@ import pytest
 from nit_desk.domain.errors import PermissionDenied, ValidationError
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.types import Network, PaymentKind, RequestStatus, StepState
-from nit_desk.services import claims, clients, payments, registration, reports
+from nit_desk.services import claims, clients, payments, registration, reports, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
@@ -36,7 +36,8 @@ def test_report_counts_queue_registrations_money_and_agents(db: Database, agent:
     claims.claim(db, agent, first)
     payments.record_payment(db, agent, first, amount_kopecks=210_000, paid_on=date.today(),
                             kind=PaymentKind.ADVANCE, method_label="СБП")
-    claims.set_status(db, agent, first, RequestStatus.DONE)
+    request_life.start_work(db, supervisor, first, override_reason="Оплата без сметы")
+    request_life.mark_done(db, agent, first)
 
     now = utcnow()
     report = reports.build_report(db, supervisor, now - timedelta(days=1), now + timedelta(1))

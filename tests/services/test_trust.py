@@ -10,7 +10,13 @@ from nit_desk.domain.types import PaymentKind
 from nit_desk.services import bans, clients, trust
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
-from tests.services.agent_support import add_payment, new_client, register_fully, row_counts
+from tests.services.agent_support import (
+    add_payment,
+    agree_estimate,
+    new_client,
+    register_fully,
+    row_counts,
+)
 
 
 def test_r5_unregistered_client_cannot_be_trusted(db: Database, agent: Actor) -> None:
@@ -51,6 +57,7 @@ def test_scenario1_phone_consultation_after_trust_and_payment_r6(db: Database,
     register_fully(db, agent, made.client.id)
     card = trust.set_trusted(db, agent, made.client.id, True)
     assert card.phone_consultation.refusals == (PhoneRefusal.NOT_PAID,)
+    agree_estimate(db, agent, made.request_id, 210_000)  # R20: paid needs an agreed estimate
     add_payment(db, made.request_id, 210_000, PaymentKind.ADVANCE)
     card = clients.client_card(db, agent, made.client.id)
     assert card.phone_consultation.allowed and card.phone_consultation.refusals == ()

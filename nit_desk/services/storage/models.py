@@ -189,11 +189,11 @@ class Request(Base):
 Index("ix_requests_status_deadline_id", Request.status, Request.deadline, Request.id)
 Index("ix_requests_claimed_by_status", Request.claimed_by_id, Request.status, Request.deadline)
 Index("ix_requests_scheme_deadline", Request.payment_scheme, Request.deadline, Request.id)
-_UNCLAIMED_OPEN = text("claimed_by_id IS NULL AND status IN ('new', 'in_progress', "
-                       "'waiting_client')")
+_UNCLAIMED_OPEN = text("claimed_by_id IS NULL AND status IN ('new', 'in_progress')")
 Index("ix_requests_unclaimed_deadline", Request.deadline, Request.id,
       postgresql_where=_UNCLAIMED_OPEN, sqlite_where=_UNCLAIMED_OPEN)
-"""'Next request' finds the soonest unclaimed open request without walking past claimed ones."""
+"""'Next request' finds the soonest unclaimed request an agent can act on now (new or in
+progress, not waiting for the client: R19) without walking past claimed ones."""
 Index("ix_requests_lease_expires_at", Request.lease_expires_at)
 """Lapsed claims (a desk that stopped its heartbeat) are found by range, not by scan."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -39,6 +41,25 @@ def SearchKey(length: int) -> String:  # noqa: N802 - reads like a type
     return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
+Clock = Callable[[], datetime]
+_clock: Clock | None = None
+
+
 def utcnow() -> datetime:
-    """The current time, timezone-aware UTC."""
-    return datetime.now(UTC)
+    """The current time, timezone-aware UTC (the clock set by :func:`use_clock`, if any)."""
+    return _clock() if _clock is not None else datetime.now(UTC)
+
+
+@contextmanager
+def use_clock(clock: Clock) -> Iterator[None]:
+    """Let ``clock`` tell the time inside the block (tests move time; R22's timer).
+
+    Every unit of work reads the time through :func:`utcnow`, so a test can
+    let an hour of work pass without waiting for it.
+    """
+    global _clock
+    saved, _clock = _clock, clock
+    try:
+        yield
+    finally:
+        _clock = saved

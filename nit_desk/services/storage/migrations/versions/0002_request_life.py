@@ -7,7 +7,9 @@ Create Date: 2026-12-07 21:20:00
 Adds what a request needs to be worked to the end: the reason that goes with
 its status (what is awaited, why cancelled), the holder's work timer, voided
 payments that stay on record, and the notes of the work log. Existing rows get
-empty reasons, a stopped timer and no time worked.
+empty reasons, a stopped timer and no time worked. "Next request" no longer
+hands out requests waiting for the client, so the partial index of unclaimed
+requests covers new and in-progress ones only.
 """
 
 from collections.abc import Sequence
@@ -22,6 +24,20 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_UNCLAIMED_BEFORE = "claimed_by_id IS NULL AND status IN ('new', 'in_progress', 'waiting_client')"
+_UNCLAIMED_ACTIONABLE = "claimed_by_id IS NULL AND status IN ('new', 'in_progress')"
+
+
+def _unclaimed_index(create: bool, predicate: str) -> None:
+    """Drop or create the partial index "next request" reads, with ``predicate``."""
+    where = sa.text(predicate)
+    if create:
+        op.create_index("ix_requests_unclaimed_deadline", "requests", ["deadline", "id"],
+                        unique=False, postgresql_where=where, sqlite_where=where)
+    else:
+        op.drop_index("ix_requests_unclaimed_deadline", table_name="requests",
+                      postgresql_where=where, sqlite_where=where)
+
 
 def upgrade() -> None:
     """Apply this revision."""
@@ -32,6 +48,8 @@ def upgrade() -> None:
             "timer_started_at", nit_desk.services.storage.types.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column("worked_seconds", sa.Integer(), nullable=False,
                                       server_default="0"))
+    _unclaimed_index(False, _UNCLAIMED_BEFORE)
+    _unclaimed_index(True, _UNCLAIMED_ACTIONABLE)
     with op.batch_alter_table("payments", schema=None) as batch_op:
         batch_op.add_column(sa.Column(
             "voided_at", nit_desk.services.storage.types.UTCDateTime(), nullable=True))
@@ -67,6 +85,8 @@ def downgrade() -> None:
         batch_op.drop_column("void_reason")
         batch_op.drop_column("voided_by_id")
         batch_op.drop_column("voided_at")
+    _unclaimed_index(False, _UNCLAIMED_ACTIONABLE)
+    _unclaimed_index(True, _UNCLAIMED_BEFORE)
     with op.batch_alter_table("requests", schema=None) as batch_op:
         batch_op.drop_column("worked_seconds")
         batch_op.drop_column("timer_started_at")
