@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nit_desk.domain.errors import ValidationError
+from nit_desk.domain.identity_guard import check_identity
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 
 CARD_MESSAGE = QT_TRANSLATE_NOOP(
@@ -56,7 +57,8 @@ def find_secret(text: str) -> SecretFinding | None:
 
 
 def check_free_text(text: str, *, field: str) -> None:
-    """Refuse free text that holds a card number, a one-time code or a password (R9).
+    """Refuse free text that holds a card number, a one-time code or a password (R9),
+    or tells who the client really is: a full name, a document number (R23).
 
     Raises:
         ValidationError: naming the field and where the secret starts and ends,
@@ -64,6 +66,7 @@ def check_free_text(text: str, *, field: str) -> None:
     """
     finding = find_secret(text)
     if finding is None:
+        check_identity(text, field=field)
         return
     template = CARD_MESSAGE if finding.kind == "card" else CODE_MESSAGE
     raise ValidationError(

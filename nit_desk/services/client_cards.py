@@ -90,9 +90,10 @@ def user_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
 
 
 def contact_dto(contact: ClientContact) -> ContactDTO:
-    """A contact row as a DTO."""
+    """A contact row as a DTO, with its id (for corrections, R21)."""
     return ContactDTO(ContactKind(contact.kind),
-                      Network(contact.network) if contact.network else None, contact.value)
+                      Network(contact.network) if contact.network else None, contact.value,
+                      id=contact.id)
 
 
 def step_statuses(items: Iterable[ChecklistItem]) -> list[StepStatus]:

@@ -30,6 +30,7 @@ from nit_desk.services.dto import (
     DuplicateContact,
     IntakeResult,
 )
+from nit_desk.services.holder import refuse_client_held_elsewhere
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, ChecklistItem, Client, ClientContact
 from nit_desk.services.uow import UnitOfWork
@@ -136,6 +137,17 @@ def _resolve(uow: UnitOfWork, contacts: list[ContactDTO], existing_id: int | Non
     return existing
 
 
+def refuse_contacts_taken(uow: UnitOfWork, client: Client,
+                          contacts: list[ContactDTO]) -> None:
+    """Intake's duplicate and banned checks for contacts given to a known client (R12, R21).
+
+    Raises:
+        BannedClientMatch: the client is banned, or a contact belongs to a banned client.
+        DuplicateContact: a contact belongs to another client.
+    """
+    _resolve(uow, contacts, client.id, allow_banned=False)
+
+
 def _banned_error(ids: list[int], handle: str) -> BannedClientMatch:
     return BannedClientMatch(
         QT_TRANSLATE_NOOP("messages", "These contacts belong to {handle}, a client banned "
@@ -209,11 +221,13 @@ def update_client(db: Database, actor: Actor, client_id: int, expected_version: 
 
     Raises:
         Conflict: the client changed since ``expected_version`` (says by whom, when).
+        ClaimConflict: another agent holds one of the client's open requests (R21).
         ValidationError: a bad handle or system information (R9).
     """
     with UnitOfWork(db, actor) as uow:
         supervisor = is_supervisor(uow.require())
         client = load_client(uow.session, client_id, lock=True)
+        refuse_client_held_elsewhere(uow, client.id, supervisor=supervisor)
         changes: dict[str, str] = {}
         if handle is not None:
             changes["handle"] = _check_handle(handle)

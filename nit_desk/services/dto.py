@@ -6,7 +6,7 @@ on the GUI thread. Times are timezone-aware UTC.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -55,11 +55,16 @@ class TemplateDTO:
 
 @dataclass(frozen=True)
 class ContactDTO:
-    """A normalised contact: phone (E.164), email, or messenger account (R1, R2)."""
+    """A normalised contact: phone (E.164), email, or messenger account (R1, R2).
+
+    ``id`` is the stored row's (filled by the client card, for corrections, R21);
+    it takes no part in equality, so a typed contact equals the stored one.
+    """
 
     kind: ContactKind
     network: Network | None
     value: str
+    id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
