@@ -8,17 +8,26 @@ go into the Work menu; :func:`open_intake_dialog` opens the intake dialog.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from nit_desk.domain.types import Network, StepState
-from nit_desk.services import bans, claims, clients, payments, registration, sensitive, trust
+from nit_desk.services import (
+    bans,
+    claims,
+    clients,
+    payments,
+    registration,
+    request_life,
+    sensitive,
+    trust,
+    work_log,
+)
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit import AuditRecord
 from nit_desk.services.dto import (
@@ -31,6 +40,7 @@ from nit_desk.services.dto import (
 )
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.services.storage.engine import Database
+from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.intake_dialog import IntakeDialog
 
@@ -125,52 +135,43 @@ class DatabaseCardGateway:
 
     def start_work(self, request_id: int, *, override_reason: str = "") -> RequestDTO:
         """new -> in progress (R19, R20)."""
-        return _life().start_work(self.db, self.actor, request_id,
+        return request_life.start_work(self.db, self.actor, request_id,
                                   override_reason=override_reason)
 
     def wait_for_client(self, request_id: int, awaited: str) -> RequestDTO:
         """in progress -> waiting for the client."""
-        return _life().wait_for_client(self.db, self.actor,
+        return request_life.wait_for_client(self.db, self.actor,
                                        request_id, awaited)
 
     def back_to_work(self, request_id: int) -> RequestDTO:
         """waiting for the client -> in progress."""
-        return _life().back_to_work(self.db, self.actor, request_id)
+        return request_life.back_to_work(self.db, self.actor, request_id)
 
     def mark_done(self, request_id: int) -> RequestDTO:
         """in progress -> done."""
-        return _life().mark_done(self.db, self.actor, request_id)
+        return request_life.mark_done(self.db, self.actor, request_id)
 
     def cancel_request(self, request_id: int, reason: str) -> RequestDTO:
         """Any open request -> cancelled, with a reason."""
-        return _life().cancel(self.db, self.actor, request_id, reason)
+        return request_life.cancel(self.db, self.actor, request_id, reason)
 
     def reopen(self, request_id: int, reason: str) -> RequestDTO:
         """A closed request -> open again (supervisors)."""
-        return _life().reopen(self.db, self.actor, request_id, reason)
+        return request_life.reopen(self.db, self.actor, request_id, reason)
 
     def correct_worked_time(self, request_id: int, minutes: int, reason: str) -> RequestDTO:
         """Set the time worked to ``minutes``, with a reason (R22)."""
-        return _life().correct_worked_time(
+        return request_life.correct_worked_time(
             self.db, self.actor, request_id, minutes, reason)
 
-    def add_note(self, request_id: int, text: str) -> Any:
+    def add_note(self, request_id: int, text: str) -> WorkLogEntry:
         """A note in the request's work log."""
-        return _work_log().add_note(self.db, self.actor, request_id, text)
+        return work_log.add_note(self.db, self.actor, request_id, text)
 
-    def work_log(self, request_id: int) -> Any:
+    def work_log(self, request_id: int) -> WorkLog:
         """The request's timeline and time spent (R22)."""
-        return _work_log().work_log(self.db, self.actor, request_id)
+        return work_log.work_log(self.db, self.actor, request_id)
 
-
-def _life() -> Any:
-    """``services.request_life`` (engineer A's branch: imported when first used)."""
-    return importlib.import_module("nit_desk.services.request_life")
-
-
-def _work_log() -> Any:
-    """``services.work_log`` (engineer B's branch: imported when first used)."""
-    return importlib.import_module("nit_desk.services.work_log")
 
 
 def card_gateway(desk: Desk) -> DatabaseCardGateway:

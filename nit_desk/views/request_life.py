@@ -21,14 +21,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from shiboken6 import isValid
 
-from nit_desk.domain.errors import Conflict, NitDeskError
+from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.gui.errors import error_text
 from nit_desk.gui.runner import ServiceRunner, run_async
 from nit_desk.models.queue_texts import status_name
 from nit_desk.models.time_text import to_qdatetime
 from nit_desk.services.actor import Actor
-from nit_desk.services.dto import RequestDTO
+from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
 from nit_desk.views.card_gateway import CardGateway
 from nit_desk.views.life_dialogs import ReasonDialog
 from nit_desk.views.widgets import MessageLine, dialog_finished
@@ -66,8 +66,7 @@ def move_allowed(name: str, request: RequestDTO | None) -> bool:
 
 def timer_stopped(request: RequestDTO) -> bool:
     """Whether the request's work timer is stopped (R22)."""
-    return hasattr(request, "timer_started_at") and \
-        getattr(request, "timer_started_at", None) is None
+    return request.timer_started_at is None
 
 
 def held_by_other(request: RequestDTO | None, user_id: int | None,
@@ -83,8 +82,7 @@ def held_by_other(request: RequestDTO | None, user_id: int | None,
 
 def advance_due(err: BaseException) -> int | None:
     """The amount an ``AdvanceNotPaid`` refusal names (R19, R20), else None."""
-    due = getattr(err, "due_kopecks", None)
-    return due if isinstance(err, Conflict) and isinstance(due, int) else None
+    return err.due_kopecks if isinstance(err, AdvanceNotPaid) else None
 
 
 class RequestLifeBar(QWidget):

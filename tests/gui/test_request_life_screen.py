@@ -3,7 +3,8 @@ another agent holds it; the work log's notes and ticking time line (R19, R22).""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -16,36 +17,58 @@ from pytestqt.qtbot import QtBot
 from nit_desk.domain.types import Network, RequestStatus
 from nit_desk.gui.app import build_main_window
 from nit_desk.gui.bindings import attach_database
+from nit_desk.gui.card_services import DatabaseCardGateway
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.settings import DeskSettings
-from nit_desk.services import claims
+from nit_desk.services import claims, request_life, work_log
 from nit_desk.services.actor import Actor
+from nit_desk.services.dto import RequestDTO
 from nit_desk.services.storage.engine import Database
+from nit_desk.services.work_log_dto import WorkLog, WorkLogKind
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue_view import QueueView
 from nit_desk.views.work_log_panel import TICK_MS, WorkLogPanel
-from tests.gui.card_support import show, wait_idle
-from tests.gui.life_support import Log, StandInGateway, stand_in_card
+from tests.gui.card_support import agree_estimate, make_card, pay, show, wait_idle
 from tests.services.agent_support import new_client
 
 MOVES = ("start", "wait", "back", "done", "cancel", "reopen")
 
 
-def _in_status(db: Database, agent: Actor, n: int, status: RequestStatus) -> tuple[int, int]:
-    """A request of a new client, moved by ``agent`` to ``status``; (request, client)."""
+def _in_status(db: Database, agent: Actor, n: int, status: RequestStatus, *,
+               paid: bool = True) -> tuple[int, int]:
+    """A request of a new client (estimate of 2 100 ₽ agreed, paid unless told), moved by
+    ``agent`` to ``status`` through the request_life service; (request, client)."""
     result = new_client(db, agent, n)
-    path = {RequestStatus.NEW: [], RequestStatus.IN_PROGRESS: [RequestStatus.IN_PROGRESS],
-            RequestStatus.WAITING_CLIENT: [RequestStatus.IN_PROGRESS,
-                                           RequestStatus.WAITING_CLIENT],
-            RequestStatus.DONE: [RequestStatus.IN_PROGRESS, RequestStatus.DONE],
-            RequestStatus.CANCELLED: [RequestStatus.CANCELLED]}[status]
-    if path:
-        claims.claim(db, agent, result.request_id)
-    for step in path:
-        claims.set_status(db, agent, result.request_id, step)
-    return result.request_id, result.client.id
+    rid = result.request_id
+    total = agree_estimate(db, agent, rid, 2100_00)
+    if paid:
+        pay(db, agent, rid, total)
+    paths: dict[RequestStatus, list[Callable[[Database, Actor, int], RequestDTO]]] = {
+        RequestStatus.NEW: [],
+        RequestStatus.IN_PROGRESS: [request_life.start_work],
+        RequestStatus.WAITING_CLIENT: [
+            request_life.start_work,
+            lambda d, a, r: request_life.wait_for_client(d, a, r, "reboot and confirm")],
+        RequestStatus.DONE: [request_life.start_work, request_life.mark_done],
+        RequestStatus.CANCELLED: [
+            lambda d, a, r: request_life.cancel(d, a, r, "client withdrew")]}
+    for step in paths[status]:
+        step(db, agent, rid)
+    return rid, result.client.id
+
+
+@dataclass(frozen=True)
+class CountingGateway(DatabaseCardGateway):
+    """The card's gateway, counting the work-log reads."""
+
+    reads: list[int] = field(default_factory=list)
+
+    def work_log(self, request_id: int) -> WorkLog:
+        """The request's work log, counted."""
+        self.reads.append(request_id)
+        return super().work_log(request_id)
 
 
 @pytest.fixture
@@ -110,7 +133,7 @@ def test_r19_supervisor_may_reopen_a_closed_request(
     """Reopen… is offered to a supervisor on a done request, never on an open one."""
     done = _in_status(db, agent, 90, RequestStatus.DONE)
     open_one = _in_status(db, agent, 91, RequestStatus.NEW)
-    card = stand_in_card(qtbot, StandInGateway(db, supervisor), runner, events)
+    card = make_card(qtbot, db, supervisor, runner, events)
     show(qtbot, card, runner, *done)
     assert card.life_bar.allowed_moves() == ["reopen"]
     assert card.life_bar.action_reopen.isVisible()
@@ -124,9 +147,7 @@ def test_r19_moves_through_the_card_with_a_required_line(
     """Start, waiting (what is awaited, required), back to work, done: each acts on the
     shown request and the card follows."""
     request_id, client_id = _in_status(db, agent, 92, RequestStatus.NEW)
-    claims.claim(db, agent, request_id)
-    gateway = StandInGateway(db, agent)
-    card = stand_in_card(qtbot, gateway, runner, events)
+    card = make_card(qtbot, db, agent, runner, events)
     show(qtbot, card, runner, request_id, client_id)
     card.life_bar.action_start.trigger()
     qtbot.waitUntil(lambda: card.life_bar.allowed_moves() == ["wait", "done", "cancel"],
@@ -139,7 +160,7 @@ def test_r19_moves_through_the_card_with_a_required_line(
     dialog.line.setText("reboot and confirm")
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: card.life_bar.allowed_moves() == ["back", "cancel"], timeout=10000)
-    assert ("wait_for_client", "reboot and confirm") in gateway.calls
+    assert claims.request_detail(db, agent, request_id).status_reason == "reboot and confirm"
     card.life_bar.action_back.trigger()
     qtbot.waitUntil(lambda: card.life_bar.allowed_moves() == ["wait", "done", "cancel"],
                     timeout=10000)
@@ -156,11 +177,10 @@ def test_r19_r20_refusal_said_with_the_sum_and_cleared_on_switching(
         events: AppEvents) -> None:
     """An unpaid advance: "the advance of 2 100 ₽ is not paid yet" on the card's message line;
     an agent gets no override; another request shows no trace of it."""
-    request_id, client_id = _in_status(db, agent, 93, RequestStatus.NEW)
+    request_id, client_id = _in_status(db, agent, 93, RequestStatus.NEW, paid=False)
     other_id, other_client = _in_status(db, agent, 94, RequestStatus.NEW)
     claims.claim(db, agent, request_id)
-    card = stand_in_card(qtbot, StandInGateway(db, agent, unpaid_kopecks=2100_00), runner,
-                         events)
+    card = make_card(qtbot, db, agent, runner, events)
     show(qtbot, card, runner, request_id, client_id)
     card.activateWindow()
     qtbot.waitUntil(lambda: card.isActiveWindow())
@@ -183,9 +203,8 @@ def test_r19_supervisor_starts_anyway_with_a_reason(
         events: AppEvents) -> None:
     """A supervisor refused for an unpaid advance is offered "Start anyway…"; the reason goes
     to the service as the override."""
-    request_id, client_id = _in_status(db, agent, 95, RequestStatus.NEW)
-    gateway = StandInGateway(db, supervisor, unpaid_kopecks=2100_00)
-    card = stand_in_card(qtbot, gateway, runner, events)
+    request_id, client_id = _in_status(db, agent, 95, RequestStatus.NEW, paid=False)
+    card = make_card(qtbot, db, supervisor, runner, events)
     show(qtbot, card, runner, request_id, client_id)
     card.life_bar.action_start.trigger()
     qtbot.waitUntil(lambda: card.life_bar.start_anyway.isVisibleTo(card), timeout=10000)
@@ -198,7 +217,9 @@ def test_r19_supervisor_starts_anyway_with_a_reason(
     qtbot.waitUntil(lambda: card.request_panel.request is not None
                     and card.request_panel.request.status is RequestStatus.IN_PROGRESS,
                     timeout=10000)
-    assert ("start_work", "client pays tonight, agreed with the office") in gateway.calls
+    log = work_log.work_log(db, supervisor, request_id)
+    assert [e.text for e in log.entries if e.kind is WorkLogKind.STATUS] == [
+        "client pays tonight, agreed with the office"]
     assert not card.life_bar.start_anyway.isVisibleTo(card)
 
 
@@ -209,7 +230,7 @@ def test_r19_held_by_another_agent_shows_read_only(
     sensitive action; a supervisor's card still does."""
     request_id, client_id = _in_status(db, agent, 96, RequestStatus.NEW)
     taken = claims.claim(db, agent2, request_id)
-    card = stand_in_card(qtbot, StandInGateway(db, agent), runner, events)
+    card = make_card(qtbot, db, agent, runner, events)
     show(qtbot, card, runner, request_id, client_id)
     assert taken.claimed_at is not None
     since = taken.claimed_at.astimezone().strftime("%H:%M")
@@ -220,7 +241,7 @@ def test_r19_held_by_another_agent_shows_read_only(
     assert not card.sensitive_button.isEnabled()
     assert not card.request_panel.spec_box.isEnabled()
     assert card.work_log.read_only and not card.work_log.add_button.isEnabled()
-    boss = stand_in_card(qtbot, StandInGateway(db, supervisor), runner, events)
+    boss = make_card(qtbot, db, supervisor, runner, events)
     show(qtbot, boss, runner, request_id, client_id)
     assert not boss.read_only
     assert boss.life_bar.held_label.text() == f"Held by boris since {since}"
@@ -235,8 +256,7 @@ def test_r9_note_refusal_is_said_beside_the_box_and_the_text_stays(
     note is added with Ctrl+Enter and the box empties."""
     request_id, client_id = _in_status(db, agent, 97, RequestStatus.NEW)
     claims.claim(db, agent, request_id)
-    gateway = StandInGateway(db, agent)
-    card = stand_in_card(qtbot, gateway, runner, events)
+    card = make_card(qtbot, db, agent, runner, events)
     show(qtbot, card, runner, request_id, client_id)
     panel = card.work_log
     card.tabs.setCurrentWidget(panel)
@@ -247,14 +267,16 @@ def test_r9_note_refusal_is_said_beside_the_box_and_the_text_stays(
     qtbot.waitUntil(lambda: panel.note_field.has_error, timeout=10000)
     assert panel.note_edit.toPlainText() == typed
     assert "card" in panel.note_field.text.lower()
-    assert gateway.notes == []
+    notes = panel.model.rowCount()
     panel.note_edit.setPlainText("cleaned autostart, removed 2 adware programs")
     card.activateWindow()
     panel.note_edit.setFocus()
     qtbot.waitUntil(lambda: panel.note_edit.hasFocus())
     QTest.keyClick(panel.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
-    assert gateway.notes == ["cleaned autostart, removed 2 adware programs"]
+    qtbot.waitUntil(lambda: panel.model.rowCount() == notes + 1, timeout=10000)
+    last = panel.model.entry(notes)
+    assert last is not None and last.kind == "note"
+    assert last.text == "cleaned autostart, removed 2 adware programs"
     assert panel.note_edit.toPlainText() == "" and not panel.note_field.has_error
 
 
@@ -263,13 +285,13 @@ def test_r22_time_line_ticks_without_asking_the_database(
         events: AppEvents) -> None:
     """While the timer runs the line moves every 30 s from the loaded figure and the clock;
     paused, it stands still."""
-    gateway = StandInGateway(db, agent)
+    gateway = CountingGateway(db, agent)
     panel = WorkLogPanel(gateway, runner, events)
     qtbot.addWidget(panel)
     t0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     now = [t0]
     panel.clock = lambda: now[0]
-    panel.set_log(Log(1, (), 90 * 60, True, t0, Decimal(2)))
+    panel.set_log(WorkLog(1, (), 90 * 60, True, t0, Decimal(2)))
     assert panel.time_label.text() == "1 h 30 min of 2 h · the timer runs"
     assert panel.tick_timer.isActive() and panel.tick_timer.interval() == TICK_MS == 30_000
     now[0] = t0 + timedelta(minutes=10, seconds=20)
@@ -279,8 +301,8 @@ def test_r22_time_line_ticks_without_asking_the_database(
     panel.tick_timer.timeout.emit()
     assert panel.time_label.text() == "2 h 1 min of 2 h · the timer runs"
     assert "c62828" in panel.time_label.styleSheet()  # over the estimate
-    assert gateway.calls == []  # no database call per tick
-    panel.set_log(Log(1, (), 100 * 60, False, t0, Decimal(2)))
+    assert gateway.reads == [] and not runner.is_busy  # no database call per tick
+    panel.set_log(WorkLog(1, (), 100 * 60, False, t0, Decimal(2)))
     assert not panel.tick_timer.isActive()
     now[0] = t0 + timedelta(hours=5)
     assert panel.time_label.text() == "1 h 40 min of 2 h"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -21,31 +20,20 @@ from nit_desk.models.work_log_model import (
     duration_text,
     worked_text,
 )
+from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 
 AT = datetime(2026, 3, 2, 7, 42, tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """An entry shaped as the agreed ``services.work_log_dto.WorkLogEntry``."""
-
-    at: datetime
-    who: str
-    kind: str
-    text: str = ""
-    details: tuple[tuple[str, str], ...] = ()
+def Entry(at: datetime, who: str, kind: str, text: str = "",  # noqa: N802 - a DTO's maker
+          details: tuple[tuple[str, str], ...] = ()) -> WorkLogEntry:
+    """A work-log entry as the service hands it."""
+    return WorkLogEntry(at, who, WorkLogKind(kind), text, details)
 
 
-@dataclass(frozen=True)
-class Log:
-    """A log shaped as the agreed ``services.work_log_dto.WorkLog``."""
-
-    request_id: int = 1
-    entries: tuple[Entry, ...] = field(default_factory=tuple)
-    worked_seconds: int = 0
-    timer_running: bool = False
-    as_of: datetime = AT
-    estimate_hours: Decimal | None = None
+def Log(entries: tuple[WorkLogEntry, ...] = ()) -> WorkLog:  # noqa: N802 - a DTO's maker
+    """A work log of ``entries``, its timer stopped, no agreed estimate."""
+    return WorkLog(1, entries, 0, False, AT, None)
 
 
 SCENARIO_9 = (
@@ -79,7 +67,7 @@ def test_r22_model_passes_qt_model_tester_and_reads_top_to_bottom(
         qtbot: QtBot, qtmodeltester: object) -> None:
     """Oldest first; every kind has its words; a note shows on one line, whole in the tip."""
     model = WorkLogModel()
-    model.set_log(Log(entries=SCENARIO_9))
+    model.set_log(Log(SCENARIO_9))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == len(SCENARIO_9)
     assert model.columnCount() == 4
@@ -119,7 +107,7 @@ def test_r22_russian_words_for_statuses_payments_and_money(
         qtbot: QtBot, russian: None) -> None:
     """In Russian: "новая → в работе", "аванс", roubles grouped the Russian way."""
     model = WorkLogModel()
-    model.set_log(Log(entries=SCENARIO_9))
+    model.set_log(Log(SCENARIO_9))
     assert model.data(model.index(4, Column.DETAILS)) == "новая → в работе"
     payment = model.data(model.index(2, Column.DETAILS))
     assert payment == f"{money_text(120000)}, аванс"
