@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from nit_desk.domain.types import Network, StepState
+from nit_desk.domain.types import Network, RequestStatus, StepState
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk
@@ -370,8 +370,9 @@ async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
     desk = shot.agent
     request_id = shot.request_of(handle)
     gateway = card_gateway(desk)
-    await desk.runner.call(gateway.take_request, request_id)
-    await desk.runner.call(gateway.start_work, request_id)
+    taken = await desk.runner.call(gateway.take_request, request_id)
+    if taken.status is RequestStatus.NEW:
+        await desk.runner.call(gateway.start_work, request_id)
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
     window.resize(*LIFE_SIZE)
     _show(window)
@@ -384,9 +385,25 @@ async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
     return window, card
 
 
+def _agree_hours(shot: ShotContext, request_id: int) -> None:
+    """An agreed estimate of 2 hours for the work log's "of 2 h"."""
+    from decimal import Decimal
+
+    from nit_desk.domain.types import Unit
+    from nit_desk.services import estimates
+    from nit_desk.services.money_dto import LineInput
+
+    agent = shot.agent.actor
+    draft = estimates.create_draft(shot.db, agent, request_id)
+    draft = estimates.save_draft(shot.db, agent, draft.id, draft.version, note="", lines=[
+        LineInput("Настройка принтера удалённо", Decimal(2), Unit.HOUR, 800_00)])
+    estimates.propose(shot.db, agent, draft.id)
+    estimates.agree(shot.db, agent, draft.id)
+
+
 async def build_main_request_moves(shot: ShotContext) -> QWidget:
     """A request in progress (R19): the card offers waiting, done and cancel, with shortcuts."""
-    window, card = await _working_window(shot, "@pc_slow_msk")
+    window, card = await _working_window(shot, "@printer_home")
     card.tabs.setCurrentIndex(0)
     await shot.settle()
     return window
@@ -402,6 +419,9 @@ async def build_main_work_log(shot: ShotContext) -> QWidget:
     await runner.call(gateway.back_to_work, request_id)
     await runner.call(gateway.add_note, request_id,
                       "Почистил автозагрузку, удалил 2 рекламные программы")
+    await runner.call(_agree_hours, shot, request_id)
+    await runner.call(gateway.correct_worked_time, request_id, 70,
+                      "работал с клиентом на связи до запуска таймера")
     card.tabs.setCurrentWidget(card.work_log)
     await shot.settle()
     card.work_log.note_edit.setPlainText("Драйвер принтера поставлен, ждём пробную печать")

@@ -137,7 +137,8 @@ class RequestLifeBar(QWidget):
         self.start_anyway.clicked.connect(self._on_start_anyway_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.held_label, 1)
+        layout.addWidget(self.held_label, 10)
+        layout.addStretch(1)  # the buttons keep to the right when nobody else holds it
         self.buttons: dict[str, QToolButton] = {}
         for name, action in self.actions_by_name.items():
             button = QToolButton()
