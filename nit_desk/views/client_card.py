@@ -599,16 +599,21 @@ class ClientCardView(QWidget):
             self.events.status_message.emit(self.tr("New request #{id} for {handle} saved.")
                                             .format(id=result.request_id,
                                                     handle=result.client.handle))
-            self.show_request(result.request_id, result.client.id)
-            await self._take_new_request(result.request_id)
+            await self._take_and_show(result.request_id, result.client.id)
 
-    async def _take_new_request(self, request_id: int) -> None:
-        """The author of an intake holds the new request; the queue selects it."""
-        taken = await self.runner.call(self.gateway.take_request, request_id)
+    async def _take_and_show(self, request_id: int, client_id: int) -> None:
+        """The author of an intake holds the new request, the card shows it (one load, the
+        claim included) and the queue selects it; a refused claim is said on the card."""
+        try:
+            taken = await self.runner.call(self.gateway.take_request, request_id)
+        except NitDeskError as err:
+            if isValid(self):
+                self.show_request(request_id, client_id)
+                self.show_error(err)
+            return
         if isValid(self):
+            self.show_request(request_id, client_id)
             self.request_taken.emit(taken)
-            if taken.id == self.request_id:
-                self.reload()
 
     @Slot()
     def _on_sensitive_button_clicked(self) -> None:
