@@ -19,7 +19,7 @@ from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.uow import Change, add_change_listener, remove_change_listeners
+from nit_desk.services.uow import Change, add_change_listener
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +31,10 @@ def attach_database(events: AppEvents, db: Database) -> Callable[[], None]:
     """Re-emit every commit made through ``db`` as ``events.data_changed``.
 
     Returns:
-        A function that detaches the listener (when the database is closed).
+        A function that detaches this listener only: other screens attached to the same
+        database keep hearing its commits.
     """
-    add_change_listener(db, events.post_change)
-    return lambda: remove_change_listeners(db)
+    return add_change_listener(db, events.post_change)
 
 
 class DataVersionPoller(QObject):

@@ -9,11 +9,14 @@ the same transaction as the change they describe (R17).
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -42,26 +45,46 @@ class Change:
 
 
 ChangeListener = Callable[[Change], None]
-_listeners: dict[int, list[ChangeListener]] = {}
+_listeners: WeakKeyDictionary[Database, list[ChangeListener]] = WeakKeyDictionary()
+"""Each open database's listeners, keyed by the database object itself: an ``id()`` can be
+reused by a later object once the first is gone, and a closed database's entry goes with it."""
 
 
-def add_change_listener(db: Database, listener: ChangeListener) -> None:
-    """Call ``listener`` after every commit made through ``db`` in this process."""
-    _listeners.setdefault(id(db), []).append(listener)
+def add_change_listener(db: Database, listener: ChangeListener) -> Callable[[], None]:
+    """Call ``listener`` after every commit made through ``db`` in this process.
+
+    Returns:
+        A function that removes exactly this listener again (other screens' listeners of the
+        same database stay); calling it more than once does nothing more.
+    """
+    _listeners.setdefault(db, []).append(listener)
+    database = weakref.ref(db)
+    removed = False
+
+    def remove() -> None:
+        nonlocal removed
+        target = database()
+        if removed or target is None:
+            return
+        removed = True
+        with suppress(ValueError):  # equal, not identical: a bound method is new at each access
+            _listeners.get(target, []).remove(listener)
+
+    return remove
 
 
 def tell_listeners(db: Database, change: Change) -> None:
     """Call this process's listeners of ``db`` with a change that has been committed."""
-    for listener in list(_listeners.get(id(db), [])):
+    for listener in list(_listeners.get(db, [])):
         try:
             listener(change)
         except Exception:  # a screen's bug must not undo a committed write
             log.exception("Change listener failed")
 
 
-def remove_change_listeners(db: Database) -> None:
-    """Forget every listener of ``db`` (when it is closed)."""
-    _listeners.pop(id(db), None)
+def change_listener_count(db: Database) -> int:
+    """How many listeners ``db`` has in this process (for tests and diagnostics)."""
+    return len(_listeners.get(db, []))
 
 
 @dataclass

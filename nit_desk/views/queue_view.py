@@ -24,7 +24,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -79,6 +86,7 @@ class QueueView(QWidget):
         self._source, self._runner, self._events = source, runner, events
         self._selected: int | None = None
         self._want: int | None = None
+        self._refresh_pending = False  # a refresh held back while the queue was hidden
         self._scroll = 0
         self.model = QueueModel(source, runner, my_user_id=my_user_id, parent=self)
         self._build_filters()
@@ -206,6 +214,25 @@ class QueueView(QWidget):
         """The actions for the main window's Work menu, with their shortcuts."""
         return [self.action_next, self.action_take, self.action_release,
                 self.action_search, self.action_refresh]
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        """Closed (sign-out, quit) or taken off screen by the program: the timers stop, so
+        nothing reloads behind a closed window; a pending refresh is kept for the next show.
+        A hide by the window system (minimised) changes nothing."""
+        if not event.spontaneous():
+            self._refresh_pending = self._refresh_pending or self.refresh_timer.isActive()
+            for timer in (self.search_timer, self.refresh_timer, self.heartbeat_timer):
+                timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Shown again: the heartbeat resumes and a refresh held back while hidden runs."""
+        super().showEvent(event)
+        if not self.heartbeat_timer.isActive():
+            self.heartbeat_timer.start()
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh_timer.start()
 
     def _build_timers(self) -> None:
         self.search_timer = _single_shot(self, SEARCH_DEBOUNCE_MS, self._on_search_timer_timeout)

@@ -24,9 +24,10 @@ def make_card(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
               events: AppEvents) -> ClientCardView:
     """A shown client card for ``actor``; commits on ``db`` reach it as data_changed."""
     card = ClientCardView(DatabaseCardGateway(db, actor), runner, events)
-    qtbot.addWidget(card)
     detach = attach_database(events, db)
-    card.destroyed.connect(lambda *_: detach())
+    # Detached at this test's teardown, not whenever Qt gets round to destroying the widget
+    # (then it would be during the next test, which may share the database: issue #19).
+    qtbot.addWidget(card, before_close_func=lambda _widget: detach())
     card.resize(760, 760)
     card.show()
     return card

@@ -22,9 +22,10 @@ def open_tab(qtbot: QtBot, cls: type[W], db: Database, actor: Actor, runner: Ser
              events: AppEvents) -> W:
     """A shown console tab of class ``cls``; commits on ``db`` reach it as data_changed."""
     widget = cls(DatabaseConsoleGateway(db, actor), runner, events)  # type: ignore[call-arg, arg-type]
-    qtbot.addWidget(widget)
     detach = attach_database(events, db)
-    widget.destroyed.connect(lambda *_: detach())
+    # Detached at this test's teardown, not whenever Qt gets round to destroying the widget
+    # (then it would be during the next test, which may share the database: issue #19).
+    qtbot.addWidget(widget, before_close_func=lambda _widget: detach())
     widget.resize(1200, 760)
     widget.show()
     wait_idle(qtbot, runner)

@@ -142,6 +142,28 @@ def test_data_changed_refresh_keeps_the_selected_request(
     assert view.current_request_id() == ids[3]
 
 
+def test_a_closed_queue_stops_its_timers_and_refreshes_when_shown_again(
+        qtbot: QtBot, db: Database, agent: Actor, agent2: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """Issue #19's shuffled runs: a closed queue's debounced refresh fired during a later
+    test. Closed, it reloads nothing; a change it heard before closing is read when shown."""
+    ids = fill_queue(db, agent, 3)
+    view = queue_view(qtbot, db, agent, runner, events)
+    queue.claim(db, agent2, ids[0])
+    events.data_changed.emit(Change(entities=frozenset({"request"})))
+    assert view.refresh_timer.isActive()
+    view.close()
+    assert not (view.refresh_timer.isActive() or view.heartbeat_timer.isActive())
+    resets: list[bool] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    qtbot.wait(400)
+    assert resets == []
+    view.show()
+    assert view.heartbeat_timer.isActive()
+    qtbot.waitUntil(lambda: view.model.row(0).claimed_by_name == "boris")
+    assert resets == [True]
+
+
 def test_filter_mine_and_the_shortcuts(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
         events: AppEvents) -> None:

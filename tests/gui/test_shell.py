@@ -112,6 +112,25 @@ def test_async_slot_without_handler_shows_a_message_box_in_its_window(
 # -- events ----------------------------------------------------------------------
 
 
+def test_detaching_one_screen_keeps_the_others_bound_to_the_same_database(
+        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """Issue #19: a late detach of one screen's bridge must not silence another's."""
+    other = AppEvents()
+    detach_other = attach_database(other, db)
+    detach_mine = attach_database(events, db)
+    heard: list[object] = []
+    events.data_changed.connect(heard.append)
+    try:
+        detach_other()
+        with qtbot.waitSignal(events.data_changed, timeout=5000):
+            run_async(runner.call(users.create_user, db, supervisor, "vera", Role.AGENT,
+                                  PASSWORD))
+    finally:
+        detach_mine()
+    assert len(heard) == 1
+
+
 def test_app_events_re_emit_a_service_commit_on_the_gui_thread(
         qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
         events: AppEvents) -> None:
