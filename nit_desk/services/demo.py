@@ -200,7 +200,8 @@ class Scenarios:
         self._steps(anna, cid, ALL_STEPS)
         trust.set_trusted(self.db, anna, cid, True)
         self._pay(anna, rid, total, PaymentKind.ADVANCE)
-        request_life.start_work(self.db, anna, rid)  # paid (R20): work starts, the timer runs
+        # Paid (R20): boris, the screenshots' desk, starts the work and its timer runs (R22).
+        request_life.start_work(self.db, self.a.boris, rid)
         return cid
 
     def cloud_backup_refused(self) -> int:

@@ -27,7 +27,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.claims import claim_update, clear_claim
 from nit_desk.services.client_cards import is_supervisor
 from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
-from nit_desk.services.holder import held_by_other, held_conflict, require_holder
+from nit_desk.services.holder import closed_conflict, held_by_other, held_conflict
 from nit_desk.services.money_common import load_request
 from nit_desk.services.payment_status import agreed_total, covers, paid_total
 from nit_desk.services.reasons import clean_reason
@@ -213,8 +213,9 @@ def correct_worked_time(db: Database, actor: Actor, request_id: int, minutes: in
                         reason: str) -> RequestDTO:
     """Set the total time worked on a request to ``minutes``, with a reason (R22).
 
-    The holder (or a supervisor, on any request) may correct it; a running
-    timer keeps running from the corrected total.
+    The holder (or a supervisor, on any request) may correct it; an agent
+    takes an open request nobody holds, as the moves do. A running timer keeps
+    running from the corrected total.
 
     Raises:
         ValidationError: minutes not a whole number from 0 to 1000 hours, or no reason.
@@ -225,8 +226,9 @@ def correct_worked_time(db: Database, actor: Actor, request_id: int, minutes: in
     with UnitOfWork(db, actor) as uow:
         supervisor = is_supervisor(uow.require())
         request, _client = load_request(uow, request_id, lock=True)
-        if not supervisor:
-            require_holder(uow, request, supervisor=False)
+        if not supervisor and RequestStatus(request.status) not in OPEN_STATUSES:
+            raise closed_conflict(request)
+        _hold(uow, request, supervisor, take=not supervisor)
         before = worked_seconds_at(request, uow.now) // 60
         running = timer_running(request, uow.now)
         request.worked_seconds = total * 60
@@ -258,7 +260,9 @@ def _load(uow: UnitOfWork, request_id: int, move: Move,
     """
     request, client = load_request(uow, request_id, lock=True)
     _check_move(uow, request, move)
-    _hold(uow, request, move, supervisor)
+    if move is not Move.REOPEN:
+        _hold(uow, request, supervisor,
+              take=not supervisor or move in (Move.START, Move.BACK))
     return request, client
 
 
@@ -275,22 +279,23 @@ def _check_move(uow: UnitOfWork, request: Request, move: Move) -> None:
     raise Conflict(template, field="status", status=status.value)
 
 
-def _hold(uow: UnitOfWork, request: Request, move: Move, supervisor: bool) -> None:
+def _hold(uow: UnitOfWork, request: Request, supervisor: bool, *, take: bool) -> None:
     """Only the holder or a supervisor moves a request (R19, issue #12 item 3).
 
-    An agent takes a request nobody holds (or whose claim lapsed) in the same
-    unit of work; a supervisor takes one only to work on it (start, back).
+    With ``take``, a request nobody holds (or whose claim lapsed) is taken for
+    the actor in the same unit of work; an agent always takes it, a
+    supervisor only to work on it (start, back to work).
 
     Raises:
         ClaimConflict: another agent holds it under a live claim.
     """
-    if move is Move.REOPEN or uow.actor_id is None:
+    if uow.actor_id is None:
         return
     if held_by_other(uow, request):
         if supervisor:
             return
         raise held_conflict(uow, request)
-    if supervisor and move not in (Move.START, Move.BACK):
+    if not take:
         return
     taken = claim_update(uow, request.id)
     uow.session.refresh(request)
