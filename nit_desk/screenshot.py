@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from nit_desk.domain.types import Network, StepState
+from nit_desk.domain.types import Network, RequestStatus, StepState
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
 from nit_desk.gui.screens import Desk
@@ -359,6 +359,77 @@ async def build_console_reports(shot: ShotContext) -> QWidget:
     return console
 
 
+LIFE_SIZE = (1280, 800)
+"""The request-life screens are checked at the size of a small laptop."""
+
+
+async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
+    """The agent's window on ``handle``'s request after "start work"; (window, card)."""
+    from nit_desk.gui.app import build_main_window
+    from nit_desk.gui.card_services import card_gateway
+
+    desk = shot.agent
+    request_id = shot.request_of(handle)
+    gateway = card_gateway(desk)
+    taken = await desk.runner.call(gateway.take_request, request_id)
+    if taken.status is RequestStatus.NEW:
+        await desk.runner.call(gateway.start_work, request_id)
+    window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
+    window.resize(*LIFE_SIZE)
+    _show(window)
+    await shot.settle()
+    queue: Any = window.queue_area.content
+    card: Any = window.card_area.content
+    if not queue.select_request(request_id):
+        card.show_request(request_id, shot.clients[handle])
+    await shot.settle()
+    return window, card
+
+
+def _agree_hours(shot: ShotContext, request_id: int) -> None:
+    """An agreed estimate of 2 hours for the work log's "of 2 h"."""
+    from decimal import Decimal
+
+    from nit_desk.domain.types import Unit
+    from nit_desk.services import estimates
+    from nit_desk.services.money_dto import LineInput
+
+    agent = shot.agent.actor
+    draft = estimates.create_draft(shot.db, agent, request_id)
+    draft = estimates.save_draft(shot.db, agent, draft.id, draft.version, note="", lines=[
+        LineInput("Настройка принтера удалённо", Decimal(2), Unit.HOUR, 800_00)])
+    estimates.propose(shot.db, agent, draft.id)
+    estimates.agree(shot.db, agent, draft.id)
+
+
+async def build_main_request_moves(shot: ShotContext) -> QWidget:
+    """A request in progress (R19): the card offers waiting, done and cancel, with shortcuts."""
+    window, card = await _working_window(shot, "@printer_home")
+    card.tabs.setCurrentIndex(0)
+    await shot.settle()
+    return window
+
+
+async def build_main_work_log(shot: ShotContext) -> QWidget:
+    """The work log of a request being worked (R22): moves, a note, the running timer."""
+    from nit_desk.gui.card_services import card_gateway
+
+    window, card = await _working_window(shot, "@printer_home")
+    gateway, runner, request_id = card_gateway(shot.agent), shot.agent.runner, card.request_id
+    await runner.call(gateway.wait_for_client, request_id, "перезагрузить и подтвердить")
+    await runner.call(gateway.back_to_work, request_id)
+    await runner.call(gateway.add_note, request_id,
+                      "Почистил автозагрузку, удалил 2 рекламные программы")
+    await runner.call(_agree_hours, shot, request_id)
+    await runner.call(gateway.correct_worked_time, request_id, 70,
+                      "работал с клиентом на связи до запуска таймера")
+    card.tabs.setCurrentWidget(card.work_log)
+    await shot.settle()
+    card.work_log.note_edit.setPlainText("Драйвер принтера поставлен, ждём пробную печать")
+    await shot.settle()
+    return window
+
+
 SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("main-window-trusted-client", build_main_trusted),
     ("main-window-half-way-registration", build_main_half_way),
@@ -378,6 +449,8 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("payments-panel", build_payments_panel),
     ("payments-panel-banned", build_payments_banned),
     ("price-list-editor", build_price_list_editor),
+    ("main-window-request-moves", build_main_request_moves),
+    ("main-window-work-log", build_main_work_log),
 ]
 """Every screen ``nit-desk screenshot`` renders: (file name, builder). Append to add one."""
 SCREENS.extend(CORRECTION_SCREENS)

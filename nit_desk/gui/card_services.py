@@ -24,8 +24,10 @@ from nit_desk.services import (
     corrections,
     payments,
     registration,
+    request_life,
     sensitive,
     trust,
+    work_log,
 )
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit import AuditRecord
@@ -39,6 +41,7 @@ from nit_desk.services.dto import (
 )
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.services.storage.engine import Database
+from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.intake_dialog import IntakeDialog
 
@@ -152,6 +155,52 @@ class DatabaseCardGateway:
         """Change the client's system information (R21)."""
         return clients.update_client(self.db, self.actor, client_id, expected_version,
                                      system_info=system_info)
+
+    # -- the request's life and its work log (R19, R22) ---------------------------
+
+    def take_request(self, request_id: int) -> RequestDTO:
+        """Take a request for work (after an intake its author holds it)."""
+        return claims.claim(self.db, self.actor, request_id)
+
+    def start_work(self, request_id: int, *, override_reason: str = "") -> RequestDTO:
+        """new -> in progress (R19, R20)."""
+        return request_life.start_work(self.db, self.actor, request_id,
+                                  override_reason=override_reason)
+
+    def wait_for_client(self, request_id: int, awaited: str) -> RequestDTO:
+        """in progress -> waiting for the client."""
+        return request_life.wait_for_client(self.db, self.actor,
+                                       request_id, awaited)
+
+    def back_to_work(self, request_id: int) -> RequestDTO:
+        """waiting for the client -> in progress."""
+        return request_life.back_to_work(self.db, self.actor, request_id)
+
+    def mark_done(self, request_id: int) -> RequestDTO:
+        """in progress -> done."""
+        return request_life.mark_done(self.db, self.actor, request_id)
+
+    def cancel_request(self, request_id: int, reason: str) -> RequestDTO:
+        """Any open request -> cancelled, with a reason."""
+        return request_life.cancel(self.db, self.actor, request_id, reason)
+
+    def reopen(self, request_id: int, reason: str) -> RequestDTO:
+        """A closed request -> open again (supervisors)."""
+        return request_life.reopen(self.db, self.actor, request_id, reason)
+
+    def correct_worked_time(self, request_id: int, minutes: int, reason: str) -> RequestDTO:
+        """Set the time worked to ``minutes``, with a reason (R22)."""
+        return request_life.correct_worked_time(
+            self.db, self.actor, request_id, minutes, reason)
+
+    def add_note(self, request_id: int, text: str) -> WorkLogEntry:
+        """A note in the request's work log."""
+        return work_log.add_note(self.db, self.actor, request_id, text)
+
+    def work_log(self, request_id: int) -> WorkLog:
+        """The request's timeline and time spent (R22)."""
+        return work_log.work_log(self.db, self.actor, request_id)
+
 
 
 def card_gateway(desk: Desk) -> DatabaseCardGateway:

@@ -136,6 +136,9 @@ def install_screens(window: MainWindow, desk: Desk) -> None:
     if card is not None:
         window.set_card_widget(card)
         queue_view.request_selected.connect(card.show_request)  # type: ignore[attr-defined]
+        taken = getattr(card, "request_taken", None)
+        if taken is not None:  # after an intake the new request is selected in the queue
+            taken.connect(queue_view.show_taken)
         for action in getattr(card, "work_actions", list)():
             window.add_work_action(action)
     install_supervisor_console(window, desk)

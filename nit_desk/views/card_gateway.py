@@ -14,6 +14,7 @@ from typing import Protocol
 
 from nit_desk.domain.types import ContactKind, Network, StepState
 from nit_desk.models.audit_record import AuditRecordLike
+from nit_desk.models.work_log_model import WorkLogEntryLike, WorkLogLike
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import (
     BanProposalDTO,
@@ -105,3 +106,35 @@ class CardGateway(Protocol):
     def update_client(self, client_id: int, expected_version: int, *,
                       system_info: str | None = None) -> ClientCard:
         """Change the client's system information (optimistic concurrency)."""
+
+    # -- the request's life and its work log (R19, R22) ---------------------------
+
+    def take_request(self, request_id: int) -> RequestDTO:
+        """Take a request for work (a claim): after an intake its author holds it."""
+
+    def start_work(self, request_id: int, *, override_reason: str = "") -> RequestDTO:
+        """new -> in progress; the timer starts (R19, R20: an unpaid advance refuses)."""
+
+    def wait_for_client(self, request_id: int, awaited: str) -> RequestDTO:
+        """in progress -> waiting for the client, saying what is awaited; the timer pauses."""
+
+    def back_to_work(self, request_id: int) -> RequestDTO:
+        """waiting for the client -> in progress; the timer runs again."""
+
+    def mark_done(self, request_id: int) -> RequestDTO:
+        """in progress -> done; the timer stops."""
+
+    def cancel_request(self, request_id: int, reason: str) -> RequestDTO:
+        """Any open request -> cancelled, with a reason."""
+
+    def reopen(self, request_id: int, reason: str) -> RequestDTO:
+        """A closed request -> in progress again (supervisors, with a reason)."""
+
+    def correct_worked_time(self, request_id: int, minutes: int, reason: str) -> RequestDTO:
+        """Set the time worked on a request to ``minutes``, with a reason (R22)."""
+
+    def add_note(self, request_id: int, text: str) -> WorkLogEntryLike:
+        """A note in the request's work log (R9, R23 guarded)."""
+
+    def work_log(self, request_id: int) -> WorkLogLike:
+        """The request's timeline and time spent (R22)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.history_model import HistoryModel
 from nit_desk.models.palette import tone
+from nit_desk.models.queue_texts import status_name
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.views.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
@@ -56,10 +57,13 @@ from nit_desk.views.card_corrections import CardCorrections
 from nit_desk.views.card_gateway import CardGateway, HistoryEntry
 from nit_desk.views.checklist_panel import ChecklistPanel
 from nit_desk.views.contacts_panel import ContactsPanel, Pill
+from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.intake_dialog import IntakeDialog
+from nit_desk.views.request_life import RequestLifeBar
 from nit_desk.views.request_panel import RequestPanel
 from nit_desk.views.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel, dialog_finished
+from nit_desk.views.work_log_panel import WorkLogPanel
 
 ALLOWED_COLOUR, REFUSED_COLOUR = ("#2e7d32", "#81c784"), ("#c62828", "#ef9a9a")
 """(light palette, dark palette) tones of the phone-consultation frame."""
@@ -138,7 +142,13 @@ class ClientCardView(QWidget):
         gateway: the card's services for the signed-in user.
         runner: where the (blocking) service calls run.
         events: the application's change notifications.
+
+    Signals:
+        request_taken(RequestDTO): the author of an intake took the new request (the
+            queue selects it).
     """
+
+    request_taken = Signal(object)
 
     def __init__(self, gateway: CardGateway, runner: ServiceRunner, events: AppEvents,
                  parent: QWidget | None = None) -> None:
@@ -166,11 +176,13 @@ class ClientCardView(QWidget):
         self.action_new_request.setShortcut(QKeySequence("Ctrl+I"))
         self.action_new_request.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action_new_request.triggered.connect(self._on_action_new_request_triggered)
+        self.addActions(self.life_bar.work_actions())  # the shortcuts work on the card alone too
         events.data_changed.connect(self._on_events_data_changed)
 
     def work_actions(self) -> list[QAction]:
-        """The card's entries for the Work menu: "New request…" (Ctrl+I)."""
-        return [self.action_new_request]
+        """The card's entries for the Work menu: "New request…" (Ctrl+I) and the moves of
+        the shown request (R19): whatever the card shows is what they act on."""
+        return [self.action_new_request, *self.life_bar.work_actions()]
 
     # -- building ------------------------------------------------------------
 
@@ -207,12 +219,17 @@ class ClientCardView(QWidget):
         self.checklist.step_state_requested.connect(self._on_checklist_step_state_requested)
         self.history_model = HistoryModel(self)
         self.history_view = self._history_view()
+        self.work_log = WorkLogPanel(self.gateway, self.runner, self.events)
         self.tabs.addTab(self.checklist, self.tr("Re&gistration"))
         self.tabs.addTab(self.history_view, self.tr("&History"))
+        self.tabs.addTab(self.work_log, self.tr("Wor&k log"))
         layout.addWidget(self.request_panel)
         layout.addWidget(self.tabs, 1)
         self.message = MessageLine()
         self.message.setObjectName("cardMessage")
+        self.life_bar = RequestLifeBar(self.gateway, self.runner, self.message)
+        self.life_bar.request_moved.connect(self._on_life_bar_request_moved)
+        layout.addWidget(self.life_bar)
         layout.addWidget(self.message)
         layout.addLayout(self._action_row())
         return page
@@ -328,10 +345,14 @@ class ClientCardView(QWidget):
         Both None shows the empty card. Loads off the GUI thread; a newer call
         wins over an older one still loading.
         """
+        if request_id != self.request_id:
+            self.clear_request_messages()
+            self.life_bar.set_request(None)  # no move acts on the last request meanwhile
         self.request_id, self.client_id = request_id, client_id
         self._generation += 1
         for tab in self.request_tabs:
             tab.show_request(request_id)  # type: ignore[attr-defined]
+        self.work_log.show_request(request_id, client_id)
         if request_id is None and client_id is None:
             self.card = None
             self._set_loading(False)
@@ -386,10 +407,48 @@ class ClientCardView(QWidget):
 
     def _apply(self, data: CardData) -> None:
         self.stack.setCurrentIndex(1)
+        self.life_bar.set_request(data.request)
         self.set_card(data.card)
         self.request_panel.set_request(data.request, data.money)
+        self.work_log.show_request(self.request_id, data.card.id)
+        self._apply_read_only()
         titles = {item.code: item.title for item in data.card.checklist}
         self.history_model.set_entries(data.history, titles)
+
+    def clear_request_messages(self) -> None:
+        """Hide every message line of the card and its tabs (none may show under another
+        request: "payment recorded" belongs to the request it was said about)."""
+        for line in self.findChildren(MessageLine):
+            line.clear_message()
+        for field in self.findChildren(FieldFeedback):
+            field.clear()
+
+    @property
+    def read_only(self) -> bool:
+        """Whether another agent's live claim holds the shown request (supervisors: never)."""
+        return self.life_bar.read_only
+
+    def _apply_read_only(self) -> None:
+        """A request held by another agent shows read-only; the services refuse anyway."""
+        read_only = self.read_only
+        self.checklist.set_editable(self._checklist_editable())
+        panel = self.request_panel
+        if read_only:
+            for widget in (panel.spec_box, panel.offline_box, panel.visit_box,
+                           panel.address_edit):
+                widget.setEnabled(False)
+        banned = self.card is not None and self.card.banned
+        self.sensitive_button.setEnabled(not banned and not read_only)
+        self.work_log.set_read_only(read_only)
+        for tab in self.request_tabs:
+            set_read_only = getattr(tab, "set_read_only", None)
+            if callable(set_read_only):
+                set_read_only(read_only)
+            else:
+                tab.setEnabled(not read_only)
+
+    def _checklist_editable(self) -> bool:
+        return self.card is not None and not self.card.banned and not self.read_only
 
     def set_card(self, card: ClientCard) -> None:
         """Show ``card``'s header, contacts, indicators and checklist."""
@@ -409,10 +468,12 @@ class ClientCardView(QWidget):
         self._show_trust(card)
         self._show_outcome(card)
         self.checklist.set_card(card)
+        if self.read_only:
+            self.checklist.set_editable(False)
         p = card.progress
         self.tabs.setTabText(0, self.tr("Re&gistration ({done}/{total})").format(
             done=p.required_done, total=p.required_total))
-        self.sensitive_button.setEnabled(not card.banned)
+        self.sensitive_button.setEnabled(not card.banned and not self.read_only)
         self.ban_button.setEnabled(not card.banned and not card.ban_pending)
         self.ban_button.setToolTip(self._ban_tooltip(card))
 
@@ -514,7 +575,7 @@ class ClientCardView(QWidget):
             fresh = await self.runner.call(self.gateway.set_step_state, card.id, code, state)
         finally:
             if isValid(self):
-                self.checklist.set_editable(self.card is not None and not self.card.banned)
+                self.checklist.set_editable(self._checklist_editable())
         if isValid(self) and self.card is not None and self.card.id == fresh.id:
             self.set_card(fresh)
             if state is StepState.DONE:
@@ -549,6 +610,13 @@ class ClientCardView(QWidget):
             self.set_card(fresh)
 
     @Slot(object)
+    def _on_life_bar_request_moved(self, request: RequestDTO) -> None:
+        self.events.status_message.emit(self.tr("Request #{id}: {status}.").format(
+            id=request.id, status=status_name(request.status)))
+        if request.id == self.request_id:
+            self.reload()
+
+    @Slot(object)
     def _on_request_panel_request_changed(self, request: RequestDTO) -> None:
         self.events.status_message.emit(self.tr("Request #{id}: payment scheme saved.").format(
             id=request.id))
@@ -575,7 +643,21 @@ class ClientCardView(QWidget):
             self.events.status_message.emit(self.tr("New request #{id} for {handle} saved.")
                                             .format(id=result.request_id,
                                                     handle=result.client.handle))
-            self.show_request(result.request_id, result.client.id)
+            await self._take_and_show(result.request_id, result.client.id)
+
+    async def _take_and_show(self, request_id: int, client_id: int) -> None:
+        """The author of an intake holds the new request, the card shows it (one load, the
+        claim included) and the queue selects it; a refused claim is said on the card."""
+        try:
+            taken = await self.runner.call(self.gateway.take_request, request_id)
+        except NitDeskError as err:
+            if isValid(self):
+                self.show_request(request_id, client_id)
+                self.show_error(err)
+            return
+        if isValid(self):
+            self.show_request(request_id, client_id)
+            self.request_taken.emit(taken)
 
     @Slot()
     def _on_sensitive_button_clicked(self) -> None:

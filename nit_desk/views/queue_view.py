@@ -283,6 +283,7 @@ class QueueView(QWidget):
         row = self.model.row(current.row())
         if row.request_id != self._selected:
             self._selected = row.request_id
+            self.banner.clear_message()  # a refusal about one request is not about the next
             self.request_selected.emit(row.request_id, row.client_id)
 
     def _update_actions(self) -> None:
@@ -422,6 +423,10 @@ class QueueView(QWidget):
             return
         self._say(self.tr("You released the request of {handle}.").format(
             handle=request.client_handle))
+        self._show_request(request)
+
+    def show_taken(self, request: RequestDTO) -> None:
+        """Select a request taken elsewhere (the card's intake), now or after the reload."""
         self._show_request(request)
 
     def _show_request(self, request: RequestDTO) -> None:
