@@ -399,6 +399,57 @@
     </message>
 </context>
 <context>
+    <name>CardCorrections</name>
+    <message>
+        <source>Contact of {handle} fixed.</source>
+        <translation>Контакт {handle} исправлен.</translation>
+    </message>
+    <message>
+        <source>Contact added to {handle}.</source>
+        <translation>Контакт добавлен клиенту {handle}.</translation>
+    </message>
+    <message>
+        <source>Remove a contact</source>
+        <translation>Удалить контакт</translation>
+    </message>
+    <message>
+        <source>Remove the {kind} {value} from {handle}&apos;s contacts? The history keeps a record of it.</source>
+        <translation>Удалить {kind} {value} из контактов {handle}? В истории останется запись об этом.</translation>
+    </message>
+    <message>
+        <source>Contact removed from {handle}.</source>
+        <translation>Контакт клиента {handle} удалён.</translation>
+    </message>
+    <message>
+        <source>System information — {handle}</source>
+        <translation>Информация о системе — {handle}</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Система:</translation>
+    </message>
+    <message>
+        <source>System information of {handle} saved.</source>
+        <translation>Информация о системе {handle} сохранена.</translation>
+    </message>
+    <message>
+        <source>Description — request #{id}</source>
+        <translation>Описание — заявка №{id}</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Description of request #{id} saved.</source>
+        <translation>Описание заявки №{id} сохранено.</translation>
+    </message>
+    <message>
+        <source>Request #{id}: deadline re-agreed for {deadline}.</source>
+        <translation>Заявка №{id}: срок пересогласован на {deadline}.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change your password</source>
@@ -538,6 +589,10 @@
         <translation>&amp;История</translation>
     </message>
     <message>
+        <source>Wor&amp;k log</source>
+        <translation>&amp;Журнал работ</translation>
+    </message>
+    <message>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
@@ -556,6 +611,14 @@
     <message>
         <source>ban proposed</source>
         <translation>предложена блокировка</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Correct the system information</source>
+        <translation>Исправить информацию о системе</translation>
     </message>
     <message>
         <source>On the &amp;trusted persons list</source>
@@ -616,6 +679,10 @@
     <message>
         <source>Propose a ban for refused steps (R10, R11)</source>
         <translation>Предложить блокировку за отказ от шагов (R10, R11)</translation>
+    </message>
+    <message>
+        <source>Request #{id}: {status}.</source>
+        <translation>Заявка №{id}: {status}.</translation>
     </message>
     <message>
         <source>Request #{id}: payment scheme saved.</source>
@@ -742,6 +809,97 @@
         <source>No contacts</source>
         <translation>Контактов нет</translation>
     </message>
+    <message>
+        <source>Fix this contact…</source>
+        <translation>Исправить этот контакт…</translation>
+    </message>
+    <message>
+        <source>Remove this contact…</source>
+        <translation>Удалить этот контакт…</translation>
+    </message>
+    <message>
+        <source>+ Add a contact…</source>
+        <translation>+ Добавить контакт…</translation>
+    </message>
+    <message>
+        <source>Give the client one more phone, email or messenger account</source>
+        <translation>Добавить клиенту ещё телефон, эл. почту или аккаунт в мессенджере</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>messenger account</source>
+        <translation>аккаунт в мессенджере</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Сеть:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Значение:</translation>
+    </message>
+    <message>
+        <source>e.g. the client asked to move it to Friday</source>
+        <translation>например: клиент попросил перенести на пятницу</translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation>Новый срок:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Never type passwords, codes, card numbers or full names here (R9, R23).</source>
+        <translation>Никогда не вводите сюда пароли, коды, номера карт и полные ФИО (R9, R23).</translation>
+    </message>
+    <message>
+        <source>The deadline is in the past: agree a deadline in the future.</source>
+        <translation>Срок уже прошёл: согласуйте срок в будущем.</translation>
+    </message>
+    <message>
+        <source>Say why the deadline moves.</source>
+        <translation>Укажите, почему срок переносится.</translation>
+    </message>
+    <message>
+        <source>Was: {value}. The change is kept in the client&apos;s history.</source>
+        <translation>Было: {value}. Изменение сохранится в истории клиента.</translation>
+    </message>
+    <message>
+        <source>Saved as {value}</source>
+        <translation>Будет сохранено как {value}</translation>
+    </message>
+    <message>
+        <source>Re-agree the deadline — request #{id}</source>
+        <translation>Пересогласовать срок — заявка №{id}</translation>
+    </message>
+    <message>
+        <source>Agreed now: {deadline}</source>
+        <translation>Сейчас согласовано: {deadline}</translation>
+    </message>
+    <message>
+        <source>Fix a contact — {handle}</source>
+        <translation>Исправить контакт — {handle}</translation>
+    </message>
+    <message>
+        <source>Add a contact — {handle}</source>
+        <translation>Добавить контакт — {handle}</translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -846,6 +1004,10 @@
     <message>
         <source>New version from this</source>
         <translation>Новая версия на основе этой</translation>
+    </message>
+    <message>
+        <source>Client&apos;s answer:</source>
+        <translation>Ответ клиента:</translation>
     </message>
     <message>
         <source>Reload (keep my lines)</source>
@@ -974,6 +1136,22 @@
     <message>
         <source>Version {number} rejected.</source>
         <translation>Версия {number} отклонена.</translation>
+    </message>
+    <message>
+        <source>Agree to the estimate</source>
+        <translation>Согласовать смету</translation>
+    </message>
+    <message>
+        <source>Agree version {number} for {total}?</source>
+        <translation>Согласовать версию {number} на {total}?</translation>
+    </message>
+    <message>
+        <source>Reject the estimate</source>
+        <translation>Отклонить смету</translation>
+    </message>
+    <message>
+        <source>Reject version {number} for {total}?</source>
+        <translation>Отклонить версию {number} на {total}?</translation>
     </message>
     <message>
         <source>Draft version {number} started from version {old}.</source>
@@ -1454,6 +1632,14 @@
         <translation>Выберите заявку, чтобы увидеть её платежи.</translation>
     </message>
     <message>
+        <source>&amp;Void payment…</source>
+        <translation>&amp;Аннулировать платёж…</translation>
+    </message>
+    <message>
+        <source>A wrong payment is voided with a reason; it stays in the list (R21)</source>
+        <translation>Ошибочный платёж аннулируется с указанием причины и остаётся в списке (R21)</translation>
+    </message>
+    <message>
         <source>Record payment…</source>
         <translation>Записать платёж…</translation>
     </message>
@@ -1498,6 +1684,10 @@
         <translation>Записал(а)</translation>
     </message>
     <message>
+        <source>Voided</source>
+        <translation>Аннулирован</translation>
+    </message>
+    <message>
         <source>Payment scheme: {scheme}</source>
         <translation>Схема оплаты: {scheme}</translation>
     </message>
@@ -1516,6 +1706,26 @@
     <message>
         <source>Payment of {amount} recorded.</source>
         <translation>Платёж на {amount} записан.</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} voided: it stays in the list, struck through.</source>
+        <translation>Платёж на {amount} аннулирован: он остаётся в списке, зачёркнутым.</translation>
+    </message>
+    <message>
+        <source>voided by {user}, {time}: {reason}</source>
+        <translation>аннулирован: {user}, {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачено</translation>
+    </message>
+    <message>
+        <source>due {amount}</source>
+        <translation>к оплате {amount}</translation>
+    </message>
+    <message>
+        <source>paid · overpaid by {amount}</source>
+        <translation>оплачено · переплата {amount}</translation>
     </message>
     <message>
         <source>The client is banned: no payment or refund can be recorded; any advance is forfeited (R12).</source>
@@ -1965,6 +2175,10 @@
         <source>why, in a few words (optional)</source>
         <translation>почему — в двух словах (необязательно)</translation>
     </message>
+    <message>
+        <source>Required: type it in one line.</source>
+        <translation>Обязательно: напишите одной строкой.</translation>
+    </message>
 </context>
 <context>
     <name>RecordPaymentDialog</name>
@@ -2003,6 +2217,14 @@
     <message>
         <source>Enter the amount received, e.g. 1 234,50.</source>
         <translation>Введите полученную сумму, например 1 234,50.</translation>
+    </message>
+    <message>
+        <source>The agreed total would be exceeded: tick &quot;record anyway&quot; if the client really paid this much, or correct the amount.</source>
+        <translation>Сумма превысит согласованную: отметьте «всё равно записать», если клиент действительно заплатил столько, или исправьте сумму.</translation>
+    </message>
+    <message>
+        <source>Overpaid by {amount} — record anyway?</source>
+        <translation>Переплата {amount} — всё равно записать?</translation>
     </message>
 </context>
 <context>
@@ -2133,7 +2355,114 @@
     </message>
 </context>
 <context>
+    <name>RequestLifeBar</name>
+    <message>
+        <source>Start &amp;work</source>
+        <translation>Начать &amp;работу</translation>
+    </message>
+    <message>
+        <source>W&amp;aiting for the client…</source>
+        <translation>&amp;Ждём клиента…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to work</source>
+        <translation>Вернуться к ра&amp;боте</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Готово</translation>
+    </message>
+    <message>
+        <source>Cancel re&amp;quest…</source>
+        <translation>О&amp;тменить заявку…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>Открыть &amp;заново…</translation>
+    </message>
+    <message>
+        <source>Start &amp;anyway…</source>
+        <translation>Начать &amp;без аванса…</translation>
+    </message>
+    <message>
+        <source>Start without the advance; the reason is recorded (supervisors, R19)</source>
+        <translation>Начать работу без аванса; причина записывается (только супервайзер, R19)</translation>
+    </message>
+    <message>
+        <source>{action} ({keys})</source>
+        <translation>{action} ({keys})</translation>
+    </message>
+    <message>
+        <source>Held by {holder} since {since}</source>
+        <translation>Заявку держит {holder} с {since}</translation>
+    </message>
+    <message>
+        <source>{held}: read only</source>
+        <translation>{held}: только просмотр</translation>
+    </message>
+    <message>
+        <source>Waiting for the client — request #{id}</source>
+        <translation>Ждём клиента — заявка №{id}</translation>
+    </message>
+    <message>
+        <source>What is awaited from the client (one line, e.g. &quot;reboot and confirm&quot;):</source>
+        <translation>Чего ждём от клиента (одной строкой, например «перезагрузить и подтвердить»):</translation>
+    </message>
+    <message>
+        <source>Cancel request #{id}</source>
+        <translation>Отмена заявки №{id}</translation>
+    </message>
+    <message>
+        <source>Why is the request cancelled? The reason is recorded.</source>
+        <translation>Почему заявка отменяется? Причина будет записана.</translation>
+    </message>
+    <message>
+        <source>Cancel the request</source>
+        <translation>Отменить заявку</translation>
+    </message>
+    <message>
+        <source>Reopen request #{id}</source>
+        <translation>Открыть заявку №{id} заново</translation>
+    </message>
+    <message>
+        <source>Why is the closed request ({status}) reopened? The reason is recorded.</source>
+        <translation>Почему закрытая заявка ({status}) открывается заново? Причина будет записана.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Открыть заново</translation>
+    </message>
+    <message>
+        <source>Start request #{id} without the advance</source>
+        <translation>Начать заявку №{id} без аванса</translation>
+    </message>
+    <message>
+        <source>Why does the work start before the advance is paid? The reason is recorded (R19).</source>
+        <translation>Почему работа начинается до оплаты аванса? Причина будет записана (R19).</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>Начать работу</translation>
+    </message>
+</context>
+<context>
     <name>RequestPanel</name>
+    <message>
+        <source>Re-agree…</source>
+        <translation>Пересогласовать…</translation>
+    </message>
+    <message>
+        <source>Move the deadline as agreed again with the client, with the reason</source>
+        <translation>Перенести срок по новой договорённости с клиентом, с указанием причины</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Correct the description</source>
+        <translation>Исправить описание</translation>
+    </message>
     <message>
         <source>&amp;Specification: the scope is fully clear</source>
         <translation>Техническое &amp;задание: объём работ полностью ясен</translation>
@@ -2575,6 +2904,33 @@
     </message>
 </context>
 <context>
+    <name>TimeCorrectionDialog</name>
+    <message>
+        <source>Correct the time worked</source>
+        <translation>Исправление затраченного времени</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Why the time is corrected</source>
+        <translation>Почему время исправляется</translation>
+    </message>
+    <message>
+        <source>Time worked, in total:</source>
+        <translation>Всего затрачено:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Required: say why the time is corrected.</source>
+        <translation>Обязательно: укажите, почему время исправляется.</translation>
+    </message>
+</context>
+<context>
     <name>UsersAdmin</name>
     <message>
         <source>&amp;Add user…</source>
@@ -2681,6 +3037,203 @@
     <message>
         <source>Compare any two versions side by side</source>
         <translation>Сравнить две любые версии рядом</translation>
+    </message>
+</context>
+<context>
+    <name>VoidPaymentDialog</name>
+    <message>
+        <source>Void payment — request #{id}</source>
+        <translation>Аннулировать платёж — заявка №{id}</translation>
+    </message>
+    <message>
+        <source>Void the {kind} of {amount} received on {day}? It stays in the list, struck through, and no longer counts as paid.</source>
+        <translation>Аннулировать платёж «{kind}» на {amount}, полученный {day}? Он останется в списке, зачёркнутым, и больше не засчитывается в оплату.</translation>
+    </message>
+    <message>
+        <source>e.g. typed the wrong amount</source>
+        <translation>например: ошибся в сумме</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Аннулировать платёж</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Say why the payment is voided.</source>
+        <translation>Укажите, почему платёж аннулируется.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Request created</source>
+        <translation>Заявка создана</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Статус изменён</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>Записан платёж</translation>
+    </message>
+    <message>
+        <source>Payment voided</source>
+        <translation>Платёж аннулирован</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Смета</translation>
+    </message>
+    <message>
+        <source>Sensitive action</source>
+        <translation>Чувствительное действие</translation>
+    </message>
+    <message>
+        <source>Deadline re-agreed</source>
+        <translation>Срок согласован заново</translation>
+    </message>
+    <message>
+        <source>Description edited</source>
+        <translation>Описание исправлено</translation>
+    </message>
+    <message>
+        <source>Time corrected</source>
+        <translation>Время исправлено</translation>
+    </message>
+    <message>
+        <source>Taken or released</source>
+        <translation>Взята или возвращена в очередь</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>released to the queue</source>
+        <translation>возвращена в очередь</translation>
+    </message>
+    <message>
+        <source>taken for work</source>
+        <translation>взята в работу</translation>
+    </message>
+    <message>
+        <source>client agreed</source>
+        <translation>клиент согласился</translation>
+    </message>
+    <message>
+        <source>warned</source>
+        <translation>предупреждён</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>действие</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>часы</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>{worked} of {estimate}</source>
+        <translation>{worked} из {estimate}</translation>
+    </message>
+    <message>
+        <source>version {number}</source>
+        <translation>версия {number}</translation>
+    </message>
+    <message>
+        <source>(started before the advance was paid)</source>
+        <translation>(начата до оплаты аванса)</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} ч</translation>
+    </message>
+    <message>
+        <source>{worked} worked (no agreed estimate)</source>
+        <translation>затрачено {worked} (согласованной сметы нет)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkLogPanel</name>
+    <message>
+        <source>Correct ti&amp;me…</source>
+        <translation>Испр&amp;авить время…</translation>
+    </message>
+    <message>
+        <source>A note for the work log (Ctrl+Enter adds it)</source>
+        <translation>Заметка в журнал работ (Ctrl+Enter — добавить)</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>Добавить за&amp;метку</translation>
+    </message>
+    <message>
+        <source>Add the note to the work log (Ctrl+Enter)</source>
+        <translation>Добавить заметку в журнал работ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <source>Time worked: —</source>
+        <translation>Затрачено: —</translation>
+    </message>
+    <message>
+        <source>{time} · the timer runs</source>
+        <translation>{time} · таймер идёт</translation>
+    </message>
+    <message>
+        <source>Type the note first.</source>
+        <translation>Сначала напишите заметку.</translation>
+    </message>
+    <message>
+        <source>Time worked corrected.</source>
+        <translation>Затраченное время исправлено.</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3670,30 @@
         <translation>Аванс удержан</translation>
     </message>
     <message>
+        <source>Payment voided</source>
+        <translation>Платёж аннулирован</translation>
+    </message>
+    <message>
+        <source>Contact fixed</source>
+        <translation>Контакт исправлен</translation>
+    </message>
+    <message>
+        <source>Contact added</source>
+        <translation>Контакт добавлен</translation>
+    </message>
+    <message>
+        <source>Contact removed</source>
+        <translation>Контакт удалён</translation>
+    </message>
+    <message>
+        <source>Deadline re-agreed</source>
+        <translation>Срок пересогласован</translation>
+    </message>
+    <message>
+        <source>Description corrected</source>
+        <translation>Описание исправлено</translation>
+    </message>
+    <message>
         <source>Sensitive action recorded</source>
         <translation>Записано чувствительное действие</translation>
     </message>
@@ -3476,6 +4053,22 @@
         <translation>Эта заявка оплачивается по факту выполнения: запишите платёж, когда работа будет сделана.</translation>
     </message>
     <message>
+        <source>No such payment.</source>
+        <translation>Такого платежа нет.</translation>
+    </message>
+    <message>
+        <source>This payment was voided already on {at:%d.%m.%Y %H:%M}.</source>
+        <translation>Этот платёж уже аннулирован {at:%d.%m.%Y %H:%M}.</translation>
+    </message>
+    <message>
+        <source>A forfeited advance is recorded by a ban and cannot be voided.</source>
+        <translation>Удержанный аванс записывается при бане и не может быть аннулирован.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled by a ban: its payments stay as they are.</source>
+        <translation>Обращение отменено из-за бана: его платежи остаются без изменений.</translation>
+    </message>
+    <message>
         <source>The {label} must be whole kopecks.</source>
         <translation>«{label}»: сумма должна быть в целых копейках.</translation>
     </message>
@@ -3506,10 +4099,6 @@
     <message>
         <source>Unknown request status.</source>
         <translation>Неизвестный статус заявки.</translation>
-    </message>
-    <message>
-        <source>Only a supervisor&apos;s ban cancels requests by ban.</source>
-        <translation>Заявки отменяются из-за блокировки, только когда доступ клиенту закрывает супервайзер.</translation>
     </message>
     <message>
         <source>The request was changed by {user} at {at:%H:%M}; reload and apply your change again.</source>
@@ -3734,6 +4323,114 @@
     <message>
         <source>Several clients match {text}: type more of it, or the client&apos;s number.</source>
         <translation>Под {text} подходят несколько клиентов: введите больше символов или номер клиента.</translation>
+    </message>
+    <message>
+        <source>The {label} field contains what looks like a person&apos;s full name. NIT Desk never keeps who a client really is: use the client&apos;s handle, remove the name and save again.</source>
+        <translation>В поле «{label}», похоже, указаны фамилия, имя и отчество. NIT Desk не хранит, кто клиент на самом деле: называйте клиента по его нику, удалите имя и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>The {label} field contains what looks like a passport or SNILS number. Never type identity documents into NIT Desk: remove it and save again.</source>
+        <translation>В поле «{label}», похоже, указан номер паспорта или СНИЛС. Никогда не вводите в NIT Desk данные документов: удалите их и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>The client has this contact already.</source>
+        <translation>У клиента уже есть этот контакт.</translation>
+    </message>
+    <message>
+        <source>This is the client&apos;s only phone number, and a client keeps one (R1): fix it instead of removing it.</source>
+        <translation>Это единственный номер телефона клиента, а он должен быть (R1): исправьте его вместо удаления.</translation>
+    </message>
+    <message>
+        <source>This is the client&apos;s only email address, and a client keeps one (R1): fix it instead of removing it.</source>
+        <translation>Это единственный адрес электронной почты клиента, а он должен быть (R1): исправьте его вместо удаления.</translation>
+    </message>
+    <message>
+        <source>This is the client&apos;s only messenger account, and a client keeps one (R1): fix it instead of removing it.</source>
+        <translation>Это единственный аккаунт клиента в мессенджере, а он должен быть (R1): исправьте его вместо удаления.</translation>
+    </message>
+    <message>
+        <source>The client {handle} is banned: their contacts stay as they are, so that intake still recognises them.</source>
+        <translation>Клиенту {handle} закрыт доступ к поддержке: его контакты не меняются, чтобы при приёме обращений его по-прежнему узнавали.</translation>
+    </message>
+    <message>
+        <source>The client has no such contact.</source>
+        <translation>У клиента нет такого контакта.</translation>
+    </message>
+    <message>
+        <source>Choose a phone, an email or a messenger account.</source>
+        <translation>Выберите телефон, электронную почту или аккаунт в мессенджере.</translation>
+    </message>
+    <message>
+        <source>This contact was just given to another client; reload the card.</source>
+        <translation>Этот контакт только что получил другой клиент; обновите карточку.</translation>
+    </message>
+    <message>
+        <source>The request is done: only a supervisor can reopen it, with a reason.</source>
+        <translation>Обращение выполнено: вновь открыть его может только супервайзер, указав причину.</translation>
+    </message>
+    <message>
+        <source>The request is cancelled: only a supervisor can reopen it, with a reason.</source>
+        <translation>Обращение отменено: вновь открыть его может только супервайзер, указав причину.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled by a ban: only a supervisor can reopen it, once the ban is lifted.</source>
+        <translation>Обращение отменено из-за бана: вновь открыть его может только супервайзер, после снятия бана.</translation>
+    </message>
+    <message>
+        <source>Work on this request is in progress already.</source>
+        <translation>Работа по этому обращению уже идёт.</translation>
+    </message>
+    <message>
+        <source>A request waiting for the client cannot be started: choose &quot;back to work&quot; when the client writes back.</source>
+        <translation>Обращение ждёт клиента, начать работу нельзя: выберите «Вернуться к работе», когда клиент ответит.</translation>
+    </message>
+    <message>
+        <source>Work on this request has not started: start work before waiting for the client.</source>
+        <translation>Работа по обращению ещё не начата: начните работу, прежде чем ждать клиента.</translation>
+    </message>
+    <message>
+        <source>The request is waiting for the client already.</source>
+        <translation>Обращение уже ждёт клиента.</translation>
+    </message>
+    <message>
+        <source>Work on this request has not started: choose &quot;start work&quot;.</source>
+        <translation>Работа по обращению ещё не начата: выберите «Начать работу».</translation>
+    </message>
+    <message>
+        <source>The request is not waiting for the client: work on it is in progress.</source>
+        <translation>Обращение не ждёт клиента: работа по нему идёт.</translation>
+    </message>
+    <message>
+        <source>A new request cannot be marked done: start work on it first.</source>
+        <translation>Новое обращение нельзя отметить выполненным: сначала начните работу по нему.</translation>
+    </message>
+    <message>
+        <source>A request waiting for the client cannot be marked done: go back to work first.</source>
+        <translation>Обращение, которое ждёт клиента, нельзя отметить выполненным: сначала вернитесь к работе.</translation>
+    </message>
+    <message>
+        <source>The request is open: only a closed request can be reopened.</source>
+        <translation>Обращение открыто: вновь открыть можно только закрытое обращение.</translation>
+    </message>
+    <message>
+        <source>The client is banned: a request cancelled by the ban cannot be reopened while the ban lasts.</source>
+        <translation>Клиент забанен: обращение, отменённое из-за бана, нельзя открыть вновь, пока бан действует.</translation>
+    </message>
+    <message>
+        <source>The advance of {amount} is not paid yet: work on this request cannot start.</source>
+        <translation>Аванс {amount} ещё не оплачен: работу по этому обращению начинать нельзя.</translation>
+    </message>
+    <message>
+        <source>No estimate is agreed yet: agree it and take the advance before work on this request starts.</source>
+        <translation>Смета ещё не согласована: согласуйте её и получите аванс, прежде чем начинать работу по обращению.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may start work before the advance is paid.</source>
+        <translation>Начать работу до оплаты аванса может только супервайзер.</translation>
+    </message>
+    <message>
+        <source>Give the time worked in whole minutes, from 0 to {maximum}.</source>
+        <translation>Укажите затраченное время в целых минутах, от 0 до {maximum}.</translation>
     </message>
 </context>
 <context>
