@@ -105,6 +105,13 @@ FIELD_LABELS = {
     "comment": QT_TRANSLATE_NOOP("fields", "comment"),
     "action": QT_TRANSLATE_NOOP("fields", "action"),
     "explanation": QT_TRANSLATE_NOOP("fields", "explanation"),
+    "reason": QT_TRANSLATE_NOOP("fields", "reason"),
+    "override reason": QT_TRANSLATE_NOOP("fields", "override reason"),
+    "awaited": QT_TRANSLATE_NOOP("fields", "awaited"),
+    "text": QT_TRANSLATE_NOOP("fields", "text"),
+    "note": QT_TRANSLATE_NOOP("fields", "note"),
+    "method label": QT_TRANSLATE_NOOP("fields", "method label"),
+    "reference": QT_TRANSLATE_NOOP("fields", "reference"),
 }
 """Field names as the domain's messages name them (``{label}``), marked for translation."""
 

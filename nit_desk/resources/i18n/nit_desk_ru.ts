@@ -3430,6 +3430,34 @@
         <source>explanation</source>
         <translation>объяснение</translation>
     </message>
+    <message>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <source>override reason</source>
+        <translation>причина исключения</translation>
+    </message>
+    <message>
+        <source>awaited</source>
+        <translation>что ожидается от клиента</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст заметки</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>method label</source>
+        <translation>способ оплаты</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>номер операции</translation>
+    </message>
 </context>
 <context>
     <name>history</name>
