@@ -20,7 +20,6 @@ from nit_desk.domain.types import PaymentKind
 
 if TYPE_CHECKING:
     from nit_desk.screenshot import ShotContext
-    from nit_desk.services.actor import Actor
 
 CORRECTIONS_SIZE = (1280, 800)
 HANDLE = "@pc_slow_msk"
@@ -66,13 +65,6 @@ async def _main_window_on(shot: ShotContext, request_id: int, client_id: int,
     return window
 
 
-def _anna(shot: ShotContext) -> Actor:
-    """The demo agent who holds scenario 9's request (the holder makes the corrections)."""
-    from nit_desk.services import demo, users
-
-    return users.authenticate(shot.db, demo.DEMO_AGENTS[0], demo.DEMO_PASSWORD).actor
-
-
 def _history_tab(card: Any) -> QWidget | None:
     view: QWidget | None = getattr(card, "history_view", None)
     return view
@@ -85,7 +77,7 @@ async def build_voided_payment(shot: ShotContext) -> QWidget:
     from nit_desk.services import payments
     from nit_desk.views.payments_panel import PaymentsPanel
 
-    agent = _anna(shot)
+    agent = shot.agent.actor  # the screenshots' desk, who holds scenario 9's request
     request_id = shot.request_of(HANDLE)
     wrong = payments.record_payment(shot.db, agent, request_id, amount_kopecks=1200_00,
                                     paid_on=date.today(), kind=PaymentKind.ADVANCE,
@@ -105,7 +97,7 @@ async def _reagreed_request(shot: ShotContext) -> tuple[int, int]:
 
     handle = "@printer_home" if "@printer_home" in shot.clients else HANDLE
     request_id = shot.request_of(handle)
-    corrections.reagree_deadline(shot.db, _anna(shot), request_id, next_friday_noon(),
+    corrections.reagree_deadline(shot.db, shot.agent.actor, request_id, next_friday_noon(),
                                  "клиент попросил перенести на пятницу")
     return request_id, shot.clients[handle]
 

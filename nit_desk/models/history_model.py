@@ -71,6 +71,8 @@ def action_name(action: str) -> str:
         "client.contact_removed": t("history", "Contact removed"),
         "request.deadline_changed": t("history", "Deadline re-agreed"),
         "request.description_changed": t("history", "Description corrected"),
+        "request.time_corrected": t("history", "Time worked corrected"),
+        "request.note_added": t("history", "Note added to the work log"),
         "sensitive_action.recorded": t("history", "Sensitive action recorded"),
         "ban.proposed": t("history", "Ban proposed"),
         "ban.approved": t("history", "Ban approved"),

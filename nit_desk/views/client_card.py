@@ -266,7 +266,8 @@ class ClientCardView(QWidget):
         self.system_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.system_info_button = QToolButton()
         self.system_info_button.setObjectName("editSystemInfoButton")
-        self.system_info_button.setText(self.tr("Edit…"))
+        self.system_info_button.setText("✎")  # as beside each contact; the words are the tip
+        self.system_info_button.setAccessibleName(self.tr("Edit…"))
         self.system_info_button.setToolTip(self.tr("Correct the system information"))
         self.system_info_button.setAutoRaise(True)
         system_row = QHBoxLayout()

@@ -76,9 +76,12 @@ def time_left_text(deadline: datetime, now: datetime | None = None) -> str:
 
 
 def _correction_button(text: str, tip: str, name: str) -> QToolButton:
+    """A small pencil button (as beside each contact): the words are its tooltip and its
+    accessible name, so the card stays narrow enough to sit beside a messenger."""
     button = QToolButton()
-    button.setText(text)
+    button.setText("✎")
     button.setToolTip(tip)
+    button.setAccessibleName(text)
     button.setObjectName(name)
     button.setAutoRaise(True)
     return button

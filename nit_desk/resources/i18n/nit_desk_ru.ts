@@ -3722,6 +3722,14 @@
         <translation>Описание исправлено</translation>
     </message>
     <message>
+        <source>Time worked corrected</source>
+        <translation>Исправлено время работы</translation>
+    </message>
+    <message>
+        <source>Note added to the work log</source>
+        <translation>Заметка в журнале работ</translation>
+    </message>
+    <message>
         <source>Sensitive action recorded</source>
         <translation>Записано чувствительное действие</translation>
     </message>
