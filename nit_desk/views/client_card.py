@@ -62,7 +62,12 @@ from nit_desk.views.intake_dialog import IntakeDialog
 from nit_desk.views.request_life import RequestLifeBar
 from nit_desk.views.request_panel import RequestPanel
 from nit_desk.views.sensitive_dialog import SensitiveActionDialog
-from nit_desk.views.widgets import MessageLine, PlaceholderPanel, dialog_finished
+from nit_desk.views.widgets import (
+    MessageLine,
+    PlaceholderPanel,
+    TimersHeldWhileClosed,
+    dialog_finished,
+)
 from nit_desk.views.work_log_panel import WorkLogPanel
 
 ALLOWED_COLOUR, REFUSED_COLOUR = ("#2e7d32", "#81c784"), ("#c62828", "#ef9a9a")
@@ -167,6 +172,7 @@ class ClientCardView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(60)
         self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
+        self._timers_held = TimersHeldWhileClosed(self, self._reload_timer)
         self.request_tabs: list[QWidget] = []  # added tabs that follow the shown request
         self._build()
         self.corrections = CardCorrections(gateway, runner, events, self, self)
@@ -560,7 +566,8 @@ class ClientCardView(QWidget):
 
     @Slot()
     def _on_reload_timer_timeout(self) -> None:
-        self.reload()
+        if not self._timers_held.holds(self._reload_timer):
+            self.reload()
 
     @Slot(str, object)
     def _on_checklist_step_state_requested(self, code: str, state: StepState) -> None:

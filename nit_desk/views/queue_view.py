@@ -24,14 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import (
-    QAction,
-    QFont,
-    QFontMetrics,
-    QHideEvent,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,7 +47,7 @@ from nit_desk.models.queue_model import Column, QueueModel, QueueSource
 from nit_desk.models.queue_texts import short_when, status_name, time_left_text
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.views.queue_delegate import QueueDelegate
-from nit_desk.views.widgets import MessageLine
+from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +79,6 @@ class QueueView(QWidget):
         self._source, self._runner, self._events = source, runner, events
         self._selected: int | None = None
         self._want: int | None = None
-        self._refresh_pending = False  # a refresh held back while the queue was hidden
         self._scroll = 0
         self.model = QueueModel(source, runner, my_user_id=my_user_id, parent=self)
         self._build_filters()
@@ -215,25 +207,6 @@ class QueueView(QWidget):
         return [self.action_next, self.action_take, self.action_release,
                 self.action_search, self.action_refresh]
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        """Closed (sign-out, quit) or taken off screen by the program: the timers stop, so
-        nothing reloads behind a closed window; a pending refresh is kept for the next show.
-        A hide by the window system (minimised) changes nothing."""
-        if not event.spontaneous():
-            self._refresh_pending = self._refresh_pending or self.refresh_timer.isActive()
-            for timer in (self.search_timer, self.refresh_timer, self.heartbeat_timer):
-                timer.stop()
-        super().hideEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Shown again: the heartbeat resumes and a refresh held back while hidden runs."""
-        super().showEvent(event)
-        if not self.heartbeat_timer.isActive():
-            self.heartbeat_timer.start()
-        if self._refresh_pending:
-            self._refresh_pending = False
-            self.refresh_timer.start()
-
     def _build_timers(self) -> None:
         self.search_timer = _single_shot(self, SEARCH_DEBOUNCE_MS, self._on_search_timer_timeout)
         self.refresh_timer = _single_shot(self, REFRESH_DEBOUNCE_MS,
@@ -242,6 +215,8 @@ class QueueView(QWidget):
         self.heartbeat_timer.setInterval(HEARTBEAT_MS)
         self.heartbeat_timer.timeout.connect(self._on_heartbeat_timer_timeout)
         self.heartbeat_timer.start()
+        self._timers_held = TimersHeldWhileClosed(self, self.search_timer, self.refresh_timer,
+                                                  self.heartbeat_timer)
 
     def _connect(self) -> None:
         self.filter_box.currentIndexChanged.connect(self._on_filter_changed)
@@ -364,7 +339,8 @@ class QueueView(QWidget):
 
     @Slot()
     def _on_refresh_timer_timeout(self) -> None:
-        self.model.reload(keep_count=True)
+        if not self._timers_held.holds(self.refresh_timer):
+            self.model.reload(keep_count=True)
 
     @Slot()
     def _on_action_refresh_triggered(self) -> None:
@@ -379,7 +355,8 @@ class QueueView(QWidget):
 
     @Slot()
     def _on_heartbeat_timer_timeout(self) -> None:
-        run_async(self._renew_claims(), owner=self)
+        if not self._timers_held.holds(self.heartbeat_timer):
+            run_async(self._renew_claims(), owner=self)
 
     async def _renew_claims(self) -> None:
         renewed = await self._runner.call_quietly(self._source.renew_claims)

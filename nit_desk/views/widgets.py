@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +15,46 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class TimersHeldWhileClosed(QObject):
+    """Stops a widget's timers while the program has closed or hidden it, and restarts on
+    the next show the ones that were running.
+
+    A closed screen must not reload behind its window: after sign-out its service runner
+    is gone, and in the tests a closed screen's debounced reload fired during a later test.
+    A hide by the window system (minimised) is spontaneous and changes nothing. A timer
+    started while the widget is closed (a change heard after sign-out) is caught by
+    :meth:`holds`, which its slot asks first.
+    """
+
+    def __init__(self, widget: QWidget, *timers: QTimer) -> None:
+        super().__init__(widget)
+        self._timers = timers
+        self._held: list[QTimer] = []
+        self._closed = False
+        widget.installEventFilter(self)
+
+    def holds(self, timer: QTimer) -> bool:
+        """Whether the widget is closed now; then ``timer`` fires again at the next show."""
+        if self._closed and timer not in self._held:
+            self._held.append(timer)
+        return self._closed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Hold the running timers on a hide the program made; restart them on show."""
+        if event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self._closed = True
+            self._held += [t for t in self._timers if t.isActive() and t not in self._held]
+            for timer in self._timers:
+                timer.stop()
+        elif event.type() == QEvent.Type.Show:
+            self._closed = False
+            held, self._held = self._held, []
+            for timer in held:
+                timer.start()
+        return False
+
 
 BUSY_DELAY_MS = 150
 """Calls shorter than this show no busy state at all, so the screen does not flicker."""

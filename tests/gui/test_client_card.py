@@ -16,6 +16,7 @@ from nit_desk.models.history_model import HistoryModel
 from nit_desk.services import bans, clients, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.services.uow import Change
 from nit_desk.views.client_card import ClientCardView
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.services.agent_support import new_client, register_fully
@@ -181,3 +182,25 @@ def test_checklist_and_history_models_pass_the_model_tester(
     assert history.rowCount() == len(entries)
     texts = [history.index(r, 3).data() for r in range(history.rowCount())]
     assert "Проверка браузера на ботов пройдена: pending → done" in texts
+
+
+def test_a_closed_card_holds_its_reload_until_shown_again(
+        qtbot: QtBot, db: Database, agent: Actor, agent2: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """A closed card reads nothing (its runner may be gone after sign-out: a shuffled run
+    saw one reload during a later test); a change it heard is read when shown again."""
+    result = new_client(db, agent, 3)
+    card = make_card(qtbot, db, agent, runner, events)
+    show(qtbot, card, runner, result.request_id, result.client.id)
+    concerning = Change(entities=frozenset({"client"}),
+                        client_ids=frozenset({result.client.id}))
+    registration.set_step_state(db, agent2, result.client.id, "browser_check", StepState.DONE)
+    events.data_changed.emit(concerning)
+    assert card._reload_timer.isActive()
+    card.close()
+    assert not card._reload_timer.isActive()
+    events.data_changed.emit(concerning)  # heard while closed: held, not read
+    qtbot.wait(250)
+    assert card.card is not None and card.card.progress.required_done == 0
+    card.show()
+    qtbot.waitUntil(_required_done(card, 1), timeout=5000)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from nit_desk.domain.types import PaymentKind, Unit
 from nit_desk.gui.events import AppEvents
 from nit_desk.gui.runner import ServiceRunner
-from nit_desk.models.money_text import money_text
+from nit_desk.models.money_text import day_text, money_text
 from nit_desk.services import estimates, payments
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
@@ -69,7 +69,7 @@ def test_r21_void_needs_a_reason_and_the_row_stays_struck_through(
     dialog = panel.open_void_dialog()
     assert isinstance(dialog, VoidPaymentDialog)
     assert money_text(1200_00) in dialog.question.text()
-    assert date.today().strftime("%d.%m.%Y") in dialog.question.text()
+    assert day_text(date.today()) in dialog.question.text()  # in the locale in force
     assert finish(qtbot, dialog.submit()) is None  # no reason: refused beside the field
     assert dialog.reason_field.has_error and dialog.isVisible()
     assert payments.request_money(db, agent, request_id).payments[0].voided_at is None
