@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -67,6 +65,7 @@ from nit_desk.views.widgets import (
     PlaceholderPanel,
     TimersHeldWhileClosed,
     dialog_finished,
+    read_only_table,
 )
 from nit_desk.views.work_log_panel import WorkLogPanel
 
@@ -301,19 +300,7 @@ class ClientCardView(QWidget):
         return row
 
     def _history_view(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("historyView")
-        view.setModel(self.history_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return view
+        return read_only_table(self.history_model, "historyView")
 
     def _action_row(self) -> QHBoxLayout:
         self.sensitive_button = QPushButton(self.tr("&Sensitive action…"))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +57,24 @@ class TimersHeldWhileClosed(QObject):
             for timer in held:
                 timer.start()
         return False
+
+
+def read_only_table(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table of whole rows, one line each, columns fitted to their contents:
+    how the card's timelines (history, work log) show their entries."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
 
 
 BUSY_DELAY_MS = 150

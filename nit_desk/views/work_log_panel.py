@@ -16,9 +16,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -43,7 +41,7 @@ from nit_desk.services.dto import RequestDTO
 from nit_desk.views.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.life_dialogs import TimeCorrectionDialog
-from nit_desk.views.widgets import MessageLine, dialog_finished
+from nit_desk.views.widgets import MessageLine, dialog_finished, read_only_table
 
 TICK_MS = 30_000
 """How often the running time line is redrawn."""
@@ -124,19 +122,7 @@ class WorkLogPanel(QWidget):
         layout.addWidget(self.message)
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("workLogView")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return view
+        return read_only_table(self.model, "workLogView")
 
     # -- loading -------------------------------------------------------------
 
