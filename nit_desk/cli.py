@@ -148,9 +148,9 @@ def default_db_path() -> Path:
     """Where the single-desk database lives when no ``--db`` is given.
 
     The same file the workstation opens by default (``NIT_DESK_HOME`` or the
-    platform's user data folder); :mod:`nit_desk.gui.paths` imports no Qt.
+    platform's user data folder); :mod:`nit_desk.ui.paths` imports no Qt.
     """
-    from nit_desk.gui.paths import default_database_path
+    from nit_desk.ui.paths import default_database_path
 
     return default_database_path()
 
@@ -218,7 +218,7 @@ def _add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False)
 def _run_gui(args: argparse.Namespace) -> int:
     """Open the workstation on ``--db``, or on the file chosen in its settings (Qt only here)."""
     target = db_target(args) if args.db is not None else None
-    from nit_desk.gui.app import run_gui
+    from nit_desk.app.app import run_gui
 
     return int(run_gui(target))
 
@@ -234,7 +234,7 @@ def _run_demo_gui(args: argparse.Namespace) -> int:
         summary = demo.load_demo(db, clients=args.demo_clients, seed=1)
         print(summary.describe(), flush=True)
         actor = users.authenticate(db, demo.DEMO_SUPERVISOR, demo.DEMO_PASSWORD).actor
-        from nit_desk.gui.app import run_gui
+        from nit_desk.app.app import run_gui
 
         return int(run_gui(str(folder / "demo.db"), demo=True, demo_actor=actor, db=db))
     finally:
@@ -427,9 +427,9 @@ def _print_status(state: migrate.SchemaState) -> int:
 @global_flag("--self-test", "check this installation (migrations, translations, every "
              "screen) on a temporary database; exit 0 if all is well")
 def _self_test(args: argparse.Namespace) -> int:
-    """Run :func:`nit_desk.selftest.run_self_test` and exit (Qt is imported only here)."""
+    """Run :func:`nit_desk.app.selftest.run_self_test` and exit (Qt is imported only here)."""
     del args
-    from nit_desk.selftest import run_and_exit
+    from nit_desk.app.selftest import run_and_exit
 
     return run_and_exit()
 
@@ -446,8 +446,8 @@ def _screenshot(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _screenshot_run(args: argparse.Namespace) -> int:
-    """Render the screens of :data:`nit_desk.screenshot.SCREENS` and print their paths."""
-    from nit_desk.screenshot import run_screenshots
+    """Render the screens of :data:`nit_desk.app.screenshot.SCREENS` and print their paths."""
+    from nit_desk.app.screenshot import run_screenshots
 
     for path in run_screenshots(args.out, args.only, args.language):
         print(path)

@@ -23,11 +23,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nit_desk import i18n
 from nit_desk.domain.money import format_money as domain_format_money
 from nit_desk.domain.types import Role
 from nit_desk.services import users
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -202,10 +202,10 @@ def test_main_window_in_russian(russian: i18n.TranslationState, sqlite_db: Datab
     """The main window's menus and status bar speak Russian when the language is Russian."""
     from PySide6.QtCore import QSettings
 
-    from nit_desk.gui.app import build_main_window
-    from nit_desk.gui.events import AppEvents
-    from nit_desk.gui.runner import ServiceRunner
-    from nit_desk.gui.settings import DeskSettings
+    from nit_desk.app.app import build_main_window
+    from nit_desk.ui.events import AppEvents
+    from nit_desk.ui.runner import ServiceRunner
+    from nit_desk.ui.settings import DeskSettings
 
     users.create_first_supervisor(sqlite_db, "boss", PASSWORD)
     actor = users.authenticate(sqlite_db, "boss", PASSWORD).actor

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from nit_desk import screenshot
+from nit_desk.app import screenshot
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -38,7 +38,7 @@ def test_self_test_from_source_passes(tmp_path: Path) -> None:
 def test_self_test_reports_the_first_failure(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A failing step gives exit 1 and names the step, instead of a traceback dump."""
-    from nit_desk import selftest
+    from nit_desk.app import selftest
 
     def broken(folder: Path, report: selftest.Report) -> tuple[object, object, object]:
         raise selftest.SelfTestFailed("migrations: versions folder missing")

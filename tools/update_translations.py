@@ -51,7 +51,7 @@ class Problem:
 
 def _tool(name: str) -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from nit_desk.i18n import qt_tool
+    from nit_desk.ui.i18n import qt_tool
 
     tool = qt_tool(name)
     if tool is None:
@@ -206,7 +206,7 @@ def extract(folder: Path = I18N_DIR, *, sources: Path = SOURCES, quiet: bool = F
 def compile_all(out: Path = I18N_DIR, folder: Path = I18N_DIR) -> list[Path]:
     """Compile every ``.ts`` in ``folder`` into ``out``; returns the ``.qm`` files."""
     sys.path.insert(0, str(ROOT))
-    from nit_desk.i18n import compile_catalog
+    from nit_desk.ui.i18n import compile_catalog
 
     made = []
     for language in TARGETS:

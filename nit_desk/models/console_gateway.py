@@ -1,9 +1,9 @@
 """What the supervisor console needs from the services, as Protocols (R11, R17, R18).
 
 The console's views and models never import the services that touch storage
-(the layering contract): :class:`nit_desk.gui.console_gateways.DatabaseConsoleGateway`
+(the layering contract): :class:`nit_desk.app.console_gateways.DatabaseConsoleGateway`
 binds these calls to one database and one signed-in supervisor. Every method
-blocks: call it through :meth:`nit_desk.gui.runner.ServiceRunner.call`.
+blocks: call it through :meth:`nit_desk.ui.runner.ServiceRunner.call`.
 The services check the role on every call (R18); the console is only offered
 to supervisors.
 """

@@ -4,9 +4,9 @@ The model never sorts or filters itself: the service does both in SQL and hands
 back one page at a time (soonest deadline first) with the key of the next one.
 The model holds only the pages shown so far; when the view scrolls near the
 end, ``fetchMore`` starts one asynchronous fetch through the
-:class:`~nit_desk.gui.runner.ServiceRunner` and the rows are appended with
+:class:`~nit_desk.ui.runner.ServiceRunner` and the rows are appended with
 ``beginInsertRows`` when they arrive. A reload (filter, search, a change
-announced by :class:`~nit_desk.gui.events.AppEvents`) is a new *generation*:
+announced by :class:`~nit_desk.ui.events.AppEvents`) is a new *generation*:
 pages of an older generation arriving late are dropped.
 """
 
@@ -34,8 +34,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.gui.runner import ServiceRunner, run_async
-from nit_desk.i18n import format_datetime
 from nit_desk.models.queue_texts import (
     QueueTexts,
     channel_name,
@@ -47,6 +45,8 @@ from nit_desk.models.queue_texts import (
     time_left_text,
 )
 from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow, RequestDTO
+from nit_desk.ui.i18n import format_datetime
+from nit_desk.ui.runner import ServiceRunner, run_async
 
 __all__ = [  # the words live in queue_texts; other screens import them from here too
     "CLIENT_ID_ROLE", "OVERDUE_ROLE", "REQUEST_ID_ROLE", "ROW_ROLE", "Column", "QueueModel",

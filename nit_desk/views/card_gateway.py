@@ -1,9 +1,9 @@
 """What the client card and its dialogs need from the services, as a Protocol.
 
 Views never import the services that touch storage (the layering contract):
-:class:`nit_desk.gui.card_services.DatabaseCardGateway` binds these calls to one
+:class:`nit_desk.app.card_services.DatabaseCardGateway` binds these calls to one
 database and one signed-in user. Every method blocks: call it through
-:meth:`nit_desk.gui.runner.ServiceRunner.call`, never on the GUI thread.
+:meth:`nit_desk.ui.runner.ServiceRunner.call`, never on the GUI thread.
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import ServiceRunner, async_slot
 from nit_desk.services.actor import Actor
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.views.widgets import MessageLine
 
 

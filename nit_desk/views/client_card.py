@@ -44,14 +44,14 @@ from nit_desk.domain.registration import (
     trust_refusals,
 )
 from nit_desk.domain.types import BanProposalStatus, StepState
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.history_model import HistoryModel
 from nit_desk.models.palette import tone
 from nit_desk.models.queue_texts import status_name
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
 from nit_desk.views.card_corrections import CardCorrections
 from nit_desk.views.card_gateway import CardGateway, HistoryEntry
@@ -334,7 +334,7 @@ class ClientCardView(QWidget):
         """Add a tab about the shown request; its ``show_request(request_id)`` follows the card.
 
         Used for the estimate editor and the payments panel
-        (:func:`nit_desk.gui.money_services.install_money_tabs`).
+        (:func:`nit_desk.app.money_services.install_money_tabs`).
         """
         area = QScrollArea()  # a wide editor scrolls instead of widening the whole window
         area.setFrameShape(QFrame.Shape.NoFrame)

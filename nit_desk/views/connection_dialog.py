@@ -9,7 +9,7 @@ system keyring, never in the settings file or the log.
 
 Views never import the services that touch storage: the check is handed in
 as a :class:`ConnectionChecker` (:func:`set_connection_checker`, done once
-by :mod:`nit_desk.gui.app`).
+by :mod:`nit_desk.app.app`).
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.messages import MESSAGE_CONTEXT
-from nit_desk.gui import keyring_store
-from nit_desk.gui.runner import ServiceRunner, async_slot
-from nit_desk.gui.settings import DeskSettings
+from nit_desk.ui import keyring_store
+from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.widgets import dialog_finished
 
 log = logging.getLogger(__name__)

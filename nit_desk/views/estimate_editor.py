@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
 from nit_desk.domain.estimate_text import as_messenger_text
 from nit_desk.domain.types import EstimateStatus
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import async_slot, run_async
 from nit_desk.models.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
 from nit_desk.models.money_text import money_text, status_name
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import EstimateDTO, PriceItemDTO
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.views.estimate_compare import CompareDialog, ComparedVersion, compared
 from nit_desk.views.estimate_history import (
     VersionHistory,
@@ -68,7 +68,7 @@ class EstimateEditor(QWidget):
 
     Args:
         desk: the signed-in user, runner, events and money services
-            (:func:`nit_desk.gui.money_services.money_desk`).
+            (:func:`nit_desk.app.money_services.money_desk`).
     """
 
     def __init__(self, desk: MoneyDesk, parent: QWidget | None = None) -> None:

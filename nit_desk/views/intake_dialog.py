@@ -42,8 +42,6 @@ from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import (
     BannedClientMatch,
@@ -51,6 +49,8 @@ from nit_desk.services.dto import (
     ContactConflict,
     IntakeResult,
 )
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.intake_parts import MatchBanner, MessengerRow

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError, ValidationError
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import async_slot
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.runner import async_slot
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 

@@ -3,9 +3,9 @@
 Views never import the services that touch storage (the layering contract), so
 these screens take a :class:`MoneyDesk`: the signed-in user, the service
 runner, the events bridge and a :class:`MoneyGateway`.
-:func:`nit_desk.gui.money_services.money_desk` makes one from the main
+:func:`nit_desk.app.money_services.money_desk` makes one from the main
 window's ``Desk``. Every gateway method blocks: call it through
-:meth:`nit_desk.gui.runner.ServiceRunner.call`, never on the GUI thread.
+:meth:`nit_desk.ui.runner.ServiceRunner.call`, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from datetime import date
 from typing import Protocol
 
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import (
@@ -28,6 +26,8 @@ from nit_desk.services.money_dto import (
     PaymentDTO,
     PriceItemDTO,
 )
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 
 
 class MoneyGateway(Protocol):

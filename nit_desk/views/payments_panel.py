@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import run_async
 from nit_desk.models.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.runner import run_async
 from nit_desk.views.money_gateway import MoneyDesk
 from nit_desk.views.payment_void import (
     VoidPaymentDialog,

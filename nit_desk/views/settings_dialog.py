@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.gui.runner import async_slot
-from nit_desk.gui.settings import DeskSettings, without_password
-from nit_desk.gui.theme import apply_theme
+from nit_desk.ui.runner import async_slot
+from nit_desk.ui.settings import DeskSettings, without_password
+from nit_desk.ui.theme import apply_theme
 from nit_desk.views.connection_dialog import ConnectionDialog
 from nit_desk.views.widgets import dialog_finished
 

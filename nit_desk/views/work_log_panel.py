@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.palette import tone
 from nit_desk.models.work_log_model import (
     WorkLogLike,
@@ -40,6 +37,9 @@ from nit_desk.models.work_log_model import (
     worked_text,
 )
 from nit_desk.services.dto import RequestDTO
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.life_dialogs import TimeCorrectionDialog

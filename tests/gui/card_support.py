@@ -7,15 +7,15 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.bindings import attach_database
+from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.gui.bindings import attach_database
-from nit_desk.gui.card_services import DatabaseCardGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import estimates, payments, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.client_card import ClientCardView
 from tests.services.agent_support import new_client
 

@@ -12,11 +12,11 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QSettings
 
-from nit_desk.gui.bindings import DatabaseAccounts
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
+from nit_desk.app.bindings import DatabaseAccounts
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 

@@ -7,12 +7,12 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.bindings import attach_database
-from nit_desk.gui.console_gateways import DatabaseConsoleGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
+from nit_desk.app.bindings import attach_database
+from nit_desk.app.console_gateways import DatabaseConsoleGateway
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 
 W = TypeVar("W", bound=QWidget)
 RELOAD_SETTLE_MS = 260

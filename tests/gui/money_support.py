@@ -8,11 +8,11 @@ from typing import Any, TypeVar
 
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.money_services import DatabaseMoneyGateway, MoneyDeskBinding
-from nit_desk.gui.runner import ServiceRunner
+from nit_desk.app.money_services import DatabaseMoneyGateway, MoneyDeskBinding
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 
 T = TypeVar("T")
 

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.screens import QueueGateway
+from nit_desk.app.screens import QueueGateway
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.queue_view import QueueView
 from tests.services.agent_support import new_client
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import BanProposalStatus, StepState
-from nit_desk.gui.card_services import DatabaseCardGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import bans, clients, registration, sensitive
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views import ban_dialog
 from nit_desk.views.ban_dialog import BanProposalDialog
 from tests.gui.card_support import make_card, show, wait_idle

@@ -9,14 +9,14 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import StepState
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.models.checklist_model import STATE_ROLE, ChecklistModel, Column
 from nit_desk.models.history_model import HistoryModel
 from nit_desk.services import bans, clients, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.uow import Change
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.client_card import ClientCardView
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.services.agent_support import new_client, register_fully

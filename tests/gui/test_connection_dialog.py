@@ -24,17 +24,17 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 
-from nit_desk.gui import keyring_store
-from nit_desk.gui.app import open_prepared_database, run_gui
-from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
-from nit_desk.gui.live_bridge import LiveBridge, start_live_queue
-from nit_desk.gui.settings import DeskSettings, without_password
+from nit_desk.app.app import open_prepared_database, run_gui
+from nit_desk.app.live_bridge import LiveBridge, start_live_queue
 from nit_desk.services import live
 from nit_desk.services.connection_check import check_connection
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.migrate import SchemaError
 from nit_desk.services.uow import Change
+from nit_desk.ui import keyring_store
+from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
+from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.views.connection_dialog import ConnectionDialog, postgres_url
 from tests.conftest import PASSWORD
 from tests.gui.conftest import MemoryKeyring
@@ -269,7 +269,7 @@ def test_a_missing_password_is_asked_for_once_and_the_open_retried(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The keyring has no password and the server wants one: one prompt, then a retry
     with the typed password (which open_prepared_database keeps in the keyring)."""
-    from nit_desk.gui import app
+    from nit_desk.app import app
 
     target = "postgresql+psycopg://anna@db.office/nit"
     opened: list[str] = []
@@ -300,7 +300,7 @@ def test_an_unrelated_failure_is_not_a_password_prompt(
         qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A server that cannot be reached is reported as it is, without asking anything."""
-    from nit_desk.gui import app
+    from nit_desk.app import app
 
     asked: list[str] = []
 

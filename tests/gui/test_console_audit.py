@@ -11,16 +11,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
+from nit_desk.app.console_gateways import DatabaseConsoleGateway
 from nit_desk.domain.types import StepState
-from nit_desk.gui.console_gateways import DatabaseConsoleGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.models.console_audit import BROKEN_BACKGROUND, AuditModel, change_lines
 from nit_desk.services import audit, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit_chain import entry_hash
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.console.audit_viewer import INTACT_COLOUR, AuditViewer
 from tests.gui.console_support import open_tab, status_messages, wait_idle
 from tests.services.agent_support import new_client

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import BanProposalStatus, PaymentKind, RequestStatus, StepState
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import bans, clients, queue, registration, sensitive
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.console.ban_review import BanReview
 from nit_desk.views.console.common import ReasonDialog
 from tests.gui.console_support import open_tab, status_messages, wait_idle

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.console_gateways import install_supervisor_console
+from nit_desk.app.screens import Desk
 from nit_desk.domain.types import RequestStatus
-from nit_desk.gui.console_gateways import install_supervisor_console
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.screens import Desk
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.models.queue_model import status_name
 from nit_desk.services import bans
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.console.console import SupervisorConsole
 from nit_desk.views.console.reports_view import CUSTOM, ReportsView
 from nit_desk.views.main_window import MainWindow

@@ -6,13 +6,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.models.console_template import Column, TemplateStepsModel
 from nit_desk.services import checklist, clients
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import TemplateStepDTO
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.console.template_editor import TemplateEditor
 from tests.gui.console_support import open_tab, status_messages, wait_idle
 from tests.services.agent_support import new_client, row_counts

@@ -7,11 +7,11 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import Role
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.console.users_admin import PasswordDialog, UsersAdmin
 from tests.conftest import PASSWORD
 from tests.gui.console_support import open_tab, status_messages, wait_idle

@@ -9,17 +9,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.types import EstimateStatus, Unit
-from nit_desk.gui.card_services import DatabaseCardGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.models.estimate_model import Column, EditableLine
 from nit_desk.models.money_text import money_text, signed_money_text
 from nit_desk.services import estimates, pricelist
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.estimate_editor import EDITOR, NO_ESTIMATE, EstimateEditor
 from tests.gui.money_support import finish, money_desk_for, settle
 from tests.services.money_fixtures import line, make_client, make_request
@@ -231,8 +231,8 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents,
         desk_settings: DeskSettings, request_id: int) -> None:
     """The client card carries the editor and the payments panel; they follow its request."""
-    from nit_desk.gui.money_services import install_money_tabs
-    from nit_desk.gui.screens import Desk
+    from nit_desk.app.money_services import install_money_tabs
+    from nit_desk.app.screens import Desk
     from nit_desk.views.client_card import ClientCardView
 
     desk = Desk(db, agent, runner, events, desk_settings)

@@ -7,12 +7,12 @@ from datetime import timedelta
 from PySide6.QtCore import QDateTime
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, PaymentScheme, StepState
-from nit_desk.gui.card_services import DatabaseCardGateway
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import bans, claims, clients, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.intake_dialog import IntakeDialog
 from tests.services.agent_support import new_client, row_counts
 

@@ -10,15 +10,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from nit_desk.app.app import build_main_window, run_gui
 from nit_desk.domain.types import Role
-from nit_desk.gui.app import build_main_window, run_gui
-from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.sign_in import FIRST_SUPERVISOR, SignInDialog
 from nit_desk.views.widgets import PlaceholderPanel

@@ -7,12 +7,12 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import Unit
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.models.price_list_model import ITEM_ROLE, PriceListModel
 from nit_desk.services import pricelist
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.price_list_editor import PriceListEditor
 from tests.gui.money_support import finish, money_desk_for, settle
 

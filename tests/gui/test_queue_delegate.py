@@ -10,14 +10,14 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleFactory
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.theme import dark_palette
 from nit_desk.models.queue_model import Column
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.theme import dark_palette
 from nit_desk.views.queue_delegate import QueueDelegate
 from nit_desk.views.queue_view import QueueView
 from tests.gui.queue_support import fill_queue, queue_view, settle

@@ -10,9 +10,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.screens import QueueGateway
 from nit_desk.domain.errors import ValidationError
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.screens import QueueGateway
 from nit_desk.models.queue_model import (
     CLIENT_ID_ROLE,
     OVERDUE_ROLE,
@@ -26,6 +25,7 @@ from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.runner import ServiceRunner
 from tests.gui.queue_support import fill_queue
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal

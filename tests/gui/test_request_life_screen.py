@@ -14,18 +14,18 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.app import build_main_window
+from nit_desk.app.bindings import attach_database
+from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, RequestStatus
-from nit_desk.gui.app import build_main_window
-from nit_desk.gui.bindings import attach_database
-from nit_desk.gui.card_services import DatabaseCardGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.services import claims, request_life, work_log
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.work_log_dto import WorkLog, WorkLogKind
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue_view import QueueView

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from tests.gui.queue_support import fill_queue, queue_view, settle
 
 

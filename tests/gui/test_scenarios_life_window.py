@@ -11,17 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.app import build_main_window
+from nit_desk.app.bindings import attach_database
 from nit_desk.domain.types import AdvanceReason, PaymentKind, PaymentScheme, RequestStatus, Unit
-from nit_desk.gui.app import build_main_window
-from nit_desk.gui.bindings import attach_database
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.models.work_log_model import Column
 from nit_desk.services import claims, estimates, payments, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue_view import QueueView

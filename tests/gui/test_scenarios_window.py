@@ -11,16 +11,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.app import build_main_window
+from nit_desk.app.bindings import attach_database
 from nit_desk.domain.registration import PHONE_REFUSAL_TEXT, PhoneRefusal
 from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, StepState
-from nit_desk.gui.app import build_main_window
-from nit_desk.gui.bindings import attach_database
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.services import clients
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
 from tests.gui.card_support import agree_estimate, pay, wait_idle

@@ -7,11 +7,11 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.types import AdvanceReason, PaymentScheme
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import claims
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.scheme_indicator import SchemeIndicator
 from tests.gui.card_support import make_card, returning_client, show, wait_idle
 from tests.services.agent_support import new_client

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.card_services import DatabaseCardGateway
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
+from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.services import sensitive
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.sensitive_dialog import SensitiveActionDialog
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.services.agent_support import new_client, row_counts

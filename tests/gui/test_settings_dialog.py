@@ -8,8 +8,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nit_desk.gui.settings import DeskSettings
-from nit_desk.gui.theme import apply_theme
+from nit_desk.ui.settings import DeskSettings
+from nit_desk.ui.theme import apply_theme
 from nit_desk.views.settings_dialog import SettingsDialog
 
 

@@ -16,20 +16,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
+from nit_desk.app.app import open_prepared_database, resolve_target
+from nit_desk.app.bindings import EVERYTHING, DataVersionPoller, attach_database
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.types import Role
-from nit_desk.gui import errors as gui_errors
-from nit_desk.gui import keyring_store
-from nit_desk.gui.app import open_prepared_database, resolve_target
-from nit_desk.gui.bindings import EVERYTHING, DataVersionPoller, attach_database
-from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
-from nit_desk.gui.logging_setup import setup_logging, shutdown_logging
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.gui.settings import DeskSettings, without_password
 from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui import errors as gui_errors
+from nit_desk.ui import keyring_store
+from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
+from nit_desk.ui.logging_setup import setup_logging, shutdown_logging
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.views.crash_dialog import CrashDialog
 from tests.conftest import PASSWORD
 from tests.gui.conftest import MemoryKeyring
@@ -204,7 +204,7 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
 def reporter(log_file: Path, qloop: asyncio.AbstractEventLoop
              ) -> Iterator[gui_errors.ErrorReporter]:
     """The error reporter installed as in the program, uninstalled afterwards."""
-    installed = gui_errors.install_error_handling(log_file, qloop)
+    installed = gui_errors.install_error_handling(log_file, qloop, crash_dialog=CrashDialog)
     yield installed
     if installed.dialog is not None:
         installed.dialog.close()

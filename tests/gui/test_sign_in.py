@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from nit_desk.app.bindings import DatabaseAccounts
 from nit_desk.domain.types import Role
-from nit_desk.gui.bindings import DatabaseAccounts
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.change_password import ChangePasswordDialog
 from nit_desk.views.sign_in import FIRST_SUPERVISOR, SIGN_IN, SignInDialog
 from tests.conftest import PASSWORD

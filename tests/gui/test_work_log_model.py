@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nit_desk import i18n
 from nit_desk.models.money_text import money_text
 from nit_desk.models.time_text import local_time_text
 from nit_desk.models.work_log_model import (
@@ -22,6 +21,7 @@ from nit_desk.models.work_log_model import (
     worked_text,
 )
 from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
+from nit_desk.ui import i18n
 
 AT = datetime(2026, 3, 2, 7, 42, tzinfo=UTC)
 

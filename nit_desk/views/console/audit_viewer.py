@@ -33,9 +33,6 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.console_audit import (
     PAGE_SIZE,
     AuditModel,
@@ -52,6 +49,9 @@ from nit_desk.models.console_gateway import (
     UserRow,
 )
 from nit_desk.models.time_text import local_time_text
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.console.common import TIME, alive, call_alive, make_table, size_columns
 from nit_desk.views.widgets import MessageLine
 

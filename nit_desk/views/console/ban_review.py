@@ -26,9 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.models.checklist_model import ChecklistModel
 from nit_desk.models.console_gateway import BannedClientRow, ConsoleGateway, HistoryRow
 from nit_desk.models.console_tables import BannedModel, ProposalsModel, SensitiveModel
@@ -42,6 +39,9 @@ from nit_desk.services.dto import (
     SensitiveActionDTO,
     TemplateDTO,
 )
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.console.common import (
     TIME,
     ReasonDialog,

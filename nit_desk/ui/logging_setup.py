@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from nit_desk.domain.secret_guard import find_secret
-from nit_desk.gui.paths import LOG_FILE, log_dir
+from nit_desk.ui.paths import LOG_FILE, log_dir
 
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 4  # the current file plus four old ones: 5 × 2 MB

@@ -11,7 +11,7 @@ A view awaits a service from an async slot::
 :class:`ServiceRunner` runs the blocking call on its worker thread; while any
 call is in flight it says so with ``busy_changed(True)``. :func:`async_slot`
 and :func:`run_async` route a failure of the coroutine to
-:func:`nit_desk.gui.errors.report_task_error`: a domain error becomes a message
+:func:`nit_desk.ui.errors.report_task_error`: a domain error becomes a message
 in the widget that started the call, anything else the crash dialog.
 """
 
@@ -27,7 +27,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from nit_desk.gui.errors import report_task_error
+from nit_desk.ui.errors import report_task_error
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,10 @@ folder. The report is printed and also written to
 with ``NIT_DESK_SELF_TEST_SHOTS=<folder>`` the rendered screens are kept as PNGs.
 
 Screens are found through the GUI's own registry: everything
-:func:`nit_desk.gui.screens.install_screens` places into the main window (the
+:func:`nit_desk.app.screens.install_screens` places into the main window (the
 queue, the client card, every tab such as the supervisor console), plus any
-``nit_desk.gui.screens.SCREENS`` factories, plus the dialogs in :data:`DIALOGS`, plus
-every screen of ``nit_desk.screenshot.SCREENS`` (what ``nit-desk screenshot`` renders,
+``nit_desk.app.screens.SCREENS`` factories, plus the dialogs in :data:`DIALOGS`, plus
+every screen of ``nit_desk.app.screenshot.SCREENS`` (what ``nit-desk screenshot`` renders,
 built on demo data).
 """
 
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from nit_desk.gui.screens import Desk
+    from nit_desk.app.screens import Desk
 
 PASSWORD = "self-test password 42"
 REPORT_NAME = "nit-desk-self-test.txt"
@@ -152,7 +152,7 @@ def _load_demo(db: Any, report: Report) -> tuple[str, str]:
 
 def _load_translations(app: QApplication, report: Report) -> None:
     """Russian: our catalog and Qt's own, plural forms included."""
-    from nit_desk import i18n
+    from nit_desk.ui import i18n
 
     state = i18n.install_translators(app, "ru")
     if not state.catalog_loaded:
@@ -174,8 +174,8 @@ ScreenFactory = Callable[["Desk"], "QWidget"]
 
 
 def _sign_in_dialog(desk: Desk) -> QWidget:
-    from nit_desk.gui.app import database_display_name
-    from nit_desk.gui.bindings import DatabaseAccounts
+    from nit_desk.app.app import database_display_name
+    from nit_desk.app.bindings import DatabaseAccounts
     from nit_desk.views.sign_in import SignInDialog
 
     return SignInDialog(DatabaseAccounts(desk.db), desk.runner,
@@ -197,8 +197,8 @@ DIALOGS: dict[str, ScreenFactory] = {
 
 
 def _registered_screens() -> dict[str, ScreenFactory]:
-    """Extra factories the screen authors registered in ``nit_desk.gui.screens.SCREENS``."""
-    screens = importlib.import_module("nit_desk.gui.screens")
+    """Extra factories the screen authors registered in ``nit_desk.app.screens.SCREENS``."""
+    screens = importlib.import_module("nit_desk.app.screens")
     extra = getattr(screens, "SCREENS", {})
     return dict(extra.items()) if isinstance(extra, dict) else {}
 
@@ -285,7 +285,7 @@ _ENGLISH: frozenset[str] | None = None
 def _read_ts_sources() -> set[str]:
     import xml.etree.ElementTree as ET
 
-    from nit_desk import i18n
+    from nit_desk.ui import i18n
 
     ts = i18n.ts_path("ru")
     if not ts.is_file():
@@ -353,7 +353,7 @@ def _raise_caught(report: Report, where: str) -> None:
 
 async def _main_window_screens(desk: Desk, role: str, report: Report) -> int:
     """The main window of ``desk.actor`` and every tab and area its screens fill."""
-    from nit_desk.gui.app import build_main_window
+    from nit_desk.app.app import build_main_window
 
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
     count = 0
@@ -398,18 +398,18 @@ async def _other_screens(desk: Desk, report: Report) -> int:
 
 
 async def _screenshot_screens(folder: Path, report: Report) -> int:
-    """Every screen in ``nit_desk.screenshot.SCREENS`` (the screen authors' registry),
+    """Every screen in ``nit_desk.app.screenshot.SCREENS`` (the screen authors' registry),
     built on its demo database with real data, as ``nit-desk screenshot`` renders them."""
-    if importlib.util.find_spec("nit_desk.screenshot") is None:
+    if importlib.util.find_spec("nit_desk.app.screenshot") is None:
         return 0
     from PySide6.QtCore import QSettings
 
-    from nit_desk import screenshot
-    from nit_desk.gui.bindings import attach_database
-    from nit_desk.gui.events import AppEvents
-    from nit_desk.gui.runner import ServiceRunner
-    from nit_desk.gui.screens import Desk
-    from nit_desk.gui.settings import DeskSettings
+    from nit_desk.app import screenshot
+    from nit_desk.app.bindings import attach_database
+    from nit_desk.app.screens import Desk
+    from nit_desk.ui.events import AppEvents
+    from nit_desk.ui.runner import ServiceRunner
+    from nit_desk.ui.settings import DeskSettings
 
     shots = folder / "screens"
     shots.mkdir()
@@ -443,10 +443,10 @@ async def _screens(db: Any, supervisor: Any, agent: Any, folder: Path, report: R
     """Every screen for the supervisor, the main window also for the agent."""
     from PySide6.QtCore import QSettings
 
-    from nit_desk.gui.events import AppEvents
-    from nit_desk.gui.runner import ServiceRunner
-    from nit_desk.gui.screens import Desk
-    from nit_desk.gui.settings import DeskSettings
+    from nit_desk.app.screens import Desk
+    from nit_desk.ui.events import AppEvents
+    from nit_desk.ui.runner import ServiceRunner
+    from nit_desk.ui.settings import DeskSettings
 
     settings = DeskSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     runner, events = ServiceRunner(workers=1), AppEvents()
@@ -526,7 +526,7 @@ def _qt_messages(report: Report) -> Iterator[None]:
 def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    from nit_desk.gui.app import make_application
+    from nit_desk.app.app import make_application
 
     app = QApplication.instance()
     return app if isinstance(app, QApplication) else make_application([sys.argv[0]])
@@ -565,7 +565,7 @@ def _run_in_loop(app: QApplication, db: Any, supervisor: Any, agent: Any, folder
             return loop.run_until_complete(_screens(db, supervisor, agent, folder, report))
     finally:
         asyncio.set_event_loop(previous)
-        from nit_desk import i18n
+        from nit_desk.ui import i18n
 
         i18n.remove_translators()
         _delete_widgets_now()

@@ -3,7 +3,7 @@
 :class:`DatabaseConsoleGateway` implements
 :class:`nit_desk.models.console_gateway.ConsoleGateway` (views never import
 storage). :func:`install_supervisor_console` builds the console for a
-:class:`~nit_desk.gui.screens.Desk` and hands it to the main window, which
+:class:`~nit_desk.app.screens.Desk` and hands it to the main window, which
 shows it to supervisors only; the services refuse agents anyway (R18).
 """
 
@@ -35,7 +35,7 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.views.console.console import SupervisorConsole
 
 if TYPE_CHECKING:
-    from nit_desk.gui.screens import Desk
+    from nit_desk.app.screens import Desk
     from nit_desk.models.console_gateway import AuditQuery, ReportFigures, StepInput
     from nit_desk.views.main_window import MainWindow
 
@@ -181,7 +181,7 @@ class DatabaseConsoleGateway:
 def _price_list_editor(desk: Desk) -> QWidget | None:
     """The price list editor, when its module is installed (another screen's work)."""
     try:
-        from nit_desk.gui.money_services import money_desk
+        from nit_desk.app.money_services import money_desk
         from nit_desk.views.price_list_editor import PriceListEditor
     except ImportError as exc:
         if getattr(exc, "name", "") == "nit_desk.views.price_list_editor":

@@ -1,7 +1,7 @@
 """The user's preferences on this computer (QSettings "NIT" / "NIT Desk").
 
 Never a password: a PostgreSQL target is kept without it (the password lives
-in the system keyring, see :mod:`nit_desk.gui.keyring_store`).
+in the system keyring, see :mod:`nit_desk.ui.keyring_store`).
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ class DeskSettings:
         return value if value in ("light", "dark") else ""
 
     def set_theme(self, theme: str) -> None:
-        """Choose the colour scheme; applied by :func:`nit_desk.gui.theme.apply_theme`."""
+        """Choose the colour scheme; applied by :func:`nit_desk.ui.theme.apply_theme`."""
         self._store.setValue("ui/theme", theme if theme in ("light", "dark") else "")
 
     def database_target(self) -> str:

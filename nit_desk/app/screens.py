@@ -1,6 +1,6 @@
 """Where the screens are placed into the main window (the screen engineers' hook).
 
-:func:`install_screens` is called by :func:`nit_desk.gui.app.build_main_window`
+:func:`install_screens` is called by :func:`nit_desk.app.app.build_main_window`
 for every new main window: the queue on the left, the client card on the
 right (once its module is there), their actions in the Work menu, and a
 supervisor's console where it exists.
@@ -17,15 +17,15 @@ from datetime import datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nit_desk.app.console_gateways import install_supervisor_console
 from nit_desk.domain.types import RequestStatus
-from nit_desk.gui.console_gateways import install_supervisor_console
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter, QueuePage, RequestDTO
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue_view import QueueView
 
@@ -86,13 +86,13 @@ def make_queue_view(desk: Desk) -> QueueView:
 def _make_card(desk: Desk) -> QWidget | None:
     """The client card screen, when its modules are installed."""
     try:
-        from nit_desk.gui.card_services import DatabaseCardGateway
+        from nit_desk.app.card_services import DatabaseCardGateway
         from nit_desk.views.client_card import ClientCardView
     except ImportError:
         log.debug("No client card screen yet: the placeholder stays")
         return None
     card = ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
-    from nit_desk.gui.money_services import install_money_tabs
+    from nit_desk.app.money_services import install_money_tabs
 
     install_money_tabs(card, desk)  # the estimate editor and payments panel tabs
     return card

@@ -1,6 +1,6 @@
 """Binding the services of one database to the shell: change events, polling, accounts.
 
-This is the only shell module (with :mod:`nit_desk.gui.app`) that touches the
+This is the only shell module (with :mod:`nit_desk.app.app`) that touches the
 storage layer; views get what it builds, never the database itself.
 """
 
@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
-from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
-from nit_desk.gui.runner import ServiceRunner, run_async
 from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.uow import Change, add_change_listener
+from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
+from nit_desk.ui.runner import ServiceRunner, run_async
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class DataVersionPoller(QObject):
     (never the GUI thread). When it moved, ``events.data_changed`` carries
     :data:`EVERYTHING`. On PostgreSQL there is no counter: the poll only checks
     that the server answers. A failing read turns the connection state to
-    :data:`~nit_desk.gui.events.DISCONNECTED` until a read succeeds again.
+    :data:`~nit_desk.ui.events.DISCONNECTED` until a read succeeds again.
     Commits of this process move the counter too, so after a local write the
     screens may reload once more: a cheap price for never missing a foreign one.
     """

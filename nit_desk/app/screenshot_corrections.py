@@ -4,7 +4,7 @@ Scenario 9 on the demo data, at 1280×800: an advance of 1 200 ₽ recorded by
 mistake and voided ("ошибся в сумме") stays in the payments tab, struck through;
 the deadline of a request re-agreed for Friday 12:00 with its reason, on the
 card and in the dialog. :data:`CORRECTION_SCREENS` is appended to
-:data:`nit_desk.screenshot.SCREENS`.
+:data:`nit_desk.app.screenshot.SCREENS`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from nit_desk.domain.types import PaymentKind
 
 if TYPE_CHECKING:
-    from nit_desk.screenshot import ShotContext
+    from nit_desk.app.screenshot import ShotContext
 
 CORRECTIONS_SIZE = (1280, 800)
 HANDLE = "@pc_slow_msk"
@@ -42,7 +42,7 @@ def next_friday_noon(now: datetime | None = None) -> datetime:
 async def _main_window_on(shot: ShotContext, request_id: int, client_id: int,
                           tab_of: Callable[[Any], QWidget | None]) -> QWidget:
     """The agent's main window at 1280×800 showing ``request_id`` with one card tab in front."""
-    from nit_desk.gui.app import build_main_window
+    from nit_desk.app.app import build_main_window
 
     desk = shot.agent
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
@@ -73,7 +73,7 @@ def _history_tab(card: Any) -> QWidget | None:
 async def build_voided_payment(shot: ShotContext) -> QWidget:
     """Scenario 9: 1 200 ₽ recorded by mistake and voided stays, struck through, beside
     the 2 100 ₽ that paid the request (the payments panel at full width)."""
-    from nit_desk.gui.money_services import money_desk
+    from nit_desk.app.money_services import money_desk
     from nit_desk.services import payments
     from nit_desk.views.payments_panel import PaymentsPanel
 
@@ -110,7 +110,7 @@ async def build_reagreed_deadline(shot: ShotContext) -> QWidget:
 
 async def build_reagree_dialog(shot: ShotContext) -> QWidget:
     """The "Re-agree the deadline" dialog filled in: Friday 12:00 and the reason."""
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.card_services import card_gateway
     from nit_desk.services import claims
     from nit_desk.views.correction_dialogs import DeadlineDialog
 

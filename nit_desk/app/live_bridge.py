@@ -1,7 +1,7 @@
 """The live queue in the shell: PostgreSQL notifications become ``data_changed`` events.
 
 :class:`~nit_desk.services.live.ChangeListener` runs on its own thread; this
-bridge hands what it hears to :class:`~nit_desk.gui.events.AppEvents` on the
+bridge hands what it hears to :class:`~nit_desk.ui.events.AppEvents` on the
 GUI thread: each change as ``data_changed`` (the same event a local write
 gives), a lost connection as ``connection_state_changed(DISCONNECTED)`` (the
 status bar says it is retrying) and the way back as ``CONNECTED``, after
@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from nit_desk.gui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.services import live
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.uow import Change
+from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 
 log = logging.getLogger(__name__)
 

@@ -32,18 +32,18 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
+from nit_desk.app.screens import Desk
+from nit_desk.app.screenshot_corrections import CORRECTION_SCREENS
 from nit_desk.domain.types import Network, RequestStatus, StepState
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.screens import Desk
-from nit_desk.gui.settings import DeskSettings
-from nit_desk.gui.theme import dark_palette
-from nit_desk.screenshot_corrections import CORRECTION_SCREENS
 from nit_desk.services import demo, registration, users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Request
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
+from nit_desk.ui.theme import dark_palette
 
 WINDOW_SIZE = (1360, 820)
 SETTLE_SECONDS = 20.0
@@ -86,7 +86,7 @@ ScreenBuilder = Callable[[ShotContext], Awaitable[QWidget]]
 
 
 async def _main_window(shot: ShotContext, handle: str, tab: int) -> QWidget:
-    from nit_desk.gui.app import build_main_window
+    from nit_desk.app.app import build_main_window
 
     desk = shot.agent
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
@@ -141,7 +141,7 @@ async def build_main_dark(shot: ShotContext) -> QWidget:
 
 async def build_intake(shot: ShotContext) -> QWidget:
     """The intake dialog filled in, with one inline error (the email) and a match banner."""
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
@@ -161,7 +161,7 @@ async def build_intake(shot: ShotContext) -> QWidget:
 
 async def build_intake_banned(shot: ShotContext) -> QWidget:
     """Intake from a banned client's phone (scenario 4, R12): the red banner."""
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
@@ -176,7 +176,7 @@ async def build_intake_banned(shot: ShotContext) -> QWidget:
 
 async def build_sensitive(shot: ShotContext) -> QWidget:
     """The sensitive-action dialog filled in (R8): warned, refused."""
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.sensitive_dialog import SensitiveActionDialog
 
     handle = "ok.ru/profile/577001234"
@@ -196,7 +196,7 @@ async def build_sensitive(shot: ShotContext) -> QWidget:
 
 async def build_ban(shot: ShotContext) -> QWidget:
     """The ban proposal dialog for the half-way client, a refused step ticked (R10, R11)."""
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.ban_dialog import BanProposalDialog
 
     handle = "ok.ru/profile/577001234"
@@ -214,8 +214,8 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
     """The estimate editor (R15): v1 agreed at first contact, a draft v2 being edited."""
     from decimal import Decimal
 
+    from nit_desk.app.money_services import money_desk
     from nit_desk.domain.types import Unit
-    from nit_desk.gui.money_services import money_desk
     from nit_desk.models.estimate_model import EditableLine
     from nit_desk.services import estimates
     from nit_desk.views.estimate_editor import EstimateEditor
@@ -244,7 +244,7 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
 
 async def build_payments_panel(shot: ShotContext) -> QWidget:
     """The payments panel of a paid advance request (scenario 1, R13, R14)."""
-    from nit_desk.gui.money_services import money_desk
+    from nit_desk.app.money_services import money_desk
     from nit_desk.views.payments_panel import PaymentsPanel
 
     panel = PaymentsPanel(money_desk(shot.agent))
@@ -257,7 +257,7 @@ async def build_payments_panel(shot: ShotContext) -> QWidget:
 
 async def build_payments_banned(shot: ShotContext) -> QWidget:
     """The payments panel after a ban: the advance forfeited, nothing can be recorded (R12)."""
-    from nit_desk.gui.money_services import money_desk
+    from nit_desk.app.money_services import money_desk
     from nit_desk.views.payments_panel import PaymentsPanel
 
     panel = PaymentsPanel(money_desk(shot.agent))
@@ -270,7 +270,7 @@ async def build_payments_banned(shot: ShotContext) -> QWidget:
 
 async def build_price_list_editor(shot: ShotContext) -> QWidget:
     """The supervisor's price list editor (R15, R18)."""
-    from nit_desk.gui.money_services import money_desk
+    from nit_desk.app.money_services import money_desk
     from nit_desk.views.price_list_editor import PriceListEditor
 
     editor = PriceListEditor(money_desk(shot.supervisor))
@@ -283,7 +283,7 @@ async def build_price_list_editor(shot: ShotContext) -> QWidget:
 
 async def _console(shot: ShotContext, tab: str) -> Any:
     """The supervisor console on the demo data, showing its tab named ``tab``."""
-    from nit_desk.gui.console_gateways import make_supervisor_console
+    from nit_desk.app.console_gateways import make_supervisor_console
 
     console = make_supervisor_console(shot.supervisor)
     console.setCurrentWidget(getattr(console, tab))
@@ -295,7 +295,7 @@ async def _console(shot: ShotContext, tab: str) -> Any:
 
 async def build_supervisor_window(shot: ShotContext) -> QWidget:
     """The supervisor's main window with the console tab in front (R18)."""
-    from nit_desk.gui.app import build_main_window
+    from nit_desk.app.app import build_main_window
 
     desk = shot.supervisor
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
@@ -365,8 +365,8 @@ LIFE_SIZE = (1280, 800)
 
 async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
     """The agent's window on ``handle``'s request after "start work"; (window, card)."""
-    from nit_desk.gui.app import build_main_window
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.app import build_main_window
+    from nit_desk.app.card_services import card_gateway
 
     desk = shot.agent
     request_id = shot.request_of(handle)
@@ -412,7 +412,7 @@ async def build_main_request_moves(shot: ShotContext) -> QWidget:
 
 async def build_main_work_log(shot: ShotContext) -> QWidget:
     """The work log of a request being worked (R22): moves, a note, the running timer."""
-    from nit_desk.gui.card_services import card_gateway
+    from nit_desk.app.card_services import card_gateway
 
     window, card = await _working_window(shot, "@printer_home")
     gateway, runner, request_id = card_gateway(shot.agent), shot.agent.runner, card.request_id
@@ -483,7 +483,7 @@ async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Pat
         folder = Path(tmp)
         loop = asyncio.get_running_loop()
         db, agent, boss, clients = await loop.run_in_executor(None, prepare_database, folder)
-        from nit_desk.gui.bindings import attach_database
+        from nit_desk.app.bindings import attach_database
 
         settings = DeskSettings(QSettings(str(folder / "settings.ini"),
                                           QSettings.Format.IniFormat))
@@ -526,14 +526,14 @@ def run_screenshots(out: Path, only: list[str] | None = None,
     """
     import qasync
 
-    from nit_desk.gui.app import make_application
+    from nit_desk.app.app import make_application
 
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     qInstallMessageHandler(_quiet_offscreen)
     app = make_application()
     if language != "en":
-        from nit_desk.i18n import install_translators
+        from nit_desk.ui.i18n import install_translators
 
         install_translators(app, language)
     loop = qasync.QEventLoop(app)

@@ -4,8 +4,12 @@
   something. Its translated text is shown in the window that made the call
   (a widget with a ``show_error(err)`` method shows it itself, e.g. beside a field).
 * Any other exception is a bug: it is logged with its traceback and shown once
-  per session in :class:`~nit_desk.views.crash_dialog.CrashDialog`; later ones are
-  only logged, so a failing timer cannot bury the desk under dialogs.
+  per session in the crash dialog; later ones are only logged, so a failing timer
+  cannot bury the desk under dialogs.
+
+The crash dialog is a view, and ``ui/`` sits below the views: the composition root
+(:mod:`nit_desk.app.app`) hands its class to :func:`install_error_handling` as a
+:data:`CrashDialogFactory`, so nothing here imports a screen.
 
 :func:`install_error_handling` routes ``sys.excepthook``, ``threading.excepthook``
 and the asyncio loop's exception handler here.
@@ -18,20 +22,23 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
-from nit_desk.views.crash_dialog import CrashDialog
 
 log = logging.getLogger(__name__)
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+CrashDialogFactory = Callable[[str, Path | None, QWidget | None], QDialog]
+"""Makes the crash dialog from (details, log file, parent window); installed by ``app/``."""
 
 
 def error_text(err: NitDeskError) -> str:
@@ -86,9 +93,11 @@ class ErrorReporter(QObject):
     crash_reported = Signal(str)
     """A traceback was logged; the text is what the crash dialog shows."""
 
-    def __init__(self, log_path: Path | None, parent: QObject | None = None) -> None:
+    def __init__(self, log_path: Path | None, crash_dialog: CrashDialogFactory,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.log_path = log_path
+        self._crash_dialog = crash_dialog
         self.dialog: QWidget | None = None
         self._shown = False
         self.crash_reported.connect(self._on_crash_reported, Qt.ConnectionType.QueuedConnection)
@@ -105,7 +114,7 @@ class ErrorReporter(QObject):
         if self._shown or QApplication.instance() is None:
             return
         self._shown = True
-        dialog = CrashDialog(details, self.log_path, QApplication.activeWindow())
+        dialog = self._crash_dialog(details, self.log_path, QApplication.activeWindow())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
@@ -116,10 +125,17 @@ _saved_hooks: tuple[Any, Any] | None = None
 
 
 def install_error_handling(log_path: Path | None,
-                           loop: asyncio.AbstractEventLoop | None = None) -> ErrorReporter:
-    """Send every unhandled exception (GUI, worker threads, asyncio) to one reporter."""
+                           loop: asyncio.AbstractEventLoop | None = None, *,
+                           crash_dialog: CrashDialogFactory) -> ErrorReporter:
+    """Send every unhandled exception (GUI, worker threads, asyncio) to one reporter.
+
+    Args:
+        log_path: the log file the crash dialog points to.
+        loop: the asyncio loop whose exception handler is routed here too.
+        crash_dialog: makes the dialog shown for the first unexpected error.
+    """
     global _reporter, _saved_hooks
-    reporter = ErrorReporter(log_path)
+    reporter = ErrorReporter(log_path, crash_dialog)
     if _saved_hooks is None:
         _saved_hooks = (sys.excepthook, threading.excepthook)
     _reporter = reporter

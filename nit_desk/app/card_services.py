@@ -2,7 +2,7 @@
 
 :class:`DatabaseCardGateway` implements :class:`nit_desk.views.card_gateway.CardGateway`
 (the views never import storage). :func:`make_client_card` builds the card for a
-:class:`~nit_desk.gui.screens.Desk`; its ``work_actions()`` ("New request…", Ctrl+I)
+:class:`~nit_desk.app.screens.Desk`; its ``work_actions()`` ("New request…", Ctrl+I)
 go into the Work menu; :func:`open_intake_dialog` opens the intake dialog.
 """
 
@@ -46,7 +46,7 @@ from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.intake_dialog import IntakeDialog
 
 if TYPE_CHECKING:
-    from nit_desk.gui.screens import Desk
+    from nit_desk.app.screens import Desk
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The application-wide bridge that tells screens what changed (Anki's "op executed").
 
 Services tell :func:`nit_desk.services.uow.add_change_listener` listeners about
-every commit, on the worker thread that made it. :func:`nit_desk.gui.bindings.
+every commit, on the worker thread that made it. :func:`nit_desk.app.bindings.
 attach_database` connects such a listener to :meth:`AppEvents.post_change`, which
 re-emits ``data_changed`` on the GUI thread. Each screen connects to
 ``data_changed`` and decides whether the change concerns it, for example::

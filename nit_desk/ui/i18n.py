@@ -47,7 +47,7 @@ SOURCE_LANGUAGE = "en"
 """The language the source code is written in."""
 LANGUAGES: tuple[str, ...] = ("ru", "en")
 """Languages the settings may choose; anything else falls back to English."""
-I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 """Where the ``.ts`` sources live and where the build puts the ``.qm`` catalogs."""
 
 _LOCALES = {

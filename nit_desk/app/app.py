@@ -21,26 +21,27 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk import __version__
+from nit_desk.app.bindings import DatabaseAccounts, DataVersionPoller, attach_database
+from nit_desk.app.live_bridge import start_live_queue
+from nit_desk.app.screens import Desk, install_screens
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.gui import keyring_store
-from nit_desk.gui.bindings import DatabaseAccounts, DataVersionPoller, attach_database
-from nit_desk.gui.errors import error_text, install_error_handling, uninstall_error_handling
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.live_bridge import start_live_queue
-from nit_desk.gui.logging_setup import redact, setup_logging, shutdown_logging
-from nit_desk.gui.paths import APP_AUTHOR, APP_NAME, default_database_path
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.gui.screens import Desk, install_screens
-from nit_desk.gui.settings import DeskSettings, without_password
-from nit_desk.gui.theme import apply_theme
-from nit_desk.i18n import install_translators
 from nit_desk.services.actor import Actor
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.connection_check import ProblemKind, check_connection, classify_error
 from nit_desk.services.connection_check import report as connection_report
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.ui import keyring_store
+from nit_desk.ui.errors import error_text, install_error_handling, uninstall_error_handling
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.i18n import install_translators
+from nit_desk.ui.logging_setup import redact, setup_logging, shutdown_logging
+from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings, without_password
+from nit_desk.ui.theme import apply_theme
 from nit_desk.views.connection_dialog import ask_for_password, report_text, set_connection_checker
+from nit_desk.views.crash_dialog import CrashDialog
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.sign_in import SignInDialog
 from nit_desk.views.widgets import dialog_finished
@@ -317,7 +318,7 @@ def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | No
     apply_theme(settings.theme())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    install_error_handling(log_path, loop)
+    install_error_handling(log_path, loop, crash_dialog=CrashDialog)
     actor = demo_actor if demo else None
     try:
         with loop:

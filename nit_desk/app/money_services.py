@@ -2,7 +2,7 @@
 
 :class:`DatabaseMoneyGateway` implements :class:`nit_desk.views.money_gateway.MoneyGateway`
 (the views never import storage); :func:`money_desk` turns the main window's
-:class:`~nit_desk.gui.screens.Desk` into the :class:`MoneyDeskBinding` the
+:class:`~nit_desk.app.screens.Desk` into the :class:`MoneyDeskBinding` the
 estimate editor, the payments panel and the price-list editor are built from::
 
     editor = EstimateEditor(money_desk(desk))
@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
 from nit_desk.services import claims, estimates, payments, pricelist
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import RequestDTO
@@ -33,12 +31,14 @@ from nit_desk.services.money_dto import (
     PriceItemDTO,
 )
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.client_card import ClientCardView
 from nit_desk.views.estimate_editor import EstimateEditor
 from nit_desk.views.payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
-    from nit_desk.gui.screens import Desk
+    from nit_desk.app.screens import Desk
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The composition root: start-up, bindings, screen placement, self-test, screenshots."""
