@@ -5,7 +5,7 @@ Usage::
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/estimate_bench.py [--lines N]
         [--runs K] [--json out.json]
 
-Measures, in NIT Desk's own :class:`~nit_desk.views.estimate_editor.EstimateEditor`
+Measures, in NIT Desk's own :class:`~nit_desk.views.money.estimate_editor.EstimateEditor`
 (its table, delegates and total label; no database: the version is handed to it),
 the median time of:
 
@@ -48,7 +48,7 @@ from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage  # noqa: E402
 from nit_desk.ui.events import AppEvents  # noqa: E402
 from nit_desk.ui.runner import ServiceRunner  # noqa: E402
-from nit_desk.views.estimate_editor import EstimateEditor  # noqa: E402
+from nit_desk.views.money.estimate_editor import EstimateEditor  # noqa: E402
 
 FRAME_MS = 16.0
 """One frame at 60 Hz: below this an edit shows no visible pause."""

@@ -58,7 +58,7 @@ from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.storage.engine import open_database  # noqa: E402
 from nit_desk.ui.events import AppEvents  # noqa: E402
 from nit_desk.ui.runner import ServiceRunner  # noqa: E402
-from nit_desk.views.queue_view import QueueView  # noqa: E402
+from nit_desk.views.queue.queue_view import QueueView  # noqa: E402
 
 OPEN = "status IN ('new', 'in_progress', 'waiting_client')"
 PHONE_PREFIX = "+791512"

@@ -40,10 +40,14 @@ from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.ui.theme import apply_theme
-from nit_desk.views.connection_dialog import ask_for_password, report_text, set_connection_checker
+from nit_desk.views.account.connection_dialog import (
+    ask_for_password,
+    report_text,
+    set_connection_checker,
+)
+from nit_desk.views.account.sign_in import SignInDialog
 from nit_desk.views.crash_dialog import CrashDialog
 from nit_desk.views.main_window import MainWindow
-from nit_desk.views.sign_in import SignInDialog
 from nit_desk.views.widgets import dialog_finished
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """The client card's services bound to one database and user, and its place in the window.
 
-:class:`DatabaseCardGateway` implements :class:`nit_desk.views.card_gateway.CardGateway`
+:class:`DatabaseCardGateway` implements :class:`nit_desk.views.card.card_gateway.CardGateway`
 (the views never import storage). :func:`make_client_card` builds the card for a
 :class:`~nit_desk.app.screens.Desk`; its ``work_actions()`` ("New request…", Ctrl+I)
 go into the Work menu; :func:`open_intake_dialog` opens the intake dialog.
@@ -42,8 +42,8 @@ from nit_desk.services.dto import (
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry
-from nit_desk.views.client_card import ClientCardView
-from nit_desk.views.intake_dialog import IntakeDialog
+from nit_desk.views.card.client_card import ClientCardView
+from nit_desk.views.card.intake_dialog import IntakeDialog
 
 if TYPE_CHECKING:
     from nit_desk.app.screens import Desk

@@ -182,9 +182,9 @@ def _price_list_editor(desk: Desk) -> QWidget | None:
     """The price list editor, when its module is installed (another screen's work)."""
     try:
         from nit_desk.app.money_services import money_desk
-        from nit_desk.views.price_list_editor import PriceListEditor
+        from nit_desk.views.money.price_list_editor import PriceListEditor
     except ImportError as exc:
-        if getattr(exc, "name", "") == "nit_desk.views.price_list_editor":
+        if getattr(exc, "name", "") == "nit_desk.views.money.price_list_editor":
             log.debug("No price list editor yet: the console goes without it")
         else:  # the module is there but something it needs is broken: say so in the log
             log.warning("The price list editor could not be loaded", exc_info=True)

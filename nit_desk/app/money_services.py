@@ -1,6 +1,6 @@
 """The money screens' services bound to one database and user (estimates, payments, prices).
 
-:class:`DatabaseMoneyGateway` implements :class:`nit_desk.views.money_gateway.MoneyGateway`
+:class:`DatabaseMoneyGateway` implements :class:`nit_desk.views.money.money_gateway.MoneyGateway`
 (the views never import storage); :func:`money_desk` turns the main window's
 :class:`~nit_desk.app.screens.Desk` into the :class:`MoneyDeskBinding` the
 estimate editor, the payments panel and the price-list editor are built from::
@@ -33,9 +33,9 @@ from nit_desk.services.money_dto import (
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.client_card import ClientCardView
-from nit_desk.views.estimate_editor import EstimateEditor
-from nit_desk.views.payments_panel import PaymentsPanel
+from nit_desk.views.card.client_card import ClientCardView
+from nit_desk.views.money.estimate_editor import EstimateEditor
+from nit_desk.views.money.payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
     from nit_desk.app.screens import Desk
@@ -130,7 +130,7 @@ class DatabaseMoneyGateway:
 
 @dataclass(frozen=True)
 class MoneyDeskBinding:
-    """A :class:`~nit_desk.views.money_gateway.MoneyDesk` on one database."""
+    """A :class:`~nit_desk.views.money.money_gateway.MoneyDesk` on one database."""
 
     actor: Actor
     runner: ServiceRunner

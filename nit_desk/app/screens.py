@@ -27,7 +27,7 @@ from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.main_window import MainWindow
-from nit_desk.views.queue_view import QueueView
+from nit_desk.views.queue.queue_view import QueueView
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def _make_card(desk: Desk) -> QWidget | None:
     """The client card screen, when its modules are installed."""
     try:
         from nit_desk.app.card_services import DatabaseCardGateway
-        from nit_desk.views.client_card import ClientCardView
+        from nit_desk.views.card.client_card import ClientCardView
     except ImportError:
         log.debug("No client card screen yet: the placeholder stays")
         return None

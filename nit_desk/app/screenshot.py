@@ -142,7 +142,7 @@ async def build_main_dark(shot: ShotContext) -> QWidget:
 async def build_intake(shot: ShotContext) -> QWidget:
     """The intake dialog filled in, with one inline error (the email) and a match banner."""
     from nit_desk.app.card_services import card_gateway
-    from nit_desk.views.intake_dialog import IntakeDialog
+    from nit_desk.views.card.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
     _show(dialog)
@@ -162,7 +162,7 @@ async def build_intake(shot: ShotContext) -> QWidget:
 async def build_intake_banned(shot: ShotContext) -> QWidget:
     """Intake from a banned client's phone (scenario 4, R12): the red banner."""
     from nit_desk.app.card_services import card_gateway
-    from nit_desk.views.intake_dialog import IntakeDialog
+    from nit_desk.views.card.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
     _show(dialog)
@@ -177,7 +177,7 @@ async def build_intake_banned(shot: ShotContext) -> QWidget:
 async def build_sensitive(shot: ShotContext) -> QWidget:
     """The sensitive-action dialog filled in (R8): warned, refused."""
     from nit_desk.app.card_services import card_gateway
-    from nit_desk.views.sensitive_dialog import SensitiveActionDialog
+    from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 
     handle = "ok.ru/profile/577001234"
     dialog = SensitiveActionDialog(card_gateway(shot.agent), shot.agent.runner,
@@ -197,7 +197,7 @@ async def build_sensitive(shot: ShotContext) -> QWidget:
 async def build_ban(shot: ShotContext) -> QWidget:
     """The ban proposal dialog for the half-way client, a refused step ticked (R10, R11)."""
     from nit_desk.app.card_services import card_gateway
-    from nit_desk.views.ban_dialog import BanProposalDialog
+    from nit_desk.views.card.ban_dialog import BanProposalDialog
 
     handle = "ok.ru/profile/577001234"
     gateway = card_gateway(shot.agent)
@@ -218,7 +218,7 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
     from nit_desk.domain.types import Unit
     from nit_desk.models.estimate_model import EditableLine
     from nit_desk.services import estimates
-    from nit_desk.views.estimate_editor import EstimateEditor
+    from nit_desk.views.money.estimate_editor import EstimateEditor
 
     request_id = shot.request_of("@pc_slow_msk")
     agent = shot.agent.actor
@@ -245,7 +245,7 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
 async def build_payments_panel(shot: ShotContext) -> QWidget:
     """The payments panel of a paid advance request (scenario 1, R13, R14)."""
     from nit_desk.app.money_services import money_desk
-    from nit_desk.views.payments_panel import PaymentsPanel
+    from nit_desk.views.money.payments_panel import PaymentsPanel
 
     panel = PaymentsPanel(money_desk(shot.agent))
     panel.resize(900, 520)
@@ -258,7 +258,7 @@ async def build_payments_panel(shot: ShotContext) -> QWidget:
 async def build_payments_banned(shot: ShotContext) -> QWidget:
     """The payments panel after a ban: the advance forfeited, nothing can be recorded (R12)."""
     from nit_desk.app.money_services import money_desk
-    from nit_desk.views.payments_panel import PaymentsPanel
+    from nit_desk.views.money.payments_panel import PaymentsPanel
 
     panel = PaymentsPanel(money_desk(shot.agent))
     panel.resize(900, 520)
@@ -271,7 +271,7 @@ async def build_payments_banned(shot: ShotContext) -> QWidget:
 async def build_price_list_editor(shot: ShotContext) -> QWidget:
     """The supervisor's price list editor (R15, R18)."""
     from nit_desk.app.money_services import money_desk
-    from nit_desk.views.price_list_editor import PriceListEditor
+    from nit_desk.views.money.price_list_editor import PriceListEditor
 
     editor = PriceListEditor(money_desk(shot.supervisor))
     editor.resize(900, 520)

@@ -75,7 +75,7 @@ async def build_voided_payment(shot: ShotContext) -> QWidget:
     the 2 100 ₽ that paid the request (the payments panel at full width)."""
     from nit_desk.app.money_services import money_desk
     from nit_desk.services import payments
-    from nit_desk.views.payments_panel import PaymentsPanel
+    from nit_desk.views.money.payments_panel import PaymentsPanel
 
     agent = shot.agent.actor  # the screenshots' desk, who holds scenario 9's request
     request_id = shot.request_of(HANDLE)
@@ -112,7 +112,7 @@ async def build_reagree_dialog(shot: ShotContext) -> QWidget:
     """The "Re-agree the deadline" dialog filled in: Friday 12:00 and the reason."""
     from nit_desk.app.card_services import card_gateway
     from nit_desk.services import claims
-    from nit_desk.views.correction_dialogs import DeadlineDialog
+    from nit_desk.views.card.correction_dialogs import DeadlineDialog
 
     request_id = shot.request_of(HANDLE)
     request = claims.request_detail(shot.db, shot.agent.actor, request_id)

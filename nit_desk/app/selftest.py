@@ -176,7 +176,7 @@ ScreenFactory = Callable[["Desk"], "QWidget"]
 def _sign_in_dialog(desk: Desk) -> QWidget:
     from nit_desk.app.app import database_display_name
     from nit_desk.app.bindings import DatabaseAccounts
-    from nit_desk.views.sign_in import SignInDialog
+    from nit_desk.views.account.sign_in import SignInDialog
 
     return SignInDialog(DatabaseAccounts(desk.db), desk.runner,
                         last_user_name=desk.actor.username,
@@ -184,7 +184,7 @@ def _sign_in_dialog(desk: Desk) -> QWidget:
 
 
 def _settings_dialog(desk: Desk) -> QWidget:
-    from nit_desk.views.settings_dialog import SettingsDialog
+    from nit_desk.views.account.settings_dialog import SettingsDialog
 
     return SettingsDialog(desk.settings)
 

@@ -1,6 +1,6 @@
 """One client's audit entries as a table model: when, who, what, details (R17).
 
-Rows are duck-typed audit records (:class:`nit_desk.views.card_gateway.HistoryEntry`):
+Rows are duck-typed audit records (:class:`nit_desk.views.card.card_gateway.HistoryEntry`):
 ``at``, ``actor_name``, ``action``, ``before``, ``after`` (JSON text).
 """
 

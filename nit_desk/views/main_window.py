@@ -26,8 +26,8 @@ from nit_desk.services.actor import Actor
 from nit_desk.ui.events import DISCONNECTED, AppEvents
 from nit_desk.ui.runner import ServiceRunner, run_async
 from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.change_password import ChangePasswordDialog, PasswordChanger
-from nit_desk.views.settings_dialog import SettingsDialog
+from nit_desk.views.account.change_password import ChangePasswordDialog, PasswordChanger
+from nit_desk.views.account.settings_dialog import SettingsDialog
 from nit_desk.views.widgets import BusyIndicator, PlaceholderPanel, dialog_finished
 
 

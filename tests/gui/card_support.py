@@ -16,7 +16,7 @@ from nit_desk.services.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.client_card import ClientCardView
+from nit_desk.views.card.client_card import ClientCardView
 from tests.services.agent_support import new_client
 
 

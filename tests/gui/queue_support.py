@@ -12,7 +12,7 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.queue_view import QueueView
+from nit_desk.views.queue.queue_view import QueueView
 from tests.services.agent_support import new_client
 
 

@@ -12,8 +12,8 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views import ban_dialog
-from nit_desk.views.ban_dialog import BanProposalDialog
+from nit_desk.views.card import ban_dialog
+from nit_desk.views.card.ban_dialog import BanProposalDialog
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.services.agent_support import new_client, row_counts
 

@@ -18,8 +18,8 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.client_card import ClientCardView
-from nit_desk.views.correction_dialogs import ContactDialog, DeadlineDialog, TextDialog
+from nit_desk.views.card.client_card import ClientCardView
+from nit_desk.views.card.correction_dialogs import ContactDialog, DeadlineDialog, TextDialog
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.gui.dialog_support import ModalAnswerer
 from tests.gui.money_support import finish

@@ -35,7 +35,7 @@ from nit_desk.services.uow import Change
 from nit_desk.ui import keyring_store
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.ui.settings import DeskSettings, without_password
-from nit_desk.views.connection_dialog import ConnectionDialog, postgres_url
+from nit_desk.views.account.connection_dialog import ConnectionDialog, postgres_url
 from tests.conftest import PASSWORD
 from tests.gui.conftest import MemoryKeyring
 from tests.services.agent_support import new_client

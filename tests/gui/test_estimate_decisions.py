@@ -18,7 +18,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.estimate_editor import EstimateEditor
+from nit_desk.views.money.estimate_editor import EstimateEditor
 from tests.gui.dialog_support import ModalAnswerer
 from tests.gui.money_support import money_desk_for, settle
 from tests.services.money_fixtures import line, make_client, make_request

@@ -20,7 +20,7 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.estimate_editor import EDITOR, NO_ESTIMATE, EstimateEditor
+from nit_desk.views.money.estimate_editor import EDITOR, NO_ESTIMATE, EstimateEditor
 from tests.gui.money_support import finish, money_desk_for, settle
 from tests.services.money_fixtures import line, make_client, make_request
 
@@ -233,7 +233,7 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
     """The client card carries the editor and the payments panel; they follow its request."""
     from nit_desk.app.money_services import install_money_tabs
     from nit_desk.app.screens import Desk
-    from nit_desk.views.client_card import ClientCardView
+    from nit_desk.views.card.client_card import ClientCardView
 
     desk = Desk(db, agent, runner, events, desk_settings)
     card = ClientCardView(DatabaseCardGateway(db, agent), runner, events)
@@ -267,7 +267,7 @@ def test_cell_editors_pick_a_service_read_quantities_and_money(
     """R15/R16: the service combo fills unit and price; bad quantity or price is refused."""
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    from nit_desk.views.money_edit import MoneyEdit
+    from nit_desk.views.money.money_edit import MoneyEdit
 
     estimates.create_draft(db, agent, request_id)
     _show(qtbot, editor, runner, request_id)
@@ -371,7 +371,7 @@ def test_enter_on_a_refused_price_keeps_the_cell_editor_and_the_text(
     """R16: Enter on "-5" leaves the editor open with "-5" and the reason; a fix commits."""
     from PySide6.QtWidgets import QAbstractItemView
 
-    from nit_desk.views.money_edit import MoneyEdit
+    from nit_desk.views.money.money_edit import MoneyEdit
 
     estimates.create_draft(db, agent, request_id)
     _show(qtbot, editor, runner, request_id)

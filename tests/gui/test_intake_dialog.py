@@ -13,7 +13,7 @@ from nit_desk.services import bans, claims, clients, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.intake_dialog import IntakeDialog
+from nit_desk.views.card.intake_dialog import IntakeDialog
 from tests.services.agent_support import new_client, row_counts
 
 

@@ -19,8 +19,8 @@ from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
+from nit_desk.views.account.sign_in import FIRST_SUPERVISOR, SignInDialog
 from nit_desk.views.main_window import MainWindow
-from nit_desk.views.sign_in import FIRST_SUPERVISOR, SignInDialog
 from nit_desk.views.widgets import PlaceholderPanel
 
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, parse_money
 from nit_desk.models.money_text import editing_text, money_text
-from nit_desk.views.money_edit import MoneyEdit
+from nit_desk.views.money.money_edit import MoneyEdit
 
 RUSSIAN = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
 NBSP = "\u00a0"

@@ -15,8 +15,8 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.payment_void import VoidPaymentDialog
-from nit_desk.views.payments_panel import PaymentsPanel
+from nit_desk.views.money.payment_void import VoidPaymentDialog
+from nit_desk.views.money.payments_panel import PaymentsPanel
 from tests.gui.money_support import finish, money_desk_for, settle
 from tests.services.money_fixtures import line, make_client, make_request
 

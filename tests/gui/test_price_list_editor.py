@@ -13,7 +13,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.price_list_editor import PriceListEditor
+from nit_desk.views.money.price_list_editor import PriceListEditor
 from tests.gui.money_support import finish, money_desk_for, settle
 
 

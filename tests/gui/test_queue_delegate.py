@@ -18,8 +18,8 @@ from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.theme import dark_palette
-from nit_desk.views.queue_delegate import QueueDelegate
-from nit_desk.views.queue_view import QueueView
+from nit_desk.views.queue.queue_delegate import QueueDelegate
+from nit_desk.views.queue.queue_view import QueueView
 from tests.gui.queue_support import fill_queue, queue_view, settle
 
 _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,

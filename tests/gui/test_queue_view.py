@@ -15,7 +15,7 @@ from nit_desk.services.uow import Change
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.queue_view import QueueView
+from nit_desk.views.queue.queue_view import QueueView
 from tests.gui.queue_support import fill_queue, queue_view, settle
 
 

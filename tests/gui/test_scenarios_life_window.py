@@ -22,9 +22,9 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.client_card import ClientCardView
+from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
-from nit_desk.views.queue_view import QueueView
+from nit_desk.views.queue.queue_view import QueueView
 from tests.gui.card_support import agree_estimate, wait_idle
 from tests.services.agent_support import new_client
 

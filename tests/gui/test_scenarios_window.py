@@ -21,7 +21,7 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.client_card import ClientCardView
+from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
 from tests.gui.card_support import agree_estimate, pay, wait_idle
 

@@ -11,7 +11,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.sensitive_dialog import SensitiveActionDialog
+from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from tests.gui.card_support import make_card, show, wait_idle
 from tests.services.agent_support import new_client, row_counts
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.ui.theme import apply_theme
-from nit_desk.views.settings_dialog import SettingsDialog
+from nit_desk.views.account.settings_dialog import SettingsDialog
 
 
 def test_theme_choice_is_saved_and_applied(qtbot: QtBot, desk_settings: DeskSettings,

@@ -14,8 +14,8 @@ from nit_desk.services import users
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.change_password import ChangePasswordDialog
-from nit_desk.views.sign_in import FIRST_SUPERVISOR, SIGN_IN, SignInDialog
+from nit_desk.views.account.change_password import ChangePasswordDialog
+from nit_desk.views.account.sign_in import FIRST_SUPERVISOR, SIGN_IN, SignInDialog
 from tests.conftest import PASSWORD
 
 NEW_PASSWORD = "a brand new secret 7"

@@ -34,7 +34,7 @@ from nit_desk.domain.types import EstimateStatus
 from nit_desk.models.money_text import stage_name, status_name
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import EstimateDTO
-from nit_desk.views.estimate_history import STATUS_COLOURS, agreement_points_text
+from nit_desk.views.money.estimate_history import STATUS_COLOURS, agreement_points_text
 
 
 def _tr(text: str) -> str:

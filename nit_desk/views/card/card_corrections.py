@@ -1,7 +1,7 @@
 """The card's corrections: contacts, deadline, description, system information (R21).
 
 :class:`CardCorrections` opens the small dialogs of
-:mod:`nit_desk.views.correction_dialogs` for the card at hand, sends the one
+:mod:`nit_desk.views.card.correction_dialogs` for the card at hand, sends the one
 service call each makes, and puts the answer on the card: the fresh client
 card after a contact or system-information change, the fresh request after a
 re-agreed deadline or an edited description. Each change is one audited
@@ -23,9 +23,9 @@ from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import ClientCard, ContactDTO, RequestDTO
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.views.card_gateway import CardGateway
-from nit_desk.views.contacts_panel import phone_text
-from nit_desk.views.correction_dialogs import (
+from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.views.card.contacts_panel import phone_text
+from nit_desk.views.card.correction_dialogs import (
     ContactDialog,
     CorrectionDialog,
     DeadlineDialog,

@@ -39,7 +39,7 @@ from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot
-from nit_desk.views.card_gateway import CardGateway
+from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.scheme_indicator import SchemeIndicator
 from nit_desk.views.widgets import MessageLine

@@ -46,7 +46,7 @@ from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.queue_delegate import QueueDelegate
+from nit_desk.views.queue.queue_delegate import QueueDelegate
 from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 ``PaymentsPanel(desk)`` with :meth:`PaymentsPanel.show_request`: the scheme and
 its reasons, agreed / paid / due / forfeited, the advance warning when work may
 not start yet, and the payments. :class:`RecordPaymentDialog` (in
-:mod:`nit_desk.views.record_payment`) records money received. "Void payment…"
+:mod:`nit_desk.views.money.record_payment`) records money received. "Void payment…"
 voids the selected payment with a reason (R21): it stays in the list, struck
 through, with who and when; the summary says "due 1 200 ₽", "paid" or "overpaid by 500 ₽" (R20).
 After a ban nothing can be recorded and the forfeited advance shows.
@@ -35,14 +35,14 @@ from nit_desk.models.money_text import date_text, day_text, money_text, payment_
 from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import run_async
-from nit_desk.views.money_gateway import MoneyDesk
-from nit_desk.views.payment_void import (
+from nit_desk.views.money.money_gateway import MoneyDesk
+from nit_desk.views.money.payment_void import (
     VoidPaymentDialog,
     mark_voided,
     paid_state_text,
     voided_text,
 )
-from nit_desk.views.record_payment import RecordPaymentDialog
+from nit_desk.views.money.record_payment import RecordPaymentDialog
 from nit_desk.views.scheme_indicator import reason_text, scheme_name
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel
 

@@ -28,7 +28,7 @@ from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import BanProposalDTO, ClientCard, SensitiveActionDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.card_gateway import CardGateway
+from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 

@@ -33,8 +33,8 @@ from nit_desk.services.money_dto import PriceItemDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.money_edit import MoneyEdit
-from nit_desk.views.money_gateway import MoneyDesk
+from nit_desk.views.money.money_edit import MoneyEdit
+from nit_desk.views.money.money_gateway import MoneyDesk
 from nit_desk.views.widgets import MessageLine
 
 

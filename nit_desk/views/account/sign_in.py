@@ -21,7 +21,7 @@ from nit_desk.domain.errors import Conflict, NitDeskError
 from nit_desk.services.actor import Actor
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.change_password import ChangePasswordDialog, password_edit
+from nit_desk.views.account.change_password import ChangePasswordDialog, password_edit
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 

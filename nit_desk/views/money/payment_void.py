@@ -31,7 +31,7 @@ from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.money_gateway import MoneyGateway
+from nit_desk.views.money.money_gateway import MoneyGateway
 from nit_desk.views.widgets import MessageLine
 
 _CONTEXT = "PaymentsPanel"

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from nit_desk.models.estimate_model import Column, EstimateModel
 from nit_desk.services.money_dto import PriceItemDTO
-from nit_desk.views.estimate_delegates import (
+from nit_desk.views.money.estimate_delegates import (
     MoneyDelegate,
     QuantityDelegate,
     RefusingDelegate,
     ServiceDelegate,
     UnitDelegate,
 )
-from nit_desk.views.estimate_parts import NoteAndTotal, squeezable_toolbar
+from nit_desk.views.money.estimate_parts import NoteAndTotal, squeezable_toolbar
 
 COLUMN_WIDTHS = ((Column.SERVICE, 140), (Column.QUANTITY, 60), (Column.UNIT, 70),
                  (Column.UNIT_PRICE, 96), (Column.TOTAL, 100))

@@ -29,8 +29,8 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, run_async
-from nit_desk.views.card_gateway import CardGateway
-from nit_desk.views.life_dialogs import ReasonDialog
+from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.views.card.life_dialogs import ReasonDialog
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 SHORTCUTS = {"start": "Ctrl+Shift+S", "wait": "Ctrl+Shift+W", "back": "Ctrl+Shift+B",

@@ -5,7 +5,7 @@
   is a free-text line.
 * :class:`QuantityDelegate`: a line edit read with the domain's ``parse_quantity``.
 * :class:`UnitDelegate`: a combo box of the units.
-* :class:`MoneyDelegate`: the money editor (:class:`~nit_desk.views.money_edit.MoneyEdit`).
+* :class:`MoneyDelegate`: the money editor (:class:`~nit_desk.views.money.money_edit.MoneyEdit`).
 
 A value the rules refuse is not written: the delegate emits
 ``refused(str)`` with the translated reason and the cell keeps its value.
@@ -42,7 +42,7 @@ from nit_desk.models.estimate_model import EstimateModel
 from nit_desk.models.money_text import editing_text, unit_name
 from nit_desk.services.money_dto import PriceItemDTO
 from nit_desk.ui.errors import error_text
-from nit_desk.views.money_edit import MoneyEdit
+from nit_desk.views.money.money_edit import MoneyEdit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.ui.theme import apply_theme
-from nit_desk.views.connection_dialog import ConnectionDialog
+from nit_desk.views.account.connection_dialog import ConnectionDialog
 from nit_desk.views.widgets import dialog_finished
 
 LANGUAGES = (("", "System default"), ("en", "English"), ("ru", "Русский"))

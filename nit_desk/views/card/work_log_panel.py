@@ -40,9 +40,9 @@ from nit_desk.services.dto import RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.card_gateway import CardGateway
+from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.views.card.life_dialogs import TimeCorrectionDialog
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.life_dialogs import TimeCorrectionDialog
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 TICK_MS = 30_000

@@ -51,9 +51,9 @@ from nit_desk.services.dto import (
 )
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.card_gateway import CardGateway
+from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.intake_parts import MatchBanner, MessengerRow
 from nit_desk.views.scheme_indicator import SchemeIndicator
 from nit_desk.views.widgets import MessageLine
 

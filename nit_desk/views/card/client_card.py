@@ -52,23 +52,23 @@ from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
-from nit_desk.views.card_corrections import CardCorrections
-from nit_desk.views.card_gateway import CardGateway, HistoryEntry
-from nit_desk.views.checklist_panel import ChecklistPanel
-from nit_desk.views.contacts_panel import ContactsPanel, Pill
+from nit_desk.views.card.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
+from nit_desk.views.card.card_corrections import CardCorrections
+from nit_desk.views.card.card_gateway import CardGateway, HistoryEntry
+from nit_desk.views.card.checklist_panel import ChecklistPanel
+from nit_desk.views.card.contacts_panel import ContactsPanel, Pill
+from nit_desk.views.card.intake_dialog import IntakeDialog
+from nit_desk.views.card.request_life import RequestLifeBar
+from nit_desk.views.card.request_panel import RequestPanel
+from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
+from nit_desk.views.card.work_log_panel import WorkLogPanel
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.intake_dialog import IntakeDialog
-from nit_desk.views.request_life import RequestLifeBar
-from nit_desk.views.request_panel import RequestPanel
-from nit_desk.views.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.widgets import (
     MessageLine,
     PlaceholderPanel,
     TimersHeldWhileClosed,
     dialog_finished,
 )
-from nit_desk.views.work_log_panel import WorkLogPanel
 
 ALLOWED_COLOUR, REFUSED_COLOUR = ("#2e7d32", "#81c784"), ("#c62828", "#ef9a9a")
 """(light palette, dark palette) tones of the phone-consultation frame."""

@@ -47,14 +47,14 @@ from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import async_slot, run_async
-from nit_desk.views.estimate_compare import CompareDialog, ComparedVersion, compared
-from nit_desk.views.estimate_history import (
+from nit_desk.views.money.estimate_compare import CompareDialog, ComparedVersion, compared
+from nit_desk.views.money.estimate_history import (
     VersionHistory,
 )
-from nit_desk.views.estimate_lines import EstimateLinesArea
-from nit_desk.views.estimate_parts import ShownEstimate, VersionBar
-from nit_desk.views.estimate_pdf import PdfHeading, write_estimate_pdf
-from nit_desk.views.money_gateway import MoneyDesk
+from nit_desk.views.money.estimate_lines import EstimateLinesArea
+from nit_desk.views.money.estimate_parts import ShownEstimate, VersionBar
+from nit_desk.views.money.estimate_pdf import PdfHeading, write_estimate_pdf
+from nit_desk.views.money.money_gateway import MoneyDesk
 from nit_desk.views.widgets import MessageLine, PlaceholderPanel
 
 EMPTY, NO_ESTIMATE, EDITOR = 0, 1, 2

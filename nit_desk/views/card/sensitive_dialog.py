@@ -33,7 +33,7 @@ from nit_desk.domain.text import clean_text
 from nit_desk.services.dto import SensitiveActionDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot
-from nit_desk.views.card_gateway import CardGateway
+from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 
