@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from nit_desk.app.screens import QueueGateway  # noqa: E402
 from nit_desk.domain.types import Role  # noqa: E402
-from nit_desk.models.queue_model import PAGE_SIZE  # noqa: E402
+from nit_desk.models.queue.queue_model import PAGE_SIZE  # noqa: E402
 from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.storage.engine import open_database  # noqa: E402
 from nit_desk.ui.events import AppEvents  # noqa: E402

@@ -1,7 +1,7 @@
 """The supervisor console's services bound to one database and user, and its place.
 
 :class:`DatabaseConsoleGateway` implements
-:class:`nit_desk.models.console_gateway.ConsoleGateway` (views never import
+:class:`nit_desk.models.console.console_gateway.ConsoleGateway` (views never import
 storage). :func:`install_supervisor_console` builds the console for a
 :class:`~nit_desk.app.screens.Desk` and hands it to the main window, which
 shows it to supervisors only; the services refuse agents anyway (R18).
@@ -36,7 +36,7 @@ from nit_desk.views.console.console import SupervisorConsole
 
 if TYPE_CHECKING:
     from nit_desk.app.screens import Desk
-    from nit_desk.models.console_gateway import AuditQuery, ReportFigures, StepInput
+    from nit_desk.models.console.console_gateway import AuditQuery, ReportFigures, StepInput
     from nit_desk.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)

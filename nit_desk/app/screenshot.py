@@ -216,7 +216,7 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
 
     from nit_desk.app.money_services import money_desk
     from nit_desk.domain.types import Unit
-    from nit_desk.models.estimate_model import EditableLine
+    from nit_desk.models.money.estimate_model import EditableLine
     from nit_desk.services import estimates
     from nit_desk.views.money.estimate_editor import EstimateEditor
 

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import ContactKind, Network
-from nit_desk.models.time_text import local_time_text
 from nit_desk.services import claims, clients
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.card.correction_dialogs import ContactDialog, DeadlineDialog, TextDialog
 from tests.gui.card_support import make_card, show, wait_idle

@@ -9,8 +9,8 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import StepState
-from nit_desk.models.checklist_model import STATE_ROLE, ChecklistModel, Column
-from nit_desk.models.history_model import HistoryModel
+from nit_desk.models.card.checklist_model import STATE_ROLE, ChecklistModel, Column
+from nit_desk.models.card.history_model import HistoryModel
 from nit_desk.services import bans, clients, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database

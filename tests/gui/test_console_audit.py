@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from nit_desk.app.console_gateways import DatabaseConsoleGateway
 from nit_desk.domain.types import StepState
-from nit_desk.models.console_audit import BROKEN_BACKGROUND, AuditModel, change_lines
+from nit_desk.models.console.console_audit import BROKEN_BACKGROUND, AuditModel, change_lines
 from nit_desk.services import audit, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit_chain import entry_hash

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
-from nit_desk.models.console_template import Column, TemplateStepsModel
+from nit_desk.models.console.console_template import Column, TemplateStepsModel
 from nit_desk.services import checklist, clients
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import TemplateStepDTO

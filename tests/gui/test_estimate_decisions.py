@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import EstimateStatus, Unit
-from nit_desk.models.estimate_model import EditableLine
-from nit_desk.models.money_text import money_text
+from nit_desk.models.money.estimate_model import EditableLine
 from nit_desk.services import estimates, pricelist
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
+from nit_desk.ui.money_text import money_text
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.money.estimate_editor import EstimateEditor
 from tests.gui.dialog_support import ModalAnswerer

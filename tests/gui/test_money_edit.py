@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, parse_money
-from nit_desk.models.money_text import editing_text, money_text
+from nit_desk.ui.money_text import editing_text, money_text
 from nit_desk.views.money.money_edit import MoneyEdit
 
 RUSSIAN = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)

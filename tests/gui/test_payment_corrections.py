@@ -9,11 +9,11 @@ from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.models.money_text import day_text, money_text
 from nit_desk.services import estimates, payments
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
+from nit_desk.ui.money_text import day_text, money_text
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.money.payment_void import VoidPaymentDialog
 from nit_desk.views.money.payments_panel import PaymentsPanel

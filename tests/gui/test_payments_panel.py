@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus, StepState, Unit
-from nit_desk.models.money_text import money_text
 from nit_desk.services import bans, estimates, payments, registration
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
+from nit_desk.ui.money_text import money_text
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.money.payments_panel import PaymentsPanel, RecordPaymentDialog
 from tests.gui.money_support import finish, money_desk_for, settle

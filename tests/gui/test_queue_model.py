@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.app.screens import QueueGateway
 from nit_desk.domain.errors import ValidationError
-from nit_desk.models.queue_model import (
+from nit_desk.models.queue.queue_model import (
     CLIENT_ID_ROLE,
     OVERDUE_ROLE,
     READ_AHEAD_DELAY_MS,
@@ -20,11 +20,11 @@ from nit_desk.models.queue_model import (
     Column,
     QueueModel,
 )
-from nit_desk.models.queue_texts import short_when, time_left_text
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.queue_texts import short_when, time_left_text
 from nit_desk.ui.runner import ServiceRunner
 from tests.gui.queue_support import fill_queue
 

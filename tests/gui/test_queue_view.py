@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.app import build_main_window
-from nit_desk.models.queue_model import Column
+from nit_desk.models.queue.queue_model import Column
 from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from nit_desk.app.app import build_main_window
 from nit_desk.app.bindings import attach_database
 from nit_desk.domain.types import AdvanceReason, PaymentKind, PaymentScheme, RequestStatus, Unit
-from nit_desk.models.work_log_model import Column
+from nit_desk.models.card.work_log_model import Column
 from nit_desk.services import claims, estimates, payments, request_life
 from nit_desk.services.actor import Actor
 from nit_desk.services.money_dto import LineInput

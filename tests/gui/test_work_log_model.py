@@ -11,9 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nit_desk.models.money_text import money_text
-from nit_desk.models.time_text import local_time_text
-from nit_desk.models.work_log_model import (
+from nit_desk.models.card.work_log_model import (
     Column,
     WorkLogModel,
     details_text,
@@ -22,6 +20,8 @@ from nit_desk.models.work_log_model import (
 )
 from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 from nit_desk.ui import i18n
+from nit_desk.ui.money_text import money_text
+from nit_desk.ui.time_text import local_time_text
 
 AT = datetime(2026, 3, 2, 7, 42, tzinfo=UTC)
 

@@ -23,11 +23,11 @@ from shiboken6 import isValid
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import StepState
-from nit_desk.models.checklist_model import state_icon, state_name
-from nit_desk.models.time_text import local_time_text
+from nit_desk.models.card.checklist_model import state_icon, state_name
 from nit_desk.services.dto import BanProposalDTO, ClientCard, SensitiveActionDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine

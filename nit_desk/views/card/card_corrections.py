@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from nit_desk.domain.types import ContactKind, Network
-from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import ClientCard, ContactDTO, RequestDTO
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.contacts_panel import phone_text
 from nit_desk.views.card.correction_dialogs import (

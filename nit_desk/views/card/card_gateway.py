@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Protocol
 
 from nit_desk.domain.types import ContactKind, Network, StepState
-from nit_desk.models.audit_record import AuditRecordLike
-from nit_desk.models.work_log_model import WorkLogEntryLike, WorkLogLike
+from nit_desk.models.card.audit_record import AuditRecordLike
+from nit_desk.models.card.work_log_model import WorkLogEntryLike, WorkLogLike
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import (
     BanProposalDTO,

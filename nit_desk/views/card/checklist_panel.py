@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.types import StepState
-from nit_desk.models.checklist_model import ChecklistModel, Column, state_icon
+from nit_desk.models.card.checklist_model import ChecklistModel, Column, state_icon
 from nit_desk.services.dto import ChecklistItemDTO, ClientCard
 
 

@@ -44,13 +44,13 @@ from nit_desk.domain.registration import (
     trust_refusals,
 )
 from nit_desk.domain.types import BanProposalStatus, StepState
-from nit_desk.models.history_model import HistoryModel
-from nit_desk.models.palette import tone
-from nit_desk.models.queue_texts import status_name
+from nit_desk.models.card.history_model import HistoryModel
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
+from nit_desk.ui.palette import tone
+from nit_desk.ui.queue_texts import status_name
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
 from nit_desk.views.card.card_corrections import CardCorrections

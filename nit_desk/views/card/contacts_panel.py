@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from nit_desk.domain.types import ContactKind
-from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import ContactDTO
+from nit_desk.ui.queue_texts import channel_name
 
 PILL_COLOURS = {
     "registered": "#2e7d32",

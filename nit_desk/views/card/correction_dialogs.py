@@ -33,11 +33,11 @@ from nit_desk.domain.contacts import HANDLE_EXAMPLES, normalize_email, normalize
 from nit_desk.domain.contacts import normalize_phone as _normalize_phone
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.types import ContactKind, Network
-from nit_desk.models.queue_model import channel_name
-from nit_desk.models.time_text import local_time_text, to_qdatetime
 from nit_desk.services.dto import ContactConflict, ContactDTO
 from nit_desk.ui.errors import error_text
+from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import async_slot
+from nit_desk.ui.time_text import local_time_text, to_qdatetime
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 

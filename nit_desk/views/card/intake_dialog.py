@@ -42,7 +42,6 @@ from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network
-from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import (
     BannedClientMatch,
     ClientMatch,
@@ -50,6 +49,7 @@ from nit_desk.services.dto import (
     IntakeResult,
 )
 from nit_desk.ui.errors import error_text
+from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.contacts import HANDLE_EXAMPLES
 from nit_desk.domain.types import Network
-from nit_desk.models.queue_model import channel_name
 from nit_desk.services.dto import ClientMatch
+from nit_desk.ui.queue_texts import channel_name
 from nit_desk.views.field_feedback import FieldFeedback
 
 BANNED_COLOUR, MATCH_COLOUR = "#b71c1c", "#1565c0"

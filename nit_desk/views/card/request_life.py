@@ -23,12 +23,12 @@ from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
-from nit_desk.models.queue_texts import status_name
-from nit_desk.models.time_text import to_qdatetime
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
 from nit_desk.ui.errors import error_text
+from nit_desk.ui.queue_texts import status_name
 from nit_desk.ui.runner import ServiceRunner, run_async
+from nit_desk.ui.time_text import to_qdatetime
 from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.life_dialogs import ReasonDialog
 from nit_desk.views.widgets import MessageLine, dialog_finished

@@ -32,13 +32,13 @@ from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.money import format_money
 from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
-from nit_desk.models.palette import tone
-from nit_desk.models.queue_model import channel_name
-from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
+from nit_desk.ui.palette import tone
+from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.scheme_indicator import SchemeIndicator

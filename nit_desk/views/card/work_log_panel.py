@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.models.palette import tone
-from nit_desk.models.work_log_model import (
+from nit_desk.models.card.work_log_model import (
     WorkLogLike,
     WorkLogModel,
     hours_seconds,
@@ -39,6 +38,7 @@ from nit_desk.models.work_log_model import (
 from nit_desk.services.dto import RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
+from nit_desk.ui.palette import tone
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.life_dialogs import TimeCorrectionDialog

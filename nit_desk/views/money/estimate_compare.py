@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.estimate_diff import EstimateDiff, EstimateLineLike, diff_estimates
-from nit_desk.models.money_text import (
+from nit_desk.services.money_dto import EstimateDTO
+from nit_desk.ui.money_text import (
     money_text,
     quantity_text,
     signed_money_text,
     status_name,
     unit_name,
 )
-from nit_desk.services.money_dto import EstimateDTO
 
 ADDED, REMOVED, CHANGED = QColor("#d7f0d9"), QColor("#fbd9d6"), QColor("#fff1c2")
 """Row backgrounds: light enough for black text; each also marked by a sign column."""

@@ -1,7 +1,7 @@
 """The estimate editor of a request: lines, exact total, versions, PDF and chat text (R15, R16).
 
 ``EstimateEditor(desk)`` with :meth:`EstimateEditor.show_request`. The table
-edits an :class:`~nit_desk.models.estimate_model.EstimateModel` through its
+edits an :class:`~nit_desk.models.money.estimate_model.EstimateModel` through its
 undo stack (Ctrl+Z / Ctrl+Shift+Z, the Edit menu names each step). The version
 bar shows the number, status and stage, and Save draft (Ctrl+S), Propose,
 "New version from this" and, apart, Agree and Reject; each asks "Agree version 2
@@ -41,11 +41,11 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
 from nit_desk.domain.estimate_text import as_messenger_text
 from nit_desk.domain.types import EstimateStatus
-from nit_desk.models.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
-from nit_desk.models.money_text import money_text, status_name
+from nit_desk.models.money.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.ui.errors import error_text
+from nit_desk.ui.money_text import money_text, status_name
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.views.money.estimate_compare import CompareDialog, ComparedVersion, compared
 from nit_desk.views.money.estimate_history import (

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.types import EstimateStatus
-from nit_desk.models.money_text import date_text, money_text, stage_name, status_name
 from nit_desk.services.money_dto import EstimateDTO, EstimateStage
+from nit_desk.ui.money_text import date_text, money_text, stage_name, status_name
 
 STATUS_COLOURS = {
     EstimateStatus.DRAFT: "#5f6368",

@@ -1,6 +1,6 @@
 """The lines of the estimate editor: table, cell editors, line buttons and shortcuts (R15, R16).
 
-:class:`EstimateLinesArea` shows an :class:`~nit_desk.models.estimate_model.EstimateModel`
+:class:`EstimateLinesArea` shows an :class:`~nit_desk.models.money.estimate_model.EstimateModel`
 in a table with its delegates, the Add / Remove / Up / Down buttons (Insert,
 Delete, Alt+Up, Alt+Down), an Edit menu whose Undo / Redo entries name the step
 ("Undo change quantity of line 2"), and the note with the large exact total.
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.models.estimate_model import Column, EstimateModel
+from nit_desk.models.money.estimate_model import Column, EstimateModel
 from nit_desk.services.money_dto import PriceItemDTO
 from nit_desk.views.money.estimate_delegates import (
     MoneyDelegate,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.money import parse_money
-from nit_desk.models.money_text import editing_text, money_text
 from nit_desk.ui.errors import error_text
+from nit_desk.ui.money_text import editing_text, money_text
 
 ERROR_COLOUR = "#c62828"
 

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.models.queue_model import Column, QueueModel, QueueSource
-from nit_desk.models.queue_texts import short_when, status_name, time_left_text
+from nit_desk.models.queue.queue_model import Column, QueueModel, QueueSource
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
+from nit_desk.ui.queue_texts import short_when, status_name, time_left_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.queue.queue_delegate import QueueDelegate
 from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed

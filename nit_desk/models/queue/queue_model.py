@@ -34,7 +34,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.models.queue_texts import (
+from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow, RequestDTO
+from nit_desk.ui.i18n import format_datetime
+from nit_desk.ui.queue_texts import (
     QueueTexts,
     channel_name,
     overdue_colours,
@@ -44,8 +46,6 @@ from nit_desk.models.queue_texts import (
     status_name,
     time_left_text,
 )
-from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow, RequestDTO
-from nit_desk.ui.i18n import format_datetime
 from nit_desk.ui.runner import ServiceRunner, run_async
 
 __all__ = [  # the words live in queue_texts; other screens import them from here too

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from nit_desk.domain.types import StepState
-from nit_desk.models.palette import tone
-from nit_desk.models.time_text import local_time_text
 from nit_desk.services.dto import ChecklistItemDTO
+from nit_desk.ui.palette import tone
+from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from nit_desk.models.console_gateway import StepInput
+from nit_desk.models.console.console_gateway import StepInput
 from nit_desk.services.dto import TemplateStepDTO
 
 ModelIndex = QModelIndex | QPersistentModelIndex

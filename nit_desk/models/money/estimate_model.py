@@ -30,8 +30,8 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.estimate_diff import EstimateLineLike
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, line_total, parse_quantity
 from nit_desk.domain.types import Unit
-from nit_desk.models.money_text import money_text, quantity_text, unit_name
 from nit_desk.services.money_dto import LineInput, PriceItemDTO
+from nit_desk.ui.money_text import money_text, quantity_text, unit_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1

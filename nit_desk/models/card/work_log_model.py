@@ -35,9 +35,9 @@ from nit_desk.domain.types import (
     PaymentScheme,
     RequestStatus,
 )
-from nit_desk.models import money_text
-from nit_desk.models.queue_texts import channel_name, reason_name, scheme_name, status_name
-from nit_desk.models.time_text import local_time_text
+from nit_desk.ui import money_text
+from nit_desk.ui.queue_texts import channel_name, reason_name, scheme_name, status_name
+from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "WorkLogModel"

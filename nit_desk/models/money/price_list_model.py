@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from nit_desk.models.money_text import money_text, unit_name
 from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.ui.money_text import money_text, unit_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -25,10 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.models.console_gateway import AuditEntryRow, AuditQuery, ConsoleGateway
-from nit_desk.models.history_model import action_name, describe_change
-from nit_desk.models.time_text import local_time_text
+from nit_desk.models.card.history_model import action_name, describe_change
+from nit_desk.models.console.console_gateway import AuditEntryRow, AuditQuery, ConsoleGateway
 from nit_desk.ui.runner import ServiceRunner, run_async
+from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200

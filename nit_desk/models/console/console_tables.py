@@ -21,10 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from nit_desk.domain.types import Role
-from nit_desk.models.console_gateway import AgentRow, BannedClientRow, UserRow
-from nit_desk.models.money_text import money_text
-from nit_desk.models.time_text import local_time_text
+from nit_desk.models.console.console_gateway import AgentRow, BannedClientRow, UserRow
 from nit_desk.services.dto import BanProposalDTO, SensitiveActionDTO
+from nit_desk.ui.money_text import money_text
+from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 RowT = TypeVar("RowT")

@@ -15,8 +15,8 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from nit_desk.domain.types import EstimateStatus, PaymentKind, Unit
-from nit_desk.models.time_text import local_time_text
 from nit_desk.services.money_dto import EstimateStage
+from nit_desk.ui.time_text import local_time_text
 
 CURRENCY_SYMBOL = "₽"
 _CONTEXT = "money"

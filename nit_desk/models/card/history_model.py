@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import StepState
-from nit_desk.models.audit_record import AuditRecordLike
-from nit_desk.models.checklist_model import state_name
-from nit_desk.models.time_text import local_time_text
+from nit_desk.models.card.audit_record import AuditRecordLike
+from nit_desk.models.card.checklist_model import state_name
+from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from nit_desk.domain.types import Role
-from nit_desk.models.audit_record import AuditRecordLike
+from nit_desk.models.card.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit_dto import ChainReport
 from nit_desk.services.dto import (
