@@ -44,7 +44,7 @@ from nit_desk.domain.money import line_total  # noqa: E402
 from nit_desk.domain.types import EstimateStatus, Role, Unit  # noqa: E402
 from nit_desk.models.money.estimate_model import Column, EditableLine  # noqa: E402
 from nit_desk.services.actor import Actor  # noqa: E402
-from nit_desk.services.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage  # noqa: E402
+from nit_desk.services.money.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage  # noqa: E402
 from nit_desk.ui.events import AppEvents  # noqa: E402
 from nit_desk.ui.money_text import money_text  # noqa: E402
 from nit_desk.ui.runner import ServiceRunner  # noqa: E402

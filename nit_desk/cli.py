@@ -225,7 +225,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def _run_demo_gui(args: argparse.Namespace) -> int:
     """Fill a temporary database with demo data and open the workstation on it."""
-    from nit_desk.services import demo, users
+    from nit_desk.demo import demo
+    from nit_desk.services.admin import users
     folder = Path(tempfile.mkdtemp(prefix="nit-desk-demo-"))
     db = open_database(folder / "demo.db")
     try:
@@ -286,8 +287,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _user_add(args: argparse.Namespace) -> int:
     """Add a user as the local operator (the system actor)."""
-    from nit_desk.services import users
     from nit_desk.services.actor import SYSTEM
+    from nit_desk.services.admin import users
 
     db = open_ready(args)
     try:
@@ -320,7 +321,7 @@ def _demo(parser: argparse.ArgumentParser) -> Handler:
 
 def _demo_run(args: argparse.Namespace) -> int:
     """Load the scenarios and N generated clients into an empty database."""
-    from nit_desk.services import demo
+    from nit_desk.demo import demo
 
     db = open_ready(args)
     try:
@@ -344,7 +345,7 @@ def _check(parser: argparse.ArgumentParser) -> Handler:
 
 def _check_run(args: argparse.Namespace) -> int:
     """Exit 0 when the file and the audit chain are intact, else 1 with the first problem."""
-    from nit_desk.services.maintenance import check_database
+    from nit_desk.services.admin.maintenance import check_database
     db = open_db(args, must_exist=True)
     try:
         migrate.ensure_compatible(db)
@@ -368,7 +369,7 @@ def _backup(parser: argparse.ArgumentParser) -> Handler:
 
 def _backup_run(args: argparse.Namespace) -> int:
     """Write an online backup of ``--db`` to ``--to``."""
-    from nit_desk.services.maintenance import backup_database
+    from nit_desk.services.admin.maintenance import backup_database
 
     db = open_db(args, must_exist=True)
     try:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, make_url, text
 
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base

@@ -21,9 +21,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
 from nit_desk import cli
+from nit_desk.demo import demo
 from nit_desk.domain.types import Role
-from nit_desk.services import demo, users
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin import users
+from nit_desk.services.admin.audit import verify_audit_chain
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base, Client, User

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.money import format_money as domain_format_money
 from nit_desk.domain.types import Role
-from nit_desk.services import users
+from nit_desk.services.admin import users
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui import i18n
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.uow import Change, add_change_listener

@@ -17,20 +17,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from nit_desk.domain.types import ContactKind, Network, StepState
-from nit_desk.services import (
+from nit_desk.services.actor import Actor
+from nit_desk.services.admin.audit import AuditRecord
+from nit_desk.services.clients import (
     bans,
-    claims,
     clients,
     corrections,
-    payments,
     registration,
-    request_life,
     sensitive,
     trust,
     work_log,
 )
-from nit_desk.services.actor import Actor
-from nit_desk.services.audit import AuditRecord
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.services.dto import (
     BanProposalDTO,
     ClientCard,
@@ -39,9 +37,10 @@ from nit_desk.services.dto import (
     RequestDTO,
     SensitiveActionDTO,
 )
-from nit_desk.services.money_dto import MoneyStatus
+from nit_desk.services.money import payments
+from nit_desk.services.money.money_dto import MoneyStatus
+from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.card.intake_dialog import IntakeDialog
 

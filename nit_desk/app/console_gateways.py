@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QWidget
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
-from nit_desk.services import audit, bans, checklist, clients, reports, sensitive, users
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit import AuditFilter, AuditRecord, ChainReport
+from nit_desk.services.admin import audit, reports, users
+from nit_desk.services.admin.audit import AuditFilter, AuditRecord, ChainReport
+from nit_desk.services.clients import bans, checklist, clients, sensitive
 from nit_desk.services.dto import (
     BanDTO,
     BanProposalDTO,

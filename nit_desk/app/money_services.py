@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.services import claims, estimates, payments, pricelist
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.money_dto import (
+from nit_desk.services.money import estimates, payments, pricelist
+from nit_desk.services.money.money_dto import (
     EstimateDTO,
     EstimateLineDiff,
     EstimateStage,
@@ -30,6 +30,7 @@ from nit_desk.services.money_dto import (
     PaymentDTO,
     PriceItemDTO,
 )
+from nit_desk.services.queue import claims
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from nit_desk.app.console_gateways import install_supervisor_console
 from nit_desk.domain.types import RequestStatus
-from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter, QueuePage, RequestDTO
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

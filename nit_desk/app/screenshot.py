@@ -1,6 +1,6 @@
 """``nit-desk screenshot --out DIR``: the main screens rendered off screen to PNG files.
 
-A temporary SQLite database gets the demo data (:func:`nit_desk.services.demo.load_demo`);
+A temporary SQLite database gets the demo data (:func:`nit_desk.demo.demo.load_demo`);
 each entry of :data:`SCREENS` builds one screen on it, the screen loads its data
 through the runner like in real use, and is rendered to ``DIR/<name>.png``.
 Later screens add themselves with one line::
@@ -34,9 +34,11 @@ from sqlalchemy import select
 
 from nit_desk.app.screens import Desk
 from nit_desk.app.screenshot_corrections import CORRECTION_SCREENS
+from nit_desk.demo import demo
 from nit_desk.domain.types import Network, RequestStatus, StepState
-from nit_desk.services import demo, registration, users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
+from nit_desk.services.clients import registration
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Request
@@ -217,7 +219,7 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
     from nit_desk.app.money_services import money_desk
     from nit_desk.domain.types import Unit
     from nit_desk.models.money.estimate_model import EditableLine
-    from nit_desk.services import estimates
+    from nit_desk.services.money import estimates
     from nit_desk.views.money.estimate_editor import EstimateEditor
 
     request_id = shot.request_of("@pc_slow_msk")
@@ -391,8 +393,8 @@ def _agree_hours(shot: ShotContext, request_id: int) -> None:
     from decimal import Decimal
 
     from nit_desk.domain.types import Unit
-    from nit_desk.services import estimates
-    from nit_desk.services.money_dto import LineInput
+    from nit_desk.services.money import estimates
+    from nit_desk.services.money.money_dto import LineInput
 
     agent = shot.agent.actor
     draft = estimates.create_draft(shot.db, agent, request_id)

@@ -74,7 +74,7 @@ async def build_voided_payment(shot: ShotContext) -> QWidget:
     """Scenario 9: 1 200 ₽ recorded by mistake and voided stays, struck through, beside
     the 2 100 ₽ that paid the request (the payments panel at full width)."""
     from nit_desk.app.money_services import money_desk
-    from nit_desk.services import payments
+    from nit_desk.services.money import payments
     from nit_desk.views.money.payments_panel import PaymentsPanel
 
     agent = shot.agent.actor  # the screenshots' desk, who holds scenario 9's request
@@ -93,7 +93,7 @@ async def build_voided_payment(shot: ShotContext) -> QWidget:
 
 async def _reagreed_request(shot: ShotContext) -> tuple[int, int]:
     """An open request of a scenario client, its deadline re-agreed for Friday 12:00."""
-    from nit_desk.services import corrections
+    from nit_desk.services.clients import corrections
 
     handle = "@printer_home" if "@printer_home" in shot.clients else HANDLE
     request_id = shot.request_of(handle)
@@ -111,7 +111,7 @@ async def build_reagreed_deadline(shot: ShotContext) -> QWidget:
 async def build_reagree_dialog(shot: ShotContext) -> QWidget:
     """The "Re-agree the deadline" dialog filled in: Friday 12:00 and the reason."""
     from nit_desk.app.card_services import card_gateway
-    from nit_desk.services import claims
+    from nit_desk.services.queue import claims
     from nit_desk.views.card.correction_dialogs import DeadlineDialog
 
     request_id = shot.request_of(HANDLE)

@@ -119,7 +119,7 @@ def _prepare_database(folder: Path, report: Report) -> tuple[Any, Any, Any]:
     (and a few generated clients), so the screens render rows, not empty lists.
     """
     from nit_desk.domain.types import Role
-    from nit_desk.services import users
+    from nit_desk.services.admin import users
     from nit_desk.services.storage import migrate
     from nit_desk.services.storage.engine import open_database
 
@@ -141,9 +141,9 @@ def _prepare_database(folder: Path, report: Report) -> tuple[Any, Any, Any]:
 
 def _load_demo(db: Any, report: Report) -> tuple[str, str]:
     """Demo data if this build has the loader: its supervisor's name and password."""
-    if importlib.util.find_spec("nit_desk.services.demo") is None:
+    if importlib.util.find_spec("nit_desk.demo.demo") is None:
         return "", ""
-    from nit_desk.services import demo
+    from nit_desk.demo import demo
 
     summary = demo.load_demo(db, clients=5, seed=1)
     report.ok("demo data", " ".join(str(summary.describe()).split())[:120])

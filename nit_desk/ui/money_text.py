@@ -15,7 +15,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from nit_desk.domain.types import EstimateStatus, PaymentKind, Unit
-from nit_desk.services.money_dto import EstimateStage
+from nit_desk.services.money.money_dto import EstimateStage
 from nit_desk.ui.time_text import local_time_text
 
 CURRENCY_SYMBOL = "₽"

@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 from nit_desk.app.bindings import attach_database
 from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.services import estimates, payments, request_life
 from nit_desk.services.actor import Actor
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.money import estimates, payments
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.queue import request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

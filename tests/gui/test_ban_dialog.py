@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import BanProposalStatus, StepState
-from nit_desk.services import bans, clients, registration, sensitive
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, clients, registration, sensitive
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import ContactKind, Network
-from nit_desk.services import claims, clients
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import clients
+from nit_desk.services.queue import claims
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents

@@ -27,7 +27,7 @@ from sqlalchemy.exc import OperationalError
 from nit_desk.app.app import open_prepared_database, run_gui
 from nit_desk.app.live_bridge import LiveBridge, start_live_queue
 from nit_desk.services import live
-from nit_desk.services.connection_check import check_connection
+from nit_desk.services.admin.connection_check import check_connection
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.migrate import SchemaError
@@ -233,7 +233,7 @@ def pg_db(pg_database: Database) -> Database:
 def test_a_commit_at_another_desk_reaches_data_changed_within_a_second(
         qtbot: QtBot, events: AppEvents, pg_db: Database) -> None:
     """Issue 6 live queue end to end: another desk's intake -> data_changed here."""
-    from nit_desk.services import users
+    from nit_desk.services.admin import users
 
     users.create_first_supervisor(pg_db, "boss", PASSWORD)
     boss = users.authenticate(pg_db, "boss", PASSWORD).actor

@@ -14,9 +14,10 @@ from sqlalchemy import select, text
 from nit_desk.app.console_gateways import DatabaseConsoleGateway
 from nit_desk.domain.types import StepState
 from nit_desk.models.console.console_audit import BROKEN_BACKGROUND, AuditModel, change_lines
-from nit_desk.services import audit, registration
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import audit
 from nit_desk.services.audit_chain import entry_hash
+from nit_desk.services.clients import registration
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
 from nit_desk.ui.events import AppEvents

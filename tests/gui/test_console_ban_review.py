@@ -5,8 +5,9 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import BanProposalStatus, PaymentKind, RequestStatus, StepState
-from nit_desk.services import bans, clients, queue, registration, sensitive
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, clients, registration, sensitive
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

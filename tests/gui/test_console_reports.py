@@ -12,8 +12,8 @@ from nit_desk.app.console_gateways import install_supervisor_console
 from nit_desk.app.screens import Desk
 from nit_desk.domain.types import RequestStatus
 from nit_desk.models.queue.queue_model import status_name
-from nit_desk.services import bans
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.models.console.console_template import Column, TemplateStepsModel
-from nit_desk.services import checklist, clients
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import checklist, clients
 from nit_desk.services.dto import TemplateStepDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents

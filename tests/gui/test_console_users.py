@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import EstimateStatus, Unit
 from nit_desk.models.money.estimate_model import EditableLine
-from nit_desk.services import estimates, pricelist
 from nit_desk.services.actor import Actor
+from nit_desk.services.money import estimates, pricelist
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text

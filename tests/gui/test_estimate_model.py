@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, line_total
 from nit_desk.domain.types import Unit
 from nit_desk.models.money.estimate_model import LINE_ROLE, Column, EditableLine, EstimateModel
-from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.services.money.money_dto import PriceItemDTO
 
 quantities = st.decimals(min_value=Decimal("0.001"), max_value=Decimal(10000), places=3)
 prices = st.integers(min_value=0, max_value=MAX_AMOUNT_KOPECKS // 10000)

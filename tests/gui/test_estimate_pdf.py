@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from nit_desk.domain.estimate_text import DISCLAIMER
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import EstimateStatus, Unit
-from nit_desk.services.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage
+from nit_desk.services.money.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage
 from nit_desk.views.money.estimate_pdf import PdfHeading, cyrillic_font, write_estimate_pdf
 
 PDFTOTEXT = shutil.which("pdftotext")

@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, PaymentScheme, StepState
-from nit_desk.services import bans, claims, clients, registration
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, clients, registration
+from nit_desk.services.queue import claims
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.card.intake_dialog import IntakeDialog

@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from nit_desk.app.app import build_main_window, run_gui
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents

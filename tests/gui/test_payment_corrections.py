@@ -9,8 +9,8 @@ from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import PaymentKind, Unit
-from nit_desk.services import estimates, payments
 from nit_desk.services.actor import Actor
+from nit_desk.services.money import estimates, payments
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import day_text, money_text

@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus, StepState, Unit
-from nit_desk.services import bans, estimates, payments, registration
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, registration
+from nit_desk.services.money import estimates, payments
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.types import Unit
 from nit_desk.models.money.price_list_model import ITEM_ROLE, PriceListModel
-from nit_desk.services import pricelist
 from nit_desk.services.actor import Actor
+from nit_desk.services.money import pricelist
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

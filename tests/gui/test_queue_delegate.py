@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from nit_desk.models.queue.queue_model import Column
-from nit_desk.services import queue
 from nit_desk.services.actor import Actor
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents

@@ -20,9 +20,9 @@ from nit_desk.models.queue.queue_model import (
     Column,
     QueueModel,
 )
-from nit_desk.services import queue
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.queue_texts import short_when, time_left_text
 from nit_desk.ui.runner import ServiceRunner
@@ -220,7 +220,7 @@ def test_short_when_follows_the_locale() -> None:
 def test_queue_search_finds_the_clients_prefix_matches_finds(
         db: Database, agent: Actor) -> None:
     """The queue's light id lookup answers like the full contact search (R1 canonical forms)."""
-    from nit_desk.services import client_search
+    from nit_desk.services.clients import client_search
     fill_queue(db, agent, 12)
     with db.read_session() as session:
         for text in ("8 912 345-05", "+7912345051", "client50", "@client_51", "CLIENT503@EX",

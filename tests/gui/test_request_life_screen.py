@@ -18,11 +18,12 @@ from nit_desk.app.app import build_main_window
 from nit_desk.app.bindings import attach_database
 from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, RequestStatus
-from nit_desk.services import claims, request_life, work_log
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import work_log
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogKind
 from nit_desk.services.dto import RequestDTO
+from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.work_log_dto import WorkLog, WorkLogKind
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings

@@ -15,9 +15,10 @@ from nit_desk.app.app import build_main_window
 from nit_desk.app.bindings import attach_database
 from nit_desk.domain.types import AdvanceReason, PaymentKind, PaymentScheme, RequestStatus, Unit
 from nit_desk.models.card.work_log_model import Column
-from nit_desk.services import claims, estimates, payments, request_life
 from nit_desk.services.actor import Actor
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.money import estimates, payments
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -15,8 +15,8 @@ from nit_desk.app.app import build_main_window
 from nit_desk.app.bindings import attach_database
 from nit_desk.domain.registration import PHONE_REFUSAL_TEXT, PhoneRefusal
 from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, StepState
-from nit_desk.services import clients
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import clients
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

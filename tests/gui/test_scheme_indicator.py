@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.types import AdvanceReason, PaymentScheme
-from nit_desk.services import claims
 from nit_desk.services.actor import Actor
+from nit_desk.services.queue import claims
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.card_services import DatabaseCardGateway
-from nit_desk.services import sensitive
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import sensitive
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner

@@ -20,8 +20,8 @@ from nit_desk.app.app import open_prepared_database, resolve_target
 from nit_desk.app.bindings import EVERYTHING, DataVersionPoller, attach_database
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui import errors as gui_errors
@@ -168,7 +168,7 @@ def test_data_version_poller_notices_a_commit_of_another_process(
     poller.start()
     qtbot.wait(300)  # several polls without any commit
     assert changes == []
-    script = ("import sys; from nit_desk.services import users; "
+    script = ("import sys; from nit_desk.services.admin import users; "
               "from nit_desk.services.storage.engine import open_database; "
               "users.create_first_supervisor(open_database(sys.argv[1]), 'boss', sys.argv[2])")
     with qtbot.waitSignal(events.data_changed, timeout=10000):

@@ -18,7 +18,7 @@ from nit_desk.models.card.work_log_model import (
     duration_text,
     worked_text,
 )
-from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 from nit_desk.ui import i18n
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.time_text import local_time_text

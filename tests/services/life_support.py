@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 
 from nit_desk.domain.types import PaymentScheme, RequestStatus
-from nit_desk.services import claims
 from nit_desk.services.actor import Actor
+from nit_desk.services.queue import claims
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Request
 from nit_desk.services.storage.types import utcnow

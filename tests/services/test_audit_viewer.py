@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import Role
-from nit_desk.services import audit, users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import audit, users
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from tests.conftest import PASSWORD

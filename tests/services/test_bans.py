@@ -13,10 +13,11 @@ from nit_desk.domain.types import (
     RequestStatus,
     StepState,
 )
-from nit_desk.services import bans, clients, queue, registration, sensitive
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin.audit import verify_audit_chain
+from nit_desk.services.clients import bans, clients, registration, sensitive
 from nit_desk.services.dto import BannedClientMatch
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Payment
 from tests.services.agent_support import add_payment, intake_values, new_client, row_counts

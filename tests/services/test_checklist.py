@@ -7,8 +7,8 @@ import pytest
 from nit_desk.domain.errors import PermissionDenied, ValidationError
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.types import StepState
-from nit_desk.services import checklist, clients, registration
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import checklist, clients, registration
 from nit_desk.services.storage.engine import Database
 from tests.services.agent_support import new_client, row_counts
 

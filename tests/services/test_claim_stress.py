@@ -24,8 +24,8 @@ import pytest
 from sqlalchemy import event, func, insert, select, text
 
 from nit_desk.domain.types import Network, RequestStatus, Role
-from nit_desk.services import claims, queue
 from nit_desk.services.actor import Actor
+from nit_desk.services.queue import claims, queue
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import AuditEntry, Request, User
 from nit_desk.services.storage.types import utcnow
@@ -179,7 +179,7 @@ def test_r7_four_desks_claim_ten_thousand_requests_once_each_on_sqlite(
 
 
 def _stress(db: Database, *, desks: int) -> None:
-    from nit_desk.services import users
+    from nit_desk.services.admin import users
     from tests.conftest import PASSWORD
 
     users.create_first_supervisor(db, "boss", PASSWORD)
@@ -326,7 +326,7 @@ def test_r18_an_inactive_agent_gets_no_request(db: Database, agent: Actor,
     """The claiming statement itself checks that the actor is active: a deactivated
     agent pressing "next" is refused and the request stays in the queue."""
     from nit_desk.domain.errors import PermissionDenied
-    from nit_desk.services import users
+    from nit_desk.services.admin import users
 
     request_id = new_client(db, agent).request_id
     users.set_active(db, supervisor, agent.user_id, False)

@@ -25,9 +25,11 @@ from nit_desk.domain.types import (
     RequestStatus,
     StepState,
 )
-from nit_desk.services import bans, clients, queue, sensitive, users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
+from nit_desk.services.clients import bans, clients, sensitive
 from nit_desk.services.dto import BannedClientMatch, DuplicateContact
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistItem, Request
 from nit_desk.services.storage.types import utcnow

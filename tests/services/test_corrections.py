@@ -18,9 +18,10 @@ from sqlalchemy import select
 
 from nit_desk.domain.errors import Conflict, NitDeskError, NotFound, ValidationError
 from nit_desk.domain.types import ContactKind, Network
-from nit_desk.services import bans, clients, corrections, queue, request_life
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, clients, corrections
 from nit_desk.services.dto import BannedClientMatch, ClaimConflict, ClientCard, DuplicateContact
+from nit_desk.services.queue import queue, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
 from nit_desk.services.storage.types import utcnow

@@ -15,6 +15,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
+from nit_desk.demo import demo
+from nit_desk.demo.demo_rows import demo_phone
 from nit_desk.domain.contacts import normalize_email, normalize_handle, normalize_phone
 from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.types import (
@@ -25,9 +27,8 @@ from nit_desk.domain.types import (
     RequestStatus,
     StepState,
 )
-from nit_desk.services import demo
-from nit_desk.services.audit import verify_audit_chain
-from nit_desk.services.demo_rows import demo_phone
+from nit_desk.services.admin.audit import verify_audit_chain
+from nit_desk.services.queue.work_requests import decode_reasons
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import (
@@ -40,7 +41,6 @@ from nit_desk.services.storage.models import (
     Payment,
     Request,
 )
-from nit_desk.services.work_requests import decode_reasons
 
 CLIENTS = 1500
 
@@ -183,8 +183,8 @@ def test_a_failed_bulk_load_leaves_nothing_behind(db: Database,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A load that breaks half-way rolls back whole: no generated rows, every index back,
     the program's settings (WAL, foreign keys) in force again."""
-    from nit_desk.services import demo_bulk
-    from nit_desk.services.demo_rows import RowGenerator
+    from nit_desk.demo import demo_bulk
+    from nit_desk.demo.demo_rows import RowGenerator
 
     monkeypatch.setattr(demo_bulk, "BATCH", 100)
     real_batch = RowGenerator.batch

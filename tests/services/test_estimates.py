@@ -15,10 +15,11 @@ from sqlalchemy import select
 from nit_desk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS
 from nit_desk.domain.types import EstimateStatus, StepState, Unit
-from nit_desk.services import estimates, users
 from nit_desk.services.actor import Actor
-from nit_desk.services.estimate_lines import MAX_LINES
-from nit_desk.services.money_dto import EstimateDTO, EstimateStage, LineInput
+from nit_desk.services.admin import users
+from nit_desk.services.money import estimates
+from nit_desk.services.money.estimate_lines import MAX_LINES
+from nit_desk.services.money.money_dto import EstimateDTO, EstimateStage, LineInput
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistItem, Client, Estimate
 from tests.services.money_fixtures import (

@@ -19,18 +19,12 @@ import pytest
 from sqlalchemy import update
 
 from nit_desk.domain.types import PaymentKind, StepState, Unit
-from nit_desk.services import (
-    claims,
-    estimates,
-    payments,
-    registration,
-    request_life,
-    sensitive,
-    trust,
-)
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import registration, sensitive, trust
 from nit_desk.services.dto import ClaimConflict
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.money import estimates, payments
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Request
 from nit_desk.services.storage.types import utcnow

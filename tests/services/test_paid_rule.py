@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 
 from nit_desk.domain.errors import Conflict, ValidationError
 from nit_desk.domain.types import AdvanceReason, Network, PaymentKind, PaymentScheme
-from nit_desk.services import bans, payments, queue, reports, request_life
 from nit_desk.services.actor import Actor
-from nit_desk.services.money_dto import MoneyStatus
-from nit_desk.services.payment_status import is_paid
+from nit_desk.services.admin import reports
+from nit_desk.services.clients import bans
+from nit_desk.services.money import payments
+from nit_desk.services.money.money_dto import MoneyStatus
+from nit_desk.services.money.payment_status import is_paid
+from nit_desk.services.queue import queue, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from tests.services.agent_support import (

@@ -19,10 +19,11 @@ from nit_desk.domain.types import (
     RequestStatus,
     Unit,
 )
-from nit_desk.services import estimates, payments, users
 from nit_desk.services.actor import Actor
-from nit_desk.services.money_dto import LineInput
-from nit_desk.services.payment_status import paid_for_current_work
+from nit_desk.services.admin import users
+from nit_desk.services.money import estimates, payments
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.money.payment_status import paid_for_current_work
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, Payment, Request
 from nit_desk.services.storage.types import utcnow

@@ -7,8 +7,9 @@ import pytest
 from nit_desk.domain.errors import PermissionDenied, ValidationError
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS
 from nit_desk.domain.types import Unit
-from nit_desk.services import estimates, pricelist, users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
+from nit_desk.services.money import estimates, pricelist
 from nit_desk.services.storage.engine import Database
 from tests.services.money_fixtures import line, make_client, make_request, row_counts
 

@@ -17,9 +17,10 @@ from nit_desk.domain.types import (
     RequestStatus,
     StepState,
 )
-from nit_desk.services import queue, registration, request_life
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import registration
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter
+from nit_desk.services.queue import queue, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Request
 from nit_desk.services.storage.types import utcnow
@@ -209,7 +210,7 @@ def test_queue_page_refuses_a_bad_page_key(db: Database, agent: Actor) -> None:
 
 def test_r7_queue_and_search_use_indexes_not_table_scans(sqlite_db: Database) -> None:
     """Default view, next page, search, mine, overdue, count: index ranges only (R7)."""
-    from nit_desk.services import users
+    from nit_desk.services.admin import users
     from tests.conftest import PASSWORD
     users.create_first_supervisor(sqlite_db, "boss", PASSWORD)
     boss = users.authenticate(sqlite_db, "boss", PASSWORD).actor
@@ -261,7 +262,7 @@ def test_scenario2_returning_client_pays_on_completion_r14(db: Database, agent: 
 
 def clients_intake_existing(db: Database, agent: Actor, client_id: int) -> int:
     """A returning client through the intake dialog with known contacts."""
-    from nit_desk.services import clients
+    from nit_desk.services.clients import clients
     card = clients.client_card(db, agent, client_id)
     phone = next(c.value for c in card.contacts if c.kind.value == "phone")
     email = next(c.value for c in card.contacts if c.kind.value == "email")
@@ -336,7 +337,7 @@ def test_release_and_heartbeat(db: Database, agent: Actor, agent2: Actor,
 
 def test_r12_next_request_skips_banned_clients(db: Database, agent: Actor,
                                                supervisor: Actor) -> None:
-    from nit_desk.services import bans
+    from nit_desk.services.clients import bans
     banned = new_client(db, agent, 41, deadline=tomorrow(hours=1))
     ok = new_client(db, agent, 42, deadline=tomorrow(hours=5))
     proposal = bans.propose_ban(db, agent, banned.client.id, ["browser_check"], "bot")

@@ -8,8 +8,8 @@ import pytest
 
 from nit_desk.domain.errors import Conflict, NotFound, ValidationError
 from nit_desk.domain.types import StepState
-from nit_desk.services import bans, clients, registration, trust
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, clients, registration, trust
 from nit_desk.services.storage.engine import Database
 from tests.services.agent_support import new_client, register_fully, row_counts
 
@@ -37,7 +37,7 @@ def test_r4_registered_when_every_required_step_is_done(db: Database, agent: Act
 
 def test_r4_optional_steps_do_not_block_registration(db: Database, agent: Actor,
                                                      supervisor: Actor) -> None:
-    from nit_desk.services import checklist
+    from nit_desk.services.clients import checklist
     checklist.save_template(db, supervisor, [(None, "Must", True), (None, "May", False)])
     card = new_client(db, agent).client
     assert [i.required for i in card.checklist] == [True, False]

@@ -10,8 +10,11 @@ import pytest
 from nit_desk.domain.errors import PermissionDenied, ValidationError
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.types import Network, PaymentKind, RequestStatus, StepState
-from nit_desk.services import claims, clients, payments, registration, reports, request_life
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import reports
+from nit_desk.services.clients import clients, registration
+from nit_desk.services.money import payments
+from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 

@@ -11,9 +11,11 @@ import pytest
 from nit_desk.domain.errors import Conflict, PermissionDenied, ValidationError
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import Network, PaymentKind, PaymentScheme, RequestStatus
-from nit_desk.services import bans, claims, payments, queue, request_life
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans
 from nit_desk.services.dto import AdvanceNotPaid, ClaimConflict
+from nit_desk.services.money import payments
+from nit_desk.services.queue import claims, queue, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import use_clock
 from tests.services.agent_support import agree_estimate, new_client, row_counts, tomorrow

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from nit_desk.domain.errors import NotFound, ValidationError
-from nit_desk.services import clients, sensitive
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import clients, sensitive
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import SensitiveAction
 from tests.services.agent_support import new_client, row_counts

@@ -7,8 +7,8 @@ import pytest
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.registration import PhoneRefusal, TrustRefusal
 from nit_desk.domain.types import PaymentKind
-from nit_desk.services import bans, clients, trust
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import bans, clients, trust
 from nit_desk.services.storage.engine import Database
 from tests.services.agent_support import (
     add_payment,

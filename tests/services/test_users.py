@@ -7,8 +7,8 @@ from sqlalchemy import select, text
 
 from nit_desk.domain.errors import Conflict, PermissionDenied, ValidationError
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import User
 from tests.conftest import PASSWORD

@@ -22,23 +22,17 @@ from sqlalchemy import event, select
 
 from nit_desk.domain.errors import Conflict, NotFound, ValidationError
 from nit_desk.domain.types import Network, PaymentKind, Unit
-from nit_desk.services import (
-    corrections,
-    estimates,
-    payments,
-    queue,
-    request_life,
-    sensitive,
-    work_log,
-)
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import corrections, sensitive, work_log
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 from nit_desk.services.dto import ClaimConflict
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.money import estimates, payments
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.queue import queue, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Payment, Request, WorkNote
 from nit_desk.services.storage.types import use_clock, utcnow
 from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 from tests.services.agent_support import new_client, row_counts
 
 V1 = [LineInput("Удалённая диагностика", Decimal("1"), Unit.PIECE, 50_000),

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select, text
 
 from nit_desk.domain.types import Unit
-from nit_desk.services import pricelist
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin.audit import verify_audit_chain
 from nit_desk.services.audit_chain import GENESIS, entry_hash
+from nit_desk.services.money import pricelist
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
 

@@ -20,10 +20,10 @@ import pytest
 from sqlalchemy import select
 
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin.audit import verify_audit_chain
+from nit_desk.services.admin.users import authenticate
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, Request
-from nit_desk.services.users import authenticate
 
 from ..conftest import PASSWORD
 
@@ -34,7 +34,8 @@ _INTAKE_STREAM = textwrap.dedent("""
     import sys
     from datetime import UTC, datetime, timedelta
     from nit_desk.domain.types import Network
-    from nit_desk.services import clients, users
+    from nit_desk.services.admin import users
+    from nit_desk.services.clients import clients
     from nit_desk.services.storage.engine import open_database
 
     db = open_database(sys.argv[1])

@@ -20,8 +20,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, text
 
 from nit_desk.domain.types import Network
-from nit_desk.services import clients, queue, users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
+from nit_desk.services.clients import clients
+from nit_desk.services.queue import queue
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base

@@ -18,7 +18,7 @@ from sqlalchemy import event, select, text
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.services.actor import SYSTEM
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin.audit import verify_audit_chain
 from nit_desk.services.storage import engine as engine_module
 from nit_desk.services.storage.engine import Database, open_database, to_url
 from nit_desk.services.storage.models import PriceItem

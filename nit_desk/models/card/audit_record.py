@@ -1,6 +1,6 @@
 """One audit entry as every screen reads it (R17), stated once.
 
-Views and Qt models may not import :mod:`nit_desk.services.audit` (it uses the
+Views and Qt models may not import :mod:`nit_desk.services.admin.audit` (it uses the
 database library), so they read its ``AuditRecord`` through this Protocol.
 """
 
@@ -11,7 +11,7 @@ from typing import Protocol
 
 
 class AuditRecordLike(Protocol):
-    """The fields of :class:`nit_desk.services.audit.AuditRecord` that screens show."""
+    """The fields of :class:`nit_desk.services.admin.audit.AuditRecord` that screens show."""
 
     @property
     def id(self) -> int:

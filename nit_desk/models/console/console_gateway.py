@@ -19,7 +19,8 @@ from typing import Protocol
 from nit_desk.domain.types import Role
 from nit_desk.models.card.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit_dto import ChainReport
+from nit_desk.services.admin.audit_dto import ChainReport
+from nit_desk.services.admin.report_dto import AgentFigures, Report
 from nit_desk.services.dto import (
     BanDTO,
     BanProposalDTO,
@@ -27,7 +28,6 @@ from nit_desk.services.dto import (
     SensitiveActionDTO,
     TemplateDTO,
 )
-from nit_desk.services.report_dto import AgentFigures, Report
 
 StepInput = tuple[str | None, str, bool]
 """A template step to save: (code or None for a new step, title, required)."""

@@ -30,7 +30,7 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.estimate_diff import EstimateLineLike
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, line_total, parse_quantity
 from nit_desk.domain.types import Unit
-from nit_desk.services.money_dto import LineInput, PriceItemDTO
+from nit_desk.services.money.money_dto import LineInput, PriceItemDTO
 from nit_desk.ui.money_text import money_text, quantity_text, unit_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -90,7 +90,7 @@ class EditableLine:
                    line.price_item_id)
 
     def to_input(self) -> LineInput:
-        """The line as :func:`nit_desk.services.estimates.save_draft` takes it."""
+        """The line as :func:`nit_desk.services.money.estimates.save_draft` takes it."""
         return LineInput(self.description, self.quantity, self.unit, self.unit_price_kopecks,
                          self.price_item_id)
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.money_text import money_text, unit_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -26,7 +26,7 @@ from nit_desk.views.widgets import MessageLine, dialog_finished
 
 
 class SignInResult(Protocol):
-    """What a successful sign-in returns (``nit_desk.services.users.SignIn``)."""
+    """What a successful sign-in returns (``nit_desk.services.admin.users.SignIn``)."""
 
     @property
     def actor(self) -> Actor:

@@ -24,7 +24,7 @@ from nit_desk.services.dto import (
     RequestDTO,
     SensitiveActionDTO,
 )
-from nit_desk.services.money_dto import MoneyStatus
+from nit_desk.services.money.money_dto import MoneyStatus
 
 HistoryEntry = AuditRecordLike
 """One audit entry about a client, as the history tab shows it (R17)."""

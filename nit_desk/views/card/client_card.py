@@ -46,7 +46,7 @@ from nit_desk.domain.registration import (
 from nit_desk.domain.types import BanProposalStatus, StepState
 from nit_desk.models.card.history_model import HistoryModel
 from nit_desk.services.dto import ClientCard, RequestDTO
-from nit_desk.services.money_dto import MoneyStatus
+from nit_desk.services.money.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.palette import tone

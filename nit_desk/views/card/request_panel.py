@@ -33,7 +33,7 @@ from nit_desk.domain.money import format_money
 from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.money_dto import MoneyStatus
+from nit_desk.services.money.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.palette import tone
 from nit_desk.ui.queue_texts import channel_name

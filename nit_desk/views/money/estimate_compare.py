@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.estimate_diff import EstimateDiff, EstimateLineLike, diff_estimates
-from nit_desk.services.money_dto import EstimateDTO
+from nit_desk.services.money.money_dto import EstimateDTO
 from nit_desk.ui.money_text import (
     money_text,
     quantity_text,

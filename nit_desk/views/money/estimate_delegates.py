@@ -39,7 +39,7 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.money import parse_quantity
 from nit_desk.domain.types import Unit
 from nit_desk.models.money.estimate_model import EstimateModel
-from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import editing_text, unit_name
 from nit_desk.views.money.money_edit import MoneyEdit

@@ -43,7 +43,7 @@ from nit_desk.domain.estimate_text import as_messenger_text
 from nit_desk.domain.types import EstimateStatus
 from nit_desk.models.money.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.money_dto import EstimateDTO, PriceItemDTO
+from nit_desk.services.money.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import money_text, status_name
 from nit_desk.ui.runner import async_slot, run_async

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.types import EstimateStatus
-from nit_desk.services.money_dto import EstimateDTO, EstimateStage
+from nit_desk.services.money.money_dto import EstimateDTO, EstimateStage
 from nit_desk.ui.money_text import date_text, money_text, stage_name, status_name
 
 STATUS_COLOURS = {

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.models.money.estimate_model import Column, EstimateModel
-from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.views.money.estimate_delegates import (
     MoneyDelegate,
     QuantityDelegate,

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.estimate_diff import EstimateLineLike
 from nit_desk.domain.types import EstimateStatus
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.money_dto import EstimateDTO
+from nit_desk.services.money.money_dto import EstimateDTO
 from nit_desk.ui.money_text import stage_name, status_name
 from nit_desk.views.money.estimate_history import STATUS_COLOURS, agreement_points_text
 

@@ -17,7 +17,7 @@ from typing import Protocol
 from nit_desk.domain.types import PaymentKind, Unit
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.money_dto import (
+from nit_desk.services.money.money_dto import (
     EstimateDTO,
     EstimateLineDiff,
     EstimateStage,

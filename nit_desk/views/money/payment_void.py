@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
+from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.ui.palette import tone

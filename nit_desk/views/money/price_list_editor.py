@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import Unit
 from nit_desk.models.money.price_list_model import NAME, PriceListModel
-from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import unit_name
 from nit_desk.ui.runner import async_slot, run_async

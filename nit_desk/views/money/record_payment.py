@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import PaymentKind, PaymentScheme
-from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
+from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import money_text, payment_kind_name
 from nit_desk.ui.runner import ServiceRunner, async_slot

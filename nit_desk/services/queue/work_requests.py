@@ -1,6 +1,6 @@
 """Requests: validating their fields, creating them, their payment scheme (R7, R14).
 
-The public functions are re-exported by :mod:`nit_desk.services.queue`.
+The public functions are re-exported by :mod:`nit_desk.services.queue.queue`.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import is_supervisor, load_client, user_names
+from nit_desk.services.clients.client_cards import is_supervisor, load_client, user_names
 from nit_desk.services.dto import RequestDTO
-from nit_desk.services.payment_status import is_paid
+from nit_desk.services.money.payment_status import is_paid
+from nit_desk.services.queue.work_timer import timer_running, worked_seconds_at
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, Request
 from nit_desk.services.storage.types import utcnow
 from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_timer import timer_running, worked_seconds_at
 
 MAX_DEADLINE_AHEAD = timedelta(days=366)
 DESCRIPTION_MAX = 4000

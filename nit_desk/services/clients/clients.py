@@ -13,10 +13,10 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network, StepState
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit import AuditRecord
-from nit_desk.services.checklist import ensure_default_template, latest_template
-from nit_desk.services.client_cards import build_card, is_supervisor, load_client, read_as
-from nit_desk.services.client_search import (
+from nit_desk.services.admin.audit import AuditRecord
+from nit_desk.services.clients.checklist import ensure_default_template, latest_template
+from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client, read_as
+from nit_desk.services.clients.client_search import (
     exact_matches,
     lenient_contacts,
     normalize_contacts,
@@ -30,11 +30,11 @@ from nit_desk.services.dto import (
     DuplicateContact,
     IntakeResult,
 )
-from nit_desk.services.holder import refuse_client_held_elsewhere
+from nit_desk.services.queue.holder import refuse_client_held_elsewhere
+from nit_desk.services.queue.work_requests import RequestInput, add_request, check_request_input
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, ChecklistItem, Client, ClientContact
 from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_requests import RequestInput, add_request, check_request_input
 
 HANDLE_MAX = 100
 SYSTEM_INFO_MAX = 4000

@@ -1,11 +1,11 @@
 """The queue of requests: keyset pages sorted by deadline, claims, "next request" (R7, R14).
 
-A page is one statement (:mod:`nit_desk.services.queue_statements`): index
+A page is one statement (:mod:`nit_desk.services.queue.queue_statements`): index
 range scans only, each open status one ordered range of
 ``ix_requests_status_deadline_id`` (or ``ix_requests_claimed_by_status`` for
 "mine"), merged with UNION ALL and cut to the page, then joined to the rows and
 their clients' checklist progress. The claim and request functions live
-in :mod:`nit_desk.services.claims` and :mod:`nit_desk.services.work_requests`
+in :mod:`nit_desk.services.queue.claims` and :mod:`nit_desk.services.queue.work_requests`
 and are re-exported here, so screens need only this module.
 """
 
@@ -22,7 +22,10 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
-from nit_desk.services.claims import (
+from nit_desk.services.clients.client_cards import read_as
+from nit_desk.services.clients.client_search import prefix_client_ids
+from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter, QueuePage, QueueRow
+from nit_desk.services.queue.claims import (
     claim,
     next_request,
     release,
@@ -30,14 +33,11 @@ from nit_desk.services.claims import (
     request_detail,
     update_flags,
 )
-from nit_desk.services.client_cards import read_as
-from nit_desk.services.client_search import prefix_client_ids
-from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter, QueuePage, QueueRow
-from nit_desk.services.queue_statements import claim_filter, page_statement
+from nit_desk.services.queue.queue_statements import claim_filter, page_statement
+from nit_desk.services.queue.work_requests import create_request, decode_reasons
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Request
 from nit_desk.services.storage.types import utcnow
-from nit_desk.services.work_requests import create_request, decode_reasons
 
 __all__ = [
     "CLAIM_LEASE", "ClaimConflict", "QueueFilter", "QueuePage", "QueueRow", "claim",
@@ -57,7 +57,7 @@ def queue_page(
 ) -> QueuePage:
     """One page of the queue, soonest deadline first (R7).
 
-    One statement per page (see :mod:`nit_desk.services.queue_statements`); a
+    One statement per page (see :mod:`nit_desk.services.queue.queue_statements`); a
     search first finds the matching clients.
 
     Args:

@@ -8,7 +8,7 @@ when), not one of R17's audited changes of state: it is announced to every
 workstation but adds no audit entry, so desks pressing "next" never queue on
 the audit chain's lock. What an agent then does to the request (status,
 flags) and a supervisor releasing someone's claim are audited.
-Re-exported by :mod:`nit_desk.services.queue`.
+Re-exported by :mod:`nit_desk.services.queue.queue`.
 """
 
 from __future__ import annotations
@@ -36,19 +36,15 @@ from nit_desk.domain.errors import Conflict
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import OPEN_STATUSES, Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import is_supervisor, read_as, user_names
+from nit_desk.services.clients.client_cards import is_supervisor, read_as, user_names
 from nit_desk.services.dto import CLAIM_LEASE, RequestDTO
-from nit_desk.services.holder import (
+from nit_desk.services.queue.holder import (
     closed_conflict,
     held_by_other,
     held_conflict,
     refuse_unless_free_for,
 )
-from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import AuditEntry, Client, Request, User
-from nit_desk.services.storage.types import UTCDateTime, utcnow
-from nit_desk.services.uow import Change, UnitOfWork, tell_listeners
-from nit_desk.services.work_requests import (
+from nit_desk.services.queue.work_requests import (
     apply_scheme,
     check_visit,
     decode_reasons,
@@ -56,7 +52,11 @@ from nit_desk.services.work_requests import (
     request_dto,
     request_snapshot,
 )
-from nit_desk.services.work_timer import stop_timer, takeover_values
+from nit_desk.services.queue.work_timer import stop_timer, takeover_values
+from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.models import AuditEntry, Client, Request, User
+from nit_desk.services.storage.types import UTCDateTime, utcnow
+from nit_desk.services.uow import Change, UnitOfWork, tell_listeners
 
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
 ACTIONABLE = (RequestStatus.NEW.value, RequestStatus.IN_PROGRESS.value)

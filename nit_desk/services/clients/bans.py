@@ -25,9 +25,10 @@ from nit_desk.domain.types import (
     Role,
 )
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import load_client, read_as, user_names
-from nit_desk.services.client_search import exact_matches, lenient_contacts
+from nit_desk.services.clients.client_cards import load_client, read_as, user_names
+from nit_desk.services.clients.client_search import exact_matches, lenient_contacts
 from nit_desk.services.dto import BanDTO, BanProposalDTO, ClientMatch
+from nit_desk.services.queue.work_timer import stop_timer
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
     Ban,
@@ -39,7 +40,6 @@ from nit_desk.services.storage.models import (
     SensitiveAction,
 )
 from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_timer import stop_timer
 
 SENSITIVE_PREFIX = "sensitive:"
 TEXT_MAX = 4000

@@ -9,9 +9,14 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.registration import registration_progress
 from nit_desk.domain.types import StepState
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import build_card, is_supervisor, load_client, step_statuses
+from nit_desk.services.clients.client_cards import (
+    build_card,
+    is_supervisor,
+    load_client,
+    step_statuses,
+)
 from nit_desk.services.dto import ClientCard
-from nit_desk.services.holder import refuse_client_held_elsewhere
+from nit_desk.services.queue.holder import refuse_client_held_elsewhere
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistItem, Client
 from nit_desk.services.uow import UnitOfWork

@@ -25,17 +25,17 @@ from nit_desk.domain.registration import StepStatus, registration_progress
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import EstimateStatus, RequestStatus, StepState, Unit
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import is_supervisor
-from nit_desk.services.estimate_lines import check_lines, check_stage
-from nit_desk.services.holder import refuse_unless_free_for
-from nit_desk.services.money_common import load_request
-from nit_desk.services.money_dto import (
+from nit_desk.services.clients.client_cards import is_supervisor
+from nit_desk.services.money.estimate_lines import check_lines, check_stage
+from nit_desk.services.money.money_common import load_request
+from nit_desk.services.money.money_dto import (
     EstimateDTO,
     EstimateLineDiff,
     EstimateLineDTO,
     EstimateStage,
     LineInput,
 )
+from nit_desk.services.queue.holder import refuse_unless_free_for
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
     AuditEntry,

@@ -4,7 +4,7 @@ One seeded random stream gives the same data for the same seed. Contacts are
 in the canonical forms of :mod:`nit_desk.domain.contacts` (R1), payment
 schemes come from :func:`~nit_desk.domain.payment.payment_scheme_for` (R14),
 trusted clients are registered (R5) and banned clients have their open work
-cancelled and their advance forfeited (R12). :mod:`nit_desk.services.demo_bulk`
+cancelled and their advance forfeited (R12). :mod:`nit_desk.demo.demo_bulk`
 writes the rows.
 """
 
@@ -26,7 +26,7 @@ from nit_desk.domain.types import (
     RequestStatus,
 )
 from nit_desk.services.dto import CLAIM_LEASE
-from nit_desk.services.work_requests import encode_reasons
+from nit_desk.services.queue.work_requests import encode_reasons
 
 PHONE_PREFIXES = tuple(p for p in range(900, 1000) if p not in (912, 930))
 """Mobile codes phonenumbers accepts; 912 is left to the hand-made scenarios."""

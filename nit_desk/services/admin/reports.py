@@ -26,7 +26,7 @@ from nit_desk.domain.types import (
     Role,
 )
 from nit_desk.services.actor import Actor
-from nit_desk.services.report_dto import AgentFigures, Report
+from nit_desk.services.admin.report_dto import AgentFigures, Report
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import BanProposal, Client, Estimate, Payment, Request, User
 from nit_desk.services.uow import UnitOfWork

@@ -2,7 +2,7 @@
 
 The services write one client at a time with every check; that is right for
 the workstation and far too slow for volume. This module writes the rows of
-:mod:`nit_desk.services.demo_rows` straight through the DBAPI connection in
+:mod:`nit_desk.demo.demo_rows` straight through the DBAPI connection in
 large batches (``executemany`` on SQLite, ``COPY`` on PostgreSQL), builds each
 client's checklist in the database with one ``INSERT ... SELECT`` and rebuilds
 the random-order indexes once at the end, all in one transaction. The caller
@@ -19,8 +19,7 @@ from typing import Any
 from sqlalchemy import Index
 from sqlalchemy.schema import CreateIndex
 
-from nit_desk.domain.types import StepState
-from nit_desk.services.demo_rows import (
+from nit_desk.demo.demo_rows import (
     BAN_COLUMNS,
     CLIENT_COLUMNS,
     CONTACT_COLUMNS,
@@ -32,6 +31,7 @@ from nit_desk.services.demo_rows import (
     RowGenerator,
     Rows,
 )
+from nit_desk.domain.types import StepState
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Base
 

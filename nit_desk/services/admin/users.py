@@ -12,7 +12,7 @@ from nit_desk.domain.errors import Conflict, NotFound, PermissionDenied, Validat
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import SYSTEM, Actor
-from nit_desk.services.passwords import hash_password, verify_password
+from nit_desk.services.admin.passwords import hash_password, verify_password
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import User
 from nit_desk.services.uow import UnitOfWork

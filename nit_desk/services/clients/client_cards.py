@@ -18,7 +18,7 @@ from nit_desk.domain.registration import (
 from nit_desk.domain.types import BanProposalStatus, ContactKind, Network, Role, StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import BanOutcomeDTO, ChecklistItemDTO, ClientCard, ContactDTO
-from nit_desk.services.payment_status import paid_for_current_work
+from nit_desk.services.money.payment_status import paid_for_current_work
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
     BanProposal,

@@ -3,7 +3,7 @@
 ``load_demo`` fills an empty database with the demo users, the default price
 list and checklist, the scenario clients (every step through the same
 services the workstation calls, so each one is validated and audited) and
-then N generated clients through :mod:`nit_desk.services.demo_bulk`, which
+then N generated clients through :mod:`nit_desk.demo.demo_bulk`, which
 leaves one summary audit entry. The audit chain verifies afterwards (R17).
 """
 
@@ -17,27 +17,17 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from nit_desk.demo.demo_bulk import BulkActors, BulkCounts, bulk_load
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.types import Network, PaymentKind, Role, StepState, Unit
-from nit_desk.services import (
-    bans,
-    checklist,
-    claims,
-    clients,
-    estimates,
-    payments,
-    pricelist,
-    registration,
-    request_life,
-    sensitive,
-    trust,
-    users,
-)
 from nit_desk.services.actor import SYSTEM, Actor
-from nit_desk.services.demo_bulk import BulkActors, BulkCounts, bulk_load
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.admin import users
+from nit_desk.services.clients import bans, checklist, clients, registration, sensitive, trust
+from nit_desk.services.money import estimates, payments, pricelist
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, User
 from nit_desk.services.uow import UnitOfWork

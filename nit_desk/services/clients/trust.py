@@ -10,9 +10,14 @@ from nit_desk.domain.registration import (
     trust_refusals,
 )
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import build_card, is_supervisor, load_client, step_statuses
+from nit_desk.services.clients.client_cards import (
+    build_card,
+    is_supervisor,
+    load_client,
+    step_statuses,
+)
 from nit_desk.services.dto import ClientCard
-from nit_desk.services.holder import refuse_client_held_elsewhere
+from nit_desk.services.queue.holder import refuse_client_held_elsewhere
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.uow import UnitOfWork
 

@@ -24,23 +24,23 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import OPEN_STATUSES, PaymentScheme, RequestStatus, Role
 from nit_desk.services.actor import Actor
-from nit_desk.services.claims import claim_update, clear_claim
-from nit_desk.services.client_cards import is_supervisor
+from nit_desk.services.clients.client_cards import is_supervisor
 from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
-from nit_desk.services.holder import closed_conflict, held_by_other, held_conflict
-from nit_desk.services.money_common import load_request
-from nit_desk.services.payment_status import agreed_total, covers, paid_total
-from nit_desk.services.reasons import clean_reason
-from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import Client, Request
-from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_requests import request_dto
-from nit_desk.services.work_timer import (
+from nit_desk.services.money.money_common import load_request
+from nit_desk.services.money.payment_status import agreed_total, covers, paid_total
+from nit_desk.services.queue.claims import claim_update, clear_claim
+from nit_desk.services.queue.holder import closed_conflict, held_by_other, held_conflict
+from nit_desk.services.queue.work_requests import request_dto
+from nit_desk.services.queue.work_timer import (
     start_timer,
     stop_timer,
     timer_running,
     worked_seconds_at,
 )
+from nit_desk.services.reasons import clean_reason
+from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.models import Client, Request
+from nit_desk.services.uow import UnitOfWork
 
 MAX_WORKED_MINUTES = 1000 * 60
 """The most time a correction may set on one request: 1000 hours."""

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
-from nit_desk.services.client_cards import user_names
+from nit_desk.services.clients.client_cards import user_names
 from nit_desk.services.dto import ClaimConflict
 from nit_desk.services.storage.models import Request
 from nit_desk.services.uow import UnitOfWork

@@ -12,8 +12,8 @@ from sqlalchemy import Select, select
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin.audit_dto import ChainReport
 from nit_desk.services.audit_chain import GENESIS, entry_hash
-from nit_desk.services.audit_dto import ChainReport
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
 from nit_desk.services.uow import UnitOfWork

@@ -24,8 +24,10 @@ from sqlalchemy.orm import Session, aliased
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import OPEN_STATUSES, EstimateStatus, RequestStatus, Unit
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import is_supervisor, read_as
-from nit_desk.services.holder import closed_conflict, refuse_unless_free_for
+from nit_desk.services.clients.client_cards import is_supervisor, read_as
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
+from nit_desk.services.queue.holder import closed_conflict, refuse_unless_free_for
+from nit_desk.services.queue.work_requests import load_request
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
     AuditEntry,
@@ -39,8 +41,6 @@ from nit_desk.services.storage.models import (
 )
 from nit_desk.services.storage.types import utcnow
 from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
-from nit_desk.services.work_requests import load_request
 
 NOTE_MAX = 4000
 SYSTEM = "system"

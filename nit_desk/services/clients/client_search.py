@@ -24,7 +24,7 @@ from nit_desk.domain.contacts import (
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import ContactKind, Network
-from nit_desk.services.client_cards import contact_dto
+from nit_desk.services.clients.client_cards import contact_dto
 from nit_desk.services.dto import ClientMatch, ContactDTO
 from nit_desk.services.storage.models import Client, ClientContact
 

@@ -14,7 +14,7 @@ from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, format_money
 from nit_desk.domain.text import clean_name, field_error
 from nit_desk.domain.types import Role, Unit
 from nit_desk.services.actor import SYSTEM, Actor
-from nit_desk.services.money_dto import PriceItemDTO
+from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import PriceItem
 from nit_desk.services.uow import UnitOfWork

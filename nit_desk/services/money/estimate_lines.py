@@ -18,7 +18,7 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.money import MAX_AMOUNT_KOPECKS, MAX_QUANTITY, format_money, line_total
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import Unit
-from nit_desk.services.money_dto import EstimateStage, LineInput
+from nit_desk.services.money.money_dto import EstimateStage, LineInput
 from nit_desk.services.storage.models import EstimateLine, PriceItem
 
 MAX_LINES = 1000

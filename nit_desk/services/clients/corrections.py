@@ -3,11 +3,11 @@
 Each correction is one unit of work with one audit entry holding the before
 and the after (R17). Contacts go through exactly the checks of the intake
 (:mod:`nit_desk.domain.contacts` for the value, the intake's duplicate and
-banned-client checks in :func:`nit_desk.services.clients.refuse_contacts_taken`).
+banned-client checks in :func:`nit_desk.services.clients.clients.refuse_contacts_taken`).
 Contact values are personal data (R2): the append-only audit keeps them
 masked (``+79…89``), enough to tell which contact changed, never a second copy
 of the client's contacts that could not be erased. Who may correct: the
-holder rule of :mod:`nit_desk.services.holder` (an agent is refused on a
+holder rule of :mod:`nit_desk.services.queue.holder` (an agent is refused on a
 request, or a client, that another agent holds; supervisors pass). A banned
 client's contacts are not changed by anyone: intake matches on them (R12).
 """
@@ -25,23 +25,23 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_text, field_error
 from nit_desk.domain.types import OPEN_STATUSES, ContactKind, Network, RequestStatus
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import build_card, is_supervisor, load_client
-from nit_desk.services.clients import refuse_contacts_taken
+from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client
+from nit_desk.services.clients.clients import refuse_contacts_taken
 from nit_desk.services.dto import ClientCard, ContactDTO, RequestDTO
-from nit_desk.services.holder import (
+from nit_desk.services.queue.holder import (
     closed_conflict,
     refuse_client_held_elsewhere,
     refuse_unless_free_for,
 )
-from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import Client, ClientContact, Request
-from nit_desk.services.uow import UnitOfWork
-from nit_desk.services.work_requests import (
+from nit_desk.services.queue.work_requests import (
     DESCRIPTION_MAX,
     check_deadline,
     load_request,
     request_dto,
 )
+from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.models import Client, ClientContact, Request
+from nit_desk.services.uow import UnitOfWork
 
 REASON_MAX = 500
 

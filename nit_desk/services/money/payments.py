@@ -26,12 +26,12 @@ from nit_desk.domain.types import (
     RequestStatus,
 )
 from nit_desk.services.actor import Actor
-from nit_desk.services.client_cards import is_supervisor
-from nit_desk.services.holder import refuse_unless_free_for
-from nit_desk.services.money_common import load_request
-from nit_desk.services.money_dto import MoneyStatus, PaymentDTO
-from nit_desk.services.payment_status import agreed_total, covers, forfeited_total, paid_total
-from nit_desk.services.pricelist import check_price
+from nit_desk.services.clients.client_cards import is_supervisor
+from nit_desk.services.money.money_common import load_request
+from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
+from nit_desk.services.money.payment_status import agreed_total, covers, forfeited_total, paid_total
+from nit_desk.services.money.pricelist import check_price
+from nit_desk.services.queue.holder import refuse_unless_free_for
 from nit_desk.services.reasons import clean_reason
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Client, Payment, Request, User

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin.audit import verify_audit_chain
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.migrate import backup_sqlite
 
