@@ -17,7 +17,7 @@ literal ``translate()`` calls for them (likewise for an alias such as
 ``nit_desk_en.ts`` (plural forms only: English needs them for ``%n``).
 Messages that vanished from the code are dropped (``-no-obsolete``). After
 extracting, translate the new ``type="unfinished"`` entries (Qt Linguist, or
-by hand) and remove that attribute; ``tests/test_i18n.py`` fails until then.
+by hand) and remove that attribute; ``tests/ui/test_i18n.py`` fails until then.
 """
 
 from __future__ import annotations

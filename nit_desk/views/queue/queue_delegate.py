@@ -16,7 +16,7 @@ a repaint. This delegate
   Qt's own painting, fed by the same one-call lookup.
 
 Under the styles it paints itself (Fusion, Windows classic) the result is
-pixel-for-pixel what Qt's delegate paints; ``tests/gui/test_queue_delegate.py``
+pixel-for-pixel what Qt's delegate paints; ``tests/views/queue/test_queue_delegate.py``
 compares the two screens, and ``benchmarks/queue_delegate_ab.py`` the times.
 """
 
