@@ -13,7 +13,7 @@ small translation helper (``def _tr(text): return QCoreApplication.translate(
 string literals passed to them, and hands lupdate a generated file of
 literal ``translate()`` calls for them (likewise for an alias such as
 ``t = QCoreApplication.translate``). lupdate merges what it finds into
-``nit_desk/resources/i18n/nit_desk_ru.ts`` (every message) and
+``resources/i18n/nit_desk_ru.ts`` (every message) and
 ``nit_desk_en.ts`` (plural forms only: English needs them for ``%n``).
 Messages that vanished from the code are dropped (``-no-obsolete``). After
 extracting, translate the new ``type="unfinished"`` entries (Qt Linguist, or
@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "nit_desk"
-I18N_DIR = SOURCES / "resources" / "i18n"
+I18N_DIR = ROOT / "resources" / "i18n"
 CATALOG = "nit_desk"
 TARGETS = {"ru": False, "en": True}
 """Language -> plural-only (English translates only the ``%n`` messages)."""

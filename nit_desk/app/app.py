@@ -10,7 +10,6 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import qasync
@@ -36,7 +35,7 @@ from nit_desk.ui.errors import error_text, install_error_handling, uninstall_err
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.i18n import install_translators
 from nit_desk.ui.logging_setup import redact, setup_logging, shutdown_logging
-from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path
+from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path, resources_dir
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.ui.theme import apply_theme
@@ -55,7 +54,7 @@ EXIT_OK, EXIT_DATABASE = 0, 2
 SPLASH_DELAY_MS = 300
 SQLITE_POLL_MS = 1500  # other desks' commits appear within this
 SERVER_POLL_MS = 5000  # PostgreSQL: only whether the server still answers
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nit-desk.png"
+ICON = resources_dir() / "icons" / "nit-desk.png"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -4,12 +4,14 @@ NIT Desk is written in English and translated with Qt's own system: every
 visible string goes through ``self.tr()`` / ``QCoreApplication.translate()``
 (or the ``QT_TRANSLATE_NOOP("messages", ...)`` marker below the services line),
 ``pyside6-lupdate`` extracts them into ``resources/i18n/nit_desk_<lang>.ts``
-and ``pyside6-lrelease`` compiles those into ``.qm`` catalogs.
+(top level of the checkout) and ``pyside6-lrelease`` compiles those into
+``.qm`` catalogs.
 
 The ``.qm`` files are build products and are not kept in git. The frozen
 program carries them (the PyInstaller spec compiles them first); a source
 checkout compiles a missing or stale catalog on first use with the
-``lrelease`` that ships with PySide6 (see :func:`ensure_compiled`).
+``lrelease`` that ships with PySide6 (see :func:`ensure_compiled`), and so
+does a wheel, whose build copies the ``.ts`` into ``nit_desk/resources/i18n``.
 
 The language follows the system locale unless the settings choose one
 (``"ru"`` or ``"en"``). :func:`install_translators` also loads Qt's own
@@ -39,6 +41,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from nit_desk.ui.paths import resources_dir
+
 log = logging.getLogger(__name__)
 
 CATALOG = "nit_desk"
@@ -47,8 +51,8 @@ SOURCE_LANGUAGE = "en"
 """The language the source code is written in."""
 LANGUAGES: tuple[str, ...] = ("ru", "en")
 """Languages the settings may choose; anything else falls back to English."""
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
-"""Where the ``.ts`` sources live and where the build puts the ``.qm`` catalogs."""
+I18N_DIR = resources_dir() / "i18n"
+"""Where the ``.ts`` sources are and the ``.qm`` catalogs go (:func:`resources_dir`)."""
 
 _LOCALES = {
     "ru": (QLocale.Language.Russian, QLocale.Country.Russia),
