@@ -32,7 +32,7 @@ def cached_database(clients: int, *, quiet: bool = False) -> Path:
     partial = path.with_suffix(".partial")
     for leftover in CACHE.glob(partial.name + "*"):
         leftover.unlink()
-    from nit_desk.services import demo  # only when building: keeps the children light
+    from nit_desk.demo import demo  # only when building: keeps the children light
     from nit_desk.services.storage import migrate
     from nit_desk.services.storage.engine import open_database
 

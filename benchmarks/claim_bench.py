@@ -2,7 +2,7 @@
 
 Each run starts N processes (workstations) at once on a queue of open
 requests; for ``--seconds`` each presses "next request" as fast as it can.
-"ours" calls :func:`nit_desk.services.claims.next_request` (role check,
+"ours" calls :func:`nit_desk.services.queue.claims.next_request` (role check,
 claim, DTO, change notification, commit); "reference" is the bare loop the
 issue names, one autocommit statement per claim::
 
@@ -79,7 +79,8 @@ def create_bench_database(server: URL) -> URL:
 def _prepare(url: URL) -> None:
     """Migrate, add the supervisor and the one client every bench request belongs to."""
     from nit_desk.domain.types import Network
-    from nit_desk.services import clients, users
+    from nit_desk.services.admin import users
+    from nit_desk.services.clients import clients
     from nit_desk.services.storage import migrate
     from nit_desk.services.storage.engine import open_database
     from nit_desk.services.storage.types import utcnow
@@ -131,7 +132,7 @@ def fill_queue(url: URL, count: int) -> None:
 def make_agents(url: URL, count: int) -> list[tuple[int, str]]:
     """``count`` agents (id, name), created once through the users service."""
     from nit_desk.domain.types import Role
-    from nit_desk.services import users
+    from nit_desk.services.admin import users
     from nit_desk.services.storage.engine import open_database
 
     db = open_database(url)
@@ -155,8 +156,8 @@ def ours(url: str, agent: tuple[int, str], seconds: float, barrier: Barrier,
          out: multiprocessing.Queue[Any]) -> None:
     """Press "next request" through the services for ``seconds``; report the count."""
     from nit_desk.domain.types import Role
-    from nit_desk.services import claims
     from nit_desk.services.actor import Actor
+    from nit_desk.services.queue import claims
     from nit_desk.services.storage.engine import open_database
 
     db = open_database(url)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 
+from nit_desk.app.app import run_gui
 from nit_desk.domain.types import Role
-from nit_desk.gui.app import run_gui
 from nit_desk.services.actor import Actor
 
 

@@ -5,7 +5,7 @@ Usage::
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/estimate_bench.py [--lines N]
         [--runs K] [--json out.json]
 
-Measures, in NIT Desk's own :class:`~nit_desk.views.estimate_editor.EstimateEditor`
+Measures, in NIT Desk's own :class:`~nit_desk.views.money.estimate_editor.EstimateEditor`
 (its table, delegates and total label; no database: the version is handed to it),
 the median time of:
 
@@ -42,13 +42,13 @@ from PySide6.QtWidgets import QApplication, QTableView, QWidget  # noqa: E402
 
 from nit_desk.domain.money import line_total  # noqa: E402
 from nit_desk.domain.types import EstimateStatus, Role, Unit  # noqa: E402
-from nit_desk.gui.events import AppEvents  # noqa: E402
-from nit_desk.gui.runner import ServiceRunner  # noqa: E402
-from nit_desk.models.estimate_model import Column, EditableLine  # noqa: E402
-from nit_desk.models.money_text import money_text  # noqa: E402
+from nit_desk.models.money.estimate_model import Column, EditableLine  # noqa: E402
 from nit_desk.services.actor import Actor  # noqa: E402
-from nit_desk.services.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage  # noqa: E402
-from nit_desk.views.estimate_editor import EstimateEditor  # noqa: E402
+from nit_desk.services.money.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage  # noqa: E402
+from nit_desk.ui.events import AppEvents  # noqa: E402
+from nit_desk.ui.money_text import money_text  # noqa: E402
+from nit_desk.ui.runner import ServiceRunner  # noqa: E402
+from nit_desk.views.money.estimate_editor import EstimateEditor  # noqa: E402
 
 FRAME_MS = 16.0
 """One frame at 60 Hz: below this an edit shows no visible pause."""

@@ -51,14 +51,14 @@ from build_db import cached_database  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
+from nit_desk.app.screens import QueueGateway  # noqa: E402
 from nit_desk.domain.types import Role  # noqa: E402
-from nit_desk.gui.events import AppEvents  # noqa: E402
-from nit_desk.gui.runner import ServiceRunner  # noqa: E402
-from nit_desk.gui.screens import QueueGateway  # noqa: E402
-from nit_desk.models.queue_model import PAGE_SIZE  # noqa: E402
+from nit_desk.models.queue.queue_model import PAGE_SIZE  # noqa: E402
 from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.storage.engine import open_database  # noqa: E402
-from nit_desk.views.queue_view import QueueView  # noqa: E402
+from nit_desk.ui.events import AppEvents  # noqa: E402
+from nit_desk.ui.runner import ServiceRunner  # noqa: E402
+from nit_desk.views.queue.queue_view import QueueView  # noqa: E402
 
 OPEN = "status IN ('new', 'in_progress', 'waiting_client')"
 PHONE_PREFIX = "+791512"

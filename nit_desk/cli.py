@@ -148,9 +148,9 @@ def default_db_path() -> Path:
     """Where the single-desk database lives when no ``--db`` is given.
 
     The same file the workstation opens by default (``NIT_DESK_HOME`` or the
-    platform's user data folder); :mod:`nit_desk.gui.paths` imports no Qt.
+    platform's user data folder); :mod:`nit_desk.ui.paths` imports no Qt.
     """
-    from nit_desk.gui.paths import default_database_path
+    from nit_desk.ui.paths import default_database_path
 
     return default_database_path()
 
@@ -218,14 +218,15 @@ def _add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False)
 def _run_gui(args: argparse.Namespace) -> int:
     """Open the workstation on ``--db``, or on the file chosen in its settings (Qt only here)."""
     target = db_target(args) if args.db is not None else None
-    from nit_desk.gui.app import run_gui
+    from nit_desk.app.app import run_gui
 
     return int(run_gui(target))
 
 
 def _run_demo_gui(args: argparse.Namespace) -> int:
     """Fill a temporary database with demo data and open the workstation on it."""
-    from nit_desk.services import demo, users
+    from nit_desk.demo import demo
+    from nit_desk.services.admin import users
     folder = Path(tempfile.mkdtemp(prefix="nit-desk-demo-"))
     db = open_database(folder / "demo.db")
     try:
@@ -234,7 +235,7 @@ def _run_demo_gui(args: argparse.Namespace) -> int:
         summary = demo.load_demo(db, clients=args.demo_clients, seed=1)
         print(summary.describe(), flush=True)
         actor = users.authenticate(db, demo.DEMO_SUPERVISOR, demo.DEMO_PASSWORD).actor
-        from nit_desk.gui.app import run_gui
+        from nit_desk.app.app import run_gui
 
         return int(run_gui(str(folder / "demo.db"), demo=True, demo_actor=actor, db=db))
     finally:
@@ -286,8 +287,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _user_add(args: argparse.Namespace) -> int:
     """Add a user as the local operator (the system actor)."""
-    from nit_desk.services import users
     from nit_desk.services.actor import SYSTEM
+    from nit_desk.services.admin import users
 
     db = open_ready(args)
     try:
@@ -320,7 +321,7 @@ def _demo(parser: argparse.ArgumentParser) -> Handler:
 
 def _demo_run(args: argparse.Namespace) -> int:
     """Load the scenarios and N generated clients into an empty database."""
-    from nit_desk.services import demo
+    from nit_desk.demo import demo
 
     db = open_ready(args)
     try:
@@ -344,7 +345,7 @@ def _check(parser: argparse.ArgumentParser) -> Handler:
 
 def _check_run(args: argparse.Namespace) -> int:
     """Exit 0 when the file and the audit chain are intact, else 1 with the first problem."""
-    from nit_desk.services.maintenance import check_database
+    from nit_desk.services.admin.maintenance import check_database
     db = open_db(args, must_exist=True)
     try:
         migrate.ensure_compatible(db)
@@ -368,7 +369,7 @@ def _backup(parser: argparse.ArgumentParser) -> Handler:
 
 def _backup_run(args: argparse.Namespace) -> int:
     """Write an online backup of ``--db`` to ``--to``."""
-    from nit_desk.services.maintenance import backup_database
+    from nit_desk.services.admin.maintenance import backup_database
 
     db = open_db(args, must_exist=True)
     try:
@@ -427,9 +428,9 @@ def _print_status(state: migrate.SchemaState) -> int:
 @global_flag("--self-test", "check this installation (migrations, translations, every "
              "screen) on a temporary database; exit 0 if all is well")
 def _self_test(args: argparse.Namespace) -> int:
-    """Run :func:`nit_desk.selftest.run_self_test` and exit (Qt is imported only here)."""
+    """Run :func:`nit_desk.app.selftest.run_self_test` and exit (Qt is imported only here)."""
     del args
-    from nit_desk.selftest import run_and_exit
+    from nit_desk.app.selftest import run_and_exit
 
     return run_and_exit()
 
@@ -446,8 +447,8 @@ def _screenshot(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _screenshot_run(args: argparse.Namespace) -> int:
-    """Render the screens of :data:`nit_desk.screenshot.SCREENS` and print their paths."""
-    from nit_desk.screenshot import run_screenshots
+    """Render the screens of :data:`nit_desk.app.screenshot.SCREENS` and print their paths."""
+    from nit_desk.app.screenshot import run_screenshots
 
     for path in run_screenshots(args.out, args.only, args.language):
         print(path)

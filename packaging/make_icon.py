@@ -30,7 +30,7 @@ from PySide6.QtGui import (  # noqa: E402
     QPainterPath,
 )
 
-ICONS = Path(__file__).resolve().parent.parent / "nit_desk" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 TOP, BOTTOM = QColor("#2f7de1"), QColor("#174ea6")
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, make_url, text
 
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base
@@ -28,6 +28,17 @@ from nit_desk.services.storage.models import Base
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_URL = os.environ.get("NIT_DESK_TEST_PG_URL", "")
 PASSWORD = "correct horse 42"
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+QT_TEST_FOLDERS = ("tests/app/", "tests/ui/", "tests/views/", "tests/models/")
+"""Where the Qt-side tests live (their fixtures: ``tests/qt_fixtures.py``)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns on every shown main window; that is not our warning."""
+    for item in items:
+        path = str(item.fspath).replace("\\", "/")
+        if any(folder in path for folder in QT_TEST_FOLDERS):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
 @pytest.fixture(scope="session")

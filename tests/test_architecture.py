@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_import_contracts_hold() -> None:
-    """No Qt below the services line; views and Qt models never touch storage."""
+    """The layers, the independent features, no Qt below services, no storage in screens."""
     lint_imports = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True,
                             text=True)

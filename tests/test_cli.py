@@ -21,9 +21,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
 from nit_desk import cli
+from nit_desk.demo import demo
 from nit_desk.domain.types import Role
-from nit_desk.services import demo, users
-from nit_desk.services.audit import verify_audit_chain
+from nit_desk.services.admin import users
+from nit_desk.services.admin.audit import verify_audit_chain
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base, Client, User
@@ -384,7 +385,7 @@ def test_an_unreachable_server_is_one_line_exit_1(capsys: pytest.CaptureFixture[
 
 @pytest.fixture
 def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Replace ``nit_desk.gui.app`` so the GUI commands can be checked without Qt."""
+    """Replace ``nit_desk.app.app`` so the GUI commands can be checked without Qt."""
     calls: list[dict[str, Any]] = []
 
     def run_gui(db_target: str | None, **kwargs: Any) -> int:
@@ -395,9 +396,9 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         calls.append({"db_target": db_target, **kwargs})
         return 0
 
-    module = types.ModuleType("nit_desk.gui.app")
+    module = types.ModuleType("nit_desk.app.app")
     module.run_gui = run_gui  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "nit_desk.gui.app", module)
+    monkeypatch.setitem(sys.modules, "nit_desk.app.app", module)
     return calls
 
 

@@ -13,11 +13,11 @@ small translation helper (``def _tr(text): return QCoreApplication.translate(
 string literals passed to them, and hands lupdate a generated file of
 literal ``translate()`` calls for them (likewise for an alias such as
 ``t = QCoreApplication.translate``). lupdate merges what it finds into
-``nit_desk/resources/i18n/nit_desk_ru.ts`` (every message) and
+``resources/i18n/nit_desk_ru.ts`` (every message) and
 ``nit_desk_en.ts`` (plural forms only: English needs them for ``%n``).
 Messages that vanished from the code are dropped (``-no-obsolete``). After
 extracting, translate the new ``type="unfinished"`` entries (Qt Linguist, or
-by hand) and remove that attribute; ``tests/test_i18n.py`` fails until then.
+by hand) and remove that attribute; ``tests/ui/test_i18n.py`` fails until then.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "nit_desk"
-I18N_DIR = SOURCES / "resources" / "i18n"
+I18N_DIR = ROOT / "resources" / "i18n"
 CATALOG = "nit_desk"
 TARGETS = {"ru": False, "en": True}
 """Language -> plural-only (English translates only the ``%n`` messages)."""
@@ -51,7 +51,7 @@ class Problem:
 
 def _tool(name: str) -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from nit_desk.i18n import qt_tool
+    from nit_desk.ui.i18n import qt_tool
 
     tool = qt_tool(name)
     if tool is None:
@@ -206,7 +206,7 @@ def extract(folder: Path = I18N_DIR, *, sources: Path = SOURCES, quiet: bool = F
 def compile_all(out: Path = I18N_DIR, folder: Path = I18N_DIR) -> list[Path]:
     """Compile every ``.ts`` in ``folder`` into ``out``; returns the ``.qm`` files."""
     sys.path.insert(0, str(ROOT))
-    from nit_desk.i18n import compile_catalog
+    from nit_desk.ui.i18n import compile_catalog
 
     made = []
     for language in TARGETS:

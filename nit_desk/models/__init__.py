@@ -1,1 +1,1 @@
-"""Qt item models over service DTOs."""
+"""Qt item models over service DTOs, one folder per feature."""

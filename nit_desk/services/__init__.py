@@ -1,1 +1,1 @@
-"""Use cases: plain functions over a unit of work; no Qt here."""
+"""Use cases: plain functions over a unit of work, one folder per feature; no Qt here."""

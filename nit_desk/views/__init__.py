@@ -1,1 +1,1 @@
-"""Qt widgets and dialogs."""
+"""Qt widgets and dialogs, one folder per feature; widgets two features share stay here."""

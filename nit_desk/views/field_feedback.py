@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT, QT_TRANSLATE_NOOP
-from nit_desk.gui.errors import error_text
-from nit_desk.models.palette import tone
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.palette import tone
 
 ERROR_COLOUR = "#c62828"
 """Red that reads on light and dark backgrounds alike."""

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from nit_desk import __version__
 from nit_desk.domain.types import Role
-from nit_desk.gui.events import DISCONNECTED, AppEvents
-from nit_desk.gui.runner import ServiceRunner, run_async
-from nit_desk.gui.settings import DeskSettings
 from nit_desk.services.actor import Actor
-from nit_desk.views.change_password import ChangePasswordDialog, PasswordChanger
-from nit_desk.views.settings_dialog import SettingsDialog
+from nit_desk.ui.events import DISCONNECTED, AppEvents
+from nit_desk.ui.runner import ServiceRunner, run_async
+from nit_desk.ui.settings import DeskSettings
+from nit_desk.views.account.change_password import ChangePasswordDialog, PasswordChanger
+from nit_desk.views.account.settings_dialog import SettingsDialog
 from nit_desk.views.widgets import BusyIndicator, PlaceholderPanel, dialog_finished
 
 

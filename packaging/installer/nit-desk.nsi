@@ -39,7 +39,7 @@ SetCompressor /SOLID lzma
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\NIT Desk"
 !define PRODUCT_KEY "Software\NIT\NIT Desk"
 !define DATA_SUBDIR "NIT\NIT Desk"
-!define ICON "..${SEP}..${SEP}nit_desk${SEP}resources${SEP}icons${SEP}nit-desk.ico"
+!define ICON "..${SEP}..${SEP}resources${SEP}icons${SEP}nit-desk.ico"
 
 !ifndef VERSION
   !error "VERSION is not defined: pass /DVERSION=x.y.z (python packaging/version_info.py)"

@@ -12,7 +12,7 @@ from nit_desk.domain.estimate_diff import diff_estimates
 from nit_desk.domain.estimate_text import as_messenger_text, format_quantity
 from nit_desk.domain.money import line_total
 from nit_desk.domain.types import EstimateStatus, Unit
-from nit_desk.services.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage
+from nit_desk.services.money.money_dto import EstimateDTO, EstimateLineDTO, EstimateStage
 
 
 def _line(description: str, quantity: str, price: int, item: int | None = None,

@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from nit_desk.domain.types import Network, PaymentKind, RequestStatus, StepState, Unit
-from nit_desk.services import clients, estimates, registration
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import clients, registration
 from nit_desk.services.dto import IntakeResult
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.money import estimates
+from nit_desk.services.money.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Base, Payment, Request
 from nit_desk.services.storage.types import utcnow

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.types import RequestStatus, StepState, Unit
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.money.money_dto import LineInput
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
     AuditEntry,

@@ -12,8 +12,8 @@ import weakref
 from pathlib import Path
 
 from nit_desk.domain.types import Role
-from nit_desk.services import users
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.uow import Change, add_change_listener, change_listener_count
 

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 import pytest
 
 from nit_desk.domain.errors import Conflict
-from nit_desk.services import clients, live
+from nit_desk.services import live
 from nit_desk.services.actor import Actor
+from nit_desk.services.clients import clients
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.uow import Change
 from tests.services.agent_support import new_client
@@ -93,7 +94,7 @@ def test_r7_a_claim_elsewhere_reaches_the_listener_and_ones_own_is_skipped(
     """"Next request" on PostgreSQL builds its notification in SQL, beside the claim:
     another desk hears it like any other change (entity, client), and the claiming
     desk's own listener skips it (it was told locally)."""
-    from nit_desk.services import claims
+    from nit_desk.services.queue import claims
 
     first, second = new_client(db, agent, 1), new_client(db, agent, 2)
     inbox = Inbox()

@@ -18,9 +18,11 @@ import pytest
 
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.types import Unit
-from nit_desk.services import clients, estimates, queue
 from nit_desk.services.actor import Actor
-from nit_desk.services.money_dto import LineInput
+from nit_desk.services.clients import clients
+from nit_desk.services.money import estimates
+from nit_desk.services.money.money_dto import LineInput
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from tests.services.agent_support import new_client
 

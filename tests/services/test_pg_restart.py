@@ -184,7 +184,7 @@ def test_a_claims_connection_idle_for_a_while_is_checked_before_the_press(
         db: Database, desk: Database, agent: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 6: the server dropped the claims connection while the agent was on a call;
     their next "next request" is pinged first, finds it dead and just works."""
-    from nit_desk.services import claims
+    from nit_desk.services.queue import claims
     from nit_desk.services.storage import pg_claims
 
     for n in range(3):
@@ -206,7 +206,7 @@ def test_a_dead_claims_connection_used_a_moment_ago_fails_once_then_recovers(
     """The price of not pinging presses that come back to back: if the server goes away in
     that instant, the press reports the lost connection (nothing was claimed) and the
     next press reconnects."""
-    from nit_desk.services import claims
+    from nit_desk.services.queue import claims
     from nit_desk.services.storage import pg_claims
 
     for n in range(3):

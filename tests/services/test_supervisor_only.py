@@ -19,19 +19,12 @@ import pytest
 
 from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import PaymentKind, RequestStatus, Role, StepState, Unit
-from nit_desk.services import (
-    audit,
-    bans,
-    checklist,
-    clients,
-    pricelist,
-    queue,
-    registration,
-    reports,
-    users,
-)
 from nit_desk.services.actor import Actor
-from nit_desk.services.audit import AuditFilter, verify_audit_chain
+from nit_desk.services.admin import audit, reports, users
+from nit_desk.services.admin.audit import AuditFilter, verify_audit_chain
+from nit_desk.services.clients import bans, checklist, clients, registration
+from nit_desk.services.money import pricelist
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from tests.conftest import PASSWORD

@@ -33,10 +33,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.models.console_audit import (
+from nit_desk.models.console.console_audit import (
     PAGE_SIZE,
     AuditModel,
     Column,
@@ -44,14 +41,17 @@ from nit_desk.models.console_audit import (
     console_action_name,
     pretty_json,
 )
-from nit_desk.models.console_gateway import (
+from nit_desk.models.console.console_gateway import (
     AuditEntryRow,
     AuditQuery,
     ChainCheck,
     ConsoleGateway,
     UserRow,
 )
-from nit_desk.models.time_text import local_time_text
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.console.common import TIME, alive, call_alive, make_table, size_columns
 from nit_desk.views.widgets import MessageLine
 

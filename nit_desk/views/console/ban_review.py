@@ -26,15 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.models.checklist_model import ChecklistModel
-from nit_desk.models.console_gateway import BannedClientRow, ConsoleGateway, HistoryRow
-from nit_desk.models.console_tables import BannedModel, ProposalsModel, SensitiveModel
-from nit_desk.models.history_model import HistoryModel
-from nit_desk.models.money_text import money_text
-from nit_desk.models.time_text import local_time_text
+from nit_desk.models.card.checklist_model import ChecklistModel
+from nit_desk.models.card.history_model import HistoryModel
+from nit_desk.models.console.console_gateway import BannedClientRow, ConsoleGateway, HistoryRow
+from nit_desk.models.console.console_tables import BannedModel, ProposalsModel, SensitiveModel
 from nit_desk.services.dto import (
     BanDTO,
     BanProposalDTO,
@@ -42,6 +37,11 @@ from nit_desk.services.dto import (
     SensitiveActionDTO,
     TemplateDTO,
 )
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.money_text import money_text
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.console.common import (
     TIME,
     ReasonDialog,

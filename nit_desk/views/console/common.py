@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.text import clean_text
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.models.time_text import local_time_text
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.widgets import MessageLine
 
 REASON_MAX = 4000

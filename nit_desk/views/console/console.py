@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner
-from nit_desk.models.console_gateway import ConsoleGateway
+from nit_desk.models.console.console_gateway import ConsoleGateway
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.console.audit_viewer import AuditViewer
 from nit_desk.views.console.ban_review import BanReview
 from nit_desk.views.console.reports_view import ReportsView

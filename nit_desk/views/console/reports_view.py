@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import BanProposalStatus, RequestStatus
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot
-from nit_desk.models.console_gateway import ConsoleGateway, ReportFigures
-from nit_desk.models.console_tables import AgentFiguresModel
-from nit_desk.models.money_text import money_text
-from nit_desk.models.queue_model import status_name
-from nit_desk.models.time_text import to_qdatetime
+from nit_desk.models.console.console_gateway import ConsoleGateway, ReportFigures
+from nit_desk.models.console.console_tables import AgentFiguresModel
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.money_text import money_text
+from nit_desk.ui.queue_texts import status_name
+from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.time_text import to_qdatetime
 from nit_desk.views.console.audit_viewer import local_day_start
 from nit_desk.views.console.bar_chart import BarChart
 from nit_desk.views.console.common import alive, call_alive, fit_columns, make_table

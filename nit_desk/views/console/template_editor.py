@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.models.console_gateway import ConsoleGateway
-from nit_desk.models.console_template import Column, TemplateStepsModel
-from nit_desk.models.time_text import local_time_text
+from nit_desk.models.console.console_gateway import ConsoleGateway
+from nit_desk.models.console.console_template import Column, TemplateStepsModel
 from nit_desk.services.dto import TemplateDTO
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.console.common import alive, call_alive, change_concerns
 from nit_desk.views.widgets import MessageLine
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import Role
-from nit_desk.gui.errors import error_text
-from nit_desk.gui.events import AppEvents
-from nit_desk.gui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.models.console_gateway import ConsoleGateway, UserRow
-from nit_desk.models.console_tables import UsersModel, role_text
+from nit_desk.models.console.console_gateway import ConsoleGateway, UserRow
+from nit_desk.models.console.console_tables import UsersModel, role_text
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.console.common import (
     alive,
     call_alive,

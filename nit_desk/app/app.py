@@ -1,0 +1,332 @@
+"""Starting the desktop program: application, event loop, database, sign-in, main window.
+
+``run_gui`` is what ``nit-desk`` (and ``nit-desk demo``) call;
+``build_main_window`` is also used by tests and by ``nit-desk screenshot``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
+
+import qasync
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+from sqlalchemy import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from nit_desk import __version__
+from nit_desk.app.bindings import DatabaseAccounts, DataVersionPoller, attach_database
+from nit_desk.app.live_bridge import start_live_queue
+from nit_desk.app.screens import Desk, install_screens
+from nit_desk.domain.errors import NitDeskError
+from nit_desk.services.actor import Actor
+from nit_desk.services.admin.connection_check import ProblemKind, check_connection, classify_error
+from nit_desk.services.admin.connection_check import report as connection_report
+from nit_desk.services.changes import ChangeWatcher
+from nit_desk.services.storage import migrate
+from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.ui import keyring_store
+from nit_desk.ui.errors import error_text, install_error_handling, uninstall_error_handling
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.i18n import install_translators
+from nit_desk.ui.logging_setup import redact, setup_logging, shutdown_logging
+from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path, resources_dir
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings, without_password
+from nit_desk.ui.theme import apply_theme
+from nit_desk.views.account.connection_dialog import (
+    ask_for_password,
+    report_text,
+    set_connection_checker,
+)
+from nit_desk.views.account.sign_in import SignInDialog
+from nit_desk.views.crash_dialog import CrashDialog
+from nit_desk.views.main_window import MainWindow
+from nit_desk.views.widgets import dialog_finished
+
+log = logging.getLogger(__name__)
+EXIT_OK, EXIT_DATABASE = 0, 2
+SPLASH_DELAY_MS = 300
+SQLITE_POLL_MS = 1500  # other desks' commits appear within this
+SERVER_POLL_MS = 5000  # PostgreSQL: only whether the server still answers
+ICON = resources_dir() / "icons" / "nit-desk.png"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), named "NIT Desk" by "NIT"."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def database_display_name(db: Database) -> str:
+    """How the database is named to the user: the file path, or the URL without password."""
+    if db.is_sqlite:
+        return str(db.url.database)
+    return db.display_name
+
+
+def build_main_window(db: Database, actor: Actor, runner: ServiceRunner, events: AppEvents,
+                      settings: DeskSettings | None = None) -> MainWindow:
+    """A main window for ``actor`` on ``db`` with every screen placed (not shown yet)."""
+    settings = settings or DeskSettings()
+    window = MainWindow(actor, runner, events, settings,
+                        database_name=database_display_name(db),
+                        accounts=DatabaseAccounts(db))
+    install_screens(window, Desk(db, actor, runner, events, settings))
+    return window
+
+
+# -- opening the database ------------------------------------------------------
+
+
+def resolve_target(db_target: str | None, settings: DeskSettings) -> str:
+    """The database to open: the argument, else the settings, else the default file.
+
+    The default file's folder is created if needed.
+    """
+    target = (db_target or "").strip() or settings.database_target()
+    if target:
+        return target
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def open_prepared_database(target: str) -> Database:
+    """Open ``target`` and make its schema usable (blocking: run it off the GUI thread).
+
+    SQLite is upgraded in place (with a backup); a PostgreSQL schema is only
+    checked, since ``nit-desk db upgrade`` upgrades a shared server.
+
+    Raises:
+        NitDeskError: a bad target or an incompatible schema.
+        SQLAlchemyError: the server cannot be reached.
+    """
+    password = None
+    if "://" in target and not target.startswith("sqlite"):
+        stripped = without_password(target)
+        if stripped != target:
+            password = _url_password(target)
+            target = stripped
+        else:
+            password = keyring_store.load_password(target)
+    db = open_database(target, password=password)
+    try:
+        if db.is_sqlite:
+            migrate.upgrade(db)
+        else:
+            migrate.ensure_compatible(db)
+    except BaseException:
+        db.dispose()
+        raise
+    if password is not None and not db.is_sqlite:
+        keyring_store.save_password(target, password)
+    return db
+
+
+def _url_password(url: str) -> str | None:
+    password = urlsplit(url).password
+    return unquote(password) if password is not None else None
+
+
+class _Splash(QWidget):
+    """A small frameless "Opening the database…" note, shown only if opening is slow."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(None, Qt.WindowType.SplashScreen)
+        title = QLabel(QCoreApplication.translate("app", "<b>NIT Desk</b>"))
+        text = QLabel(QCoreApplication.translate("app", "Opening the database…\n{target}")
+                      .format(target=without_password(target)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.show)
+        self.timer.start(SPLASH_DELAY_MS)
+
+
+async def _open_with_splash(target: str) -> Database:
+    splash = _Splash(target)
+    try:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, open_prepared_database, target)
+    finally:
+        splash.timer.stop()
+        splash.close()
+        splash.deleteLater()
+
+
+async def _show_fatal(text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "NIT Desk"),
+                      text, QMessageBox.StandardButton.Close)
+    box.setObjectName("fatalBox")
+    await dialog_finished(box)
+
+
+def _open_error_text(exc: BaseException) -> str:
+    if isinstance(exc, NitDeskError):
+        return error_text(exc)
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return QCoreApplication.translate("app", "Could not connect to the database: {detail}") \
+        .format(detail=redact(detail[0] if detail else type(exc).__name__))
+
+
+# -- the session -------------------------------------------------------------
+
+
+async def sign_in(db: Database, runner: ServiceRunner, settings: DeskSettings) -> Actor | None:
+    """Show the sign-in dialog; the signed-in actor, or None when the user gave up."""
+    dialog = SignInDialog(DatabaseAccounts(db), runner,
+                          last_user_name=settings.last_user_name(),
+                          database_name=database_display_name(db))
+    try:
+        if await dialog_finished(dialog) != SignInDialog.DialogCode.Accepted:
+            return None
+        if dialog.actor is not None:
+            settings.set_last_user_name(dialog.actor.username)
+        return dialog.actor
+    finally:
+        dialog.deleteLater()
+
+
+async def _window_closed(window: MainWindow) -> bool:
+    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+    def _on_window_closed(signed_out: bool) -> None:
+        if not future.done():
+            future.set_result(signed_out)
+
+    window.closed.connect(_on_window_closed)
+    window.show()
+    return await future
+
+
+async def run_desk(db: Database, runner: ServiceRunner, events: AppEvents,
+                   settings: DeskSettings, actor: Actor | None = None) -> int:
+    """Sign in (unless ``actor`` is given), show the main window, repeat after sign-out."""
+    while True:
+        if actor is None:
+            actor = await sign_in(db, runner, settings)
+            if actor is None:
+                return EXIT_OK
+        window = build_main_window(db, actor, runner, events, settings)
+        signed_out = await _window_closed(window)
+        window.deleteLater()
+        if not signed_out:
+            return EXIT_OK
+        actor = None
+
+
+async def _session(db_target: str | None, db: Database | None, actor: Actor | None,
+                   settings: DeskSettings) -> int:
+    owned = db is None
+    if db is None:
+        target = resolve_target(db_target, settings)
+        try:
+            try:
+                db = await _open_with_splash(target)
+            except SQLAlchemyError as first:
+                db = await _open_asking_password(target, first)
+        except (NitDeskError, SQLAlchemyError, OSError) as exc:
+            log.error("Could not open the database: %s", type(exc).__name__)
+            await _show_fatal(_open_error_text(exc))
+            return EXIT_DATABASE
+    runner = ServiceRunner(workers=1 if db.is_sqlite else 4)
+    events = AppEvents()
+    detach = attach_database(events, db)
+    stop_polling = await _start_polling(db, runner, events)
+    stop_live = start_live_queue(db, events)  # PostgreSQL: other desks' commits, live
+    try:
+        return await run_desk(db, runner, events, settings, actor)
+    finally:
+        stop_live()
+        await stop_polling()
+        detach()
+        runner.shutdown(wait=True)
+        if owned:
+            db.dispose()
+
+
+async def _open_asking_password(target: str, error: SQLAlchemyError) -> Database:
+    """Ask once for a PostgreSQL password the keyring lacks (or has wrong), then retry.
+
+    Raises:
+        SQLAlchemyError: ``error`` again when it was not about the password or the
+            user cancelled; the retry's own error otherwise.
+    """
+    kind = classify_error(getattr(error, "orig", None) or error)
+    if "://" not in target or kind not in (ProblemKind.NO_PASSWORD, ProblemKind.BAD_PASSWORD):
+        raise error
+    url = make_url(target)
+    problem = report_text(connection_report(kind, user=url.username or ""))
+    password = await ask_for_password(target, problem)
+    if password is None:
+        raise error
+    return await _open_with_splash(url.set(password=password).render_as_string(
+        hide_password=False))
+
+
+async def _start_polling(db: Database, runner: ServiceRunner,
+                         events: AppEvents) -> Callable[[], asyncio.Future[None]]:
+    """Poll for other processes' commits (SQLite) and the server's health; returns a stopper."""
+    watcher = await runner.call(ChangeWatcher, db)
+    interval = SQLITE_POLL_MS if db.is_sqlite else SERVER_POLL_MS
+    poller = DataVersionPoller(runner, watcher, events, interval_ms=interval)
+    poller.start()
+
+    def stop() -> asyncio.Future[None]:
+        poller.stop()
+        return asyncio.ensure_future(runner.call(watcher.close))
+
+    return stop
+
+
+def run_gui(db_target: str | None, *, demo: bool = False, demo_actor: Actor | None = None,
+            db: Database | None = None, settings: DeskSettings | None = None) -> int:
+    """Run the desktop program until the user quits.
+
+    Args:
+        db_target: a SQLite path or PostgreSQL URL; None = the settings' or the
+            default file ``nit-desk.db`` in the user data folder.
+        demo: demo mode: with ``demo_actor`` the sign-in is skipped.
+        demo_actor: who is signed in in demo mode.
+        db: an already opened (and migrated) database, e.g. the demo's.
+        settings: the preferences to use (tests); default the user's QSettings.
+
+    Returns:
+        The exit code: 0, or 2 when the database could not be opened or its
+        schema does not fit this program.
+    """
+    app = make_application()
+    app.setQuitOnLastWindowClosed(False)  # the session decides when to end
+    log_path = setup_logging()
+    log.info("NIT Desk %s starting (demo=%s)", __version__, demo)
+    settings = settings or DeskSettings()
+    set_connection_checker(check_connection)
+    install_translators(app, settings.language() or None)
+    apply_theme(settings.theme())
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    install_error_handling(log_path, loop, crash_dialog=CrashDialog)
+    actor = demo_actor if demo else None
+    try:
+        with loop:
+            return loop.run_until_complete(_session(db_target, db, actor, settings))
+    finally:
+        uninstall_error_handling()
+        log.info("NIT Desk stopped")
+        shutdown_logging()

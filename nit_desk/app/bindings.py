@@ -1,0 +1,129 @@
+"""Binding the services of one database to the shell: change events, polling, accounts.
+
+This is the only shell module (with :mod:`nit_desk.app.app`) that touches the
+storage layer; views get what it builds, never the database itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from sqlalchemy.exc import SQLAlchemyError
+
+from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
+from nit_desk.services.changes import ChangeWatcher
+from nit_desk.services.storage.engine import Database
+from nit_desk.services.uow import Change, add_change_listener
+from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
+from nit_desk.ui.runner import ServiceRunner, run_async
+
+log = logging.getLogger(__name__)
+
+EVERYTHING = Change(entities=frozenset({"*"}))
+"""The change announced when another process committed: screens reload everything."""
+
+
+def attach_database(events: AppEvents, db: Database) -> Callable[[], None]:
+    """Re-emit every commit made through ``db`` as ``events.data_changed``.
+
+    Returns:
+        A function that detaches this listener only: other screens attached to the same
+        database keep hearing its commits.
+    """
+    return add_change_listener(db, events.post_change)
+
+
+class DataVersionPoller(QObject):
+    """Polls SQLite's ``data_version`` and announces other processes' commits.
+
+    Every ``interval_ms`` the watcher's counter is read on the runner's worker
+    (never the GUI thread). When it moved, ``events.data_changed`` carries
+    :data:`EVERYTHING`. On PostgreSQL there is no counter: the poll only checks
+    that the server answers. A failing read turns the connection state to
+    :data:`~nit_desk.ui.events.DISCONNECTED` until a read succeeds again.
+    Commits of this process move the counter too, so after a local write the
+    screens may reload once more: a cheap price for never missing a foreign one.
+    """
+
+    def __init__(self, runner: ServiceRunner, watcher: ChangeWatcher, events: AppEvents,
+                 interval_ms: int = 1500, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._watcher = watcher
+        self._events = events
+        self._last: int | None = None
+        self._state = CONNECTED
+        self._polling = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    @property
+    def last_version(self) -> int | None:
+        """The counter read by the last successful poll."""
+        return self._last
+
+    def start(self) -> None:
+        """Read the counter now and then every interval."""
+        self._on_timer_timeout()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop polling (the watcher stays open; close it separately)."""
+        self._timer.stop()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if not self._polling:
+            self._polling = True
+            run_async(self.poll(), owner=None)
+
+    async def poll(self) -> None:
+        """Read the counter once; announce a foreign commit if it moved."""
+        try:
+            version = await self._runner.call_quietly(self._watcher.data_version)
+        except (SQLAlchemyError, OSError) as exc:
+            log.warning("Database did not answer the change poll: %s", type(exc).__name__)
+            self._set_state(DISCONNECTED)
+            return
+        finally:
+            self._polling = False
+        self._set_state(CONNECTED)
+        if self._last is not None and version != self._last:
+            self._events.data_changed.emit(EVERYTHING)
+        self._last = version
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self._events.connection_state_changed.emit(state)
+
+
+@dataclass(frozen=True)
+class DatabaseAccounts:
+    """The user-account services bound to one database, as the sign-in dialog needs them.
+
+    Every method blocks: call it through :meth:`ServiceRunner.call`.
+    """
+
+    db: Database
+
+    def has_users(self) -> bool:
+        """Whether any user exists (else the first supervisor is created)."""
+        return users.has_users(self.db)
+
+    def authenticate(self, username: str, password: str) -> users.SignIn:
+        """Check the password (lockout after five wrong ones)."""
+        return users.authenticate(self.db, username, password)
+
+    def create_first_supervisor(self, username: str, password: str) -> users.UserInfo:
+        """Create the first supervisor of an empty database."""
+        return users.create_first_supervisor(self.db, username, password)
+
+    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        """The signed-in user replaces their own password."""
+        users.change_password(self.db, actor, old_password, new_password)

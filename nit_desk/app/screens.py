@@ -1,0 +1,144 @@
+"""Where the screens are placed into the main window (the screen engineers' hook).
+
+:func:`install_screens` is called by :func:`nit_desk.app.app.build_main_window`
+for every new main window: the queue on the left, the client card on the
+right (once its module is there), their actions in the Work menu, and a
+supervisor's console where it exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from nit_desk.app.console_gateways import install_supervisor_console
+from nit_desk.domain.types import RequestStatus
+from nit_desk.services.actor import Actor
+from nit_desk.services.dto import QueueFilter, QueuePage, RequestDTO
+from nit_desk.services.queue import queue
+from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
+from nit_desk.views.main_window import MainWindow
+from nit_desk.views.queue.queue_view import QueueView
+
+log = logging.getLogger(__name__)
+
+QUEUE_HEADER = "queue/header"
+EXIT_AFTER_FIRST_PAINT = "NIT_DESK_EXIT_AFTER_FIRST_PAINT"
+"""Set to 1 (benchmarks only): print ``FIRST_PAINT <epoch>`` at the first queue page and quit."""
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Everything a screen may need, for one signed-in user on one database."""
+
+    db: Database
+    actor: Actor
+    runner: ServiceRunner
+    events: AppEvents
+    settings: DeskSettings
+
+
+@dataclass(frozen=True)
+class QueueGateway:
+    """The queue services bound to one database and user (blocking: use the runner)."""
+
+    db: Database
+    actor: Actor
+
+    def queue_page(self, *, filter: QueueFilter, status: RequestStatus | None, search: str,
+                   after: tuple[datetime, int] | None, limit: int) -> QueuePage:
+        """One keyset page of the queue."""
+        return queue.queue_page(self.db, self.actor, filter=filter, status=status,
+                                search=search, after=after, limit=limit)
+
+    def claim(self, request_id: int) -> RequestDTO:
+        """Take a request for work."""
+        return queue.claim(self.db, self.actor, request_id)
+
+    def release(self, request_id: int) -> RequestDTO:
+        """Give a request back to the queue."""
+        return queue.release(self.db, self.actor, request_id)
+
+    def next_request(self) -> RequestDTO | None:
+        """Claim the unclaimed request with the soonest deadline."""
+        return queue.next_request(self.db, self.actor)
+
+    def renew_claims(self) -> int:
+        """Extend the user's claims (heartbeat)."""
+        return queue.renew_claims(self.db, self.actor)
+
+
+def make_queue_view(desk: Desk) -> QueueView:
+    """The queue screen for the desk's user."""
+    return QueueView(QueueGateway(desk.db, desk.actor), desk.runner, desk.events,
+                     my_user_id=desk.actor.user_id)
+
+
+def _make_card(desk: Desk) -> QWidget | None:
+    """The client card screen, when its modules are installed."""
+    try:
+        from nit_desk.app.card_services import DatabaseCardGateway
+        from nit_desk.views.card.client_card import ClientCardView
+    except ImportError:
+        log.debug("No client card screen yet: the placeholder stays")
+        return None
+    card = ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
+    from nit_desk.app.money_services import install_money_tabs
+
+    install_money_tabs(card, desk)  # the estimate editor and payments panel tabs
+    return card
+
+
+def _remember_header(window: MainWindow, queue_view: QueueView,
+                     settings: DeskSettings) -> None:
+    """The queue's column order and widths come back in the next session."""
+    queue_view.restore_header_state(settings.view_state(QUEUE_HEADER))
+
+    def on_window_closed(_signed_out: bool) -> None:
+        settings.set_view_state(QUEUE_HEADER, queue_view.header_state())
+        settings.sync()
+
+    window.closed.connect(on_window_closed)
+
+
+def _exit_after_first_paint(window: MainWindow, queue_view: QueueView) -> None:
+    """Benchmark hook: print when the first queue page is painted, then close the window."""
+
+    def on_page_loaded(_rows: int) -> None:
+        queue_view.model.page_loaded.disconnect(on_page_loaded)
+        QApplication.processEvents()
+        queue_view.table.viewport().repaint()
+        print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, window.close)
+
+    queue_view.model.page_loaded.connect(on_page_loaded)
+
+
+def install_screens(window: MainWindow, desk: Desk) -> None:
+    """Place the queue and the client card into ``window`` and wire them together."""
+    queue_view = make_queue_view(desk)
+    _remember_header(window, queue_view, desk.settings)
+    window.set_queue_widget(queue_view)
+    for action in queue_view.work_actions():
+        window.add_work_action(action)
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+        _exit_after_first_paint(window, queue_view)
+    card = _make_card(desk)
+    if card is not None:
+        window.set_card_widget(card)
+        queue_view.request_selected.connect(card.show_request)  # type: ignore[attr-defined]
+        taken = getattr(card, "request_taken", None)
+        if taken is not None:  # after an intake the new request is selected in the queue
+            taken.connect(queue_view.show_taken)
+        for action in getattr(card, "work_actions", list)():
+            window.add_work_action(action)
+    install_supervisor_console(window, desk)

@@ -1,0 +1,548 @@
+"""``nit-desk screenshot --out DIR``: the main screens rendered off screen to PNG files.
+
+A temporary SQLite database gets the demo data (:func:`nit_desk.demo.demo.load_demo`);
+each entry of :data:`SCREENS` builds one screen on it, the screen loads its data
+through the runner like in real use, and is rendered to ``DIR/<name>.png``.
+Later screens add themselves with one line::
+
+    SCREENS.append(("estimate-editor", build_estimate_editor))
+
+where the builder is ``async def build(shot: ShotContext) -> QWidget``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from nit_desk.app.screens import Desk
+from nit_desk.app.screenshot_corrections import CORRECTION_SCREENS
+from nit_desk.demo import demo
+from nit_desk.domain.types import Network, RequestStatus, StepState
+from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
+from nit_desk.services.clients import registration
+from nit_desk.services.storage import migrate
+from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.services.storage.models import Request
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.settings import DeskSettings
+from nit_desk.ui.theme import dark_palette
+
+WINDOW_SIZE = (1360, 820)
+SETTLE_SECONDS = 20.0
+
+
+@dataclass
+class ShotContext:
+    """The demo database and desks the screen builders work on."""
+
+    db: Database
+    agent: Desk
+    supervisor: Desk
+    clients: dict[str, int]
+    folder: Path
+    widgets: list[QWidget] = field(default_factory=list)
+
+    def request_of(self, handle: str) -> int:
+        """The newest request of the scenario client ``handle``."""
+        with self.db.read_session() as s:
+            found = s.execute(select(Request.id).where(
+                Request.client_id == self.clients[handle]).order_by(Request.id.desc())
+                .limit(1)).scalar_one()
+        return int(found)
+
+    async def settle(self) -> None:
+        """Wait until the screens' service calls and queued slots are done."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        quiet = 0
+        while time.monotonic() < deadline and quiet < 5:
+            await asyncio.sleep(0.03)
+            busy = self.agent.runner.is_busy or self.supervisor.runner.is_busy
+            quiet = 0 if busy else quiet + 1
+
+
+ScreenBuilder = Callable[[ShotContext], Awaitable[QWidget]]
+"""Builds, fills and returns one top-level widget to render (the caller deletes it)."""
+
+
+# -- the screens -------------------------------------------------------------
+
+
+async def _main_window(shot: ShotContext, handle: str, tab: int) -> QWidget:
+    from nit_desk.app.app import build_main_window
+
+    desk = shot.agent
+    window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
+    window.resize(*WINDOW_SIZE)
+    _show(window)
+    await shot.settle()
+    request_id = shot.request_of(handle)
+    queue = window.queue_area.content
+    if not (hasattr(queue, "select_request") and queue.select_request(request_id)):
+        card = window.card_area.content
+        if hasattr(card, "show_request"):
+            card.show_request(request_id, shot.clients[handle])
+    await shot.settle()
+    tabs = getattr(window.card_area.content, "tabs", None)
+    if tabs is not None:
+        tabs.setCurrentIndex(tab)
+    await shot.settle()
+    return window
+
+
+async def build_main_trusted(shot: ShotContext) -> QWidget:
+    """Queue and the card of a registered, trusted, paid client (scenario 1): its history."""
+    return await _main_window(shot, "@pc_slow_msk", 1)
+
+
+async def build_main_half_way(shot: ShotContext) -> QWidget:
+    """Queue and the card of a client half-way through registration: the checklist."""
+    return await _main_window(shot, "ok.ru/profile/577001234", 0)
+
+
+async def build_main_every_reason(shot: ShotContext) -> QWidget:
+    """A request with every advance reason (scenario 3)."""
+    return await _main_window(shot, "@office_net_spb", 0)
+
+
+async def build_main_dark(shot: ShotContext) -> QWidget:
+    """The half-way client on a dark palette: badges, states and reasons stay readable."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, palette = app.style().name(), app.palette()
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    window = await _main_window(shot, "ok.ru/profile/577001234", 0)
+
+    def restore(_obj: object = None) -> None:
+        app.setStyle(style)
+        app.setPalette(palette)
+
+    window.destroyed.connect(restore)  # whoever renders it deletes it afterwards
+    return window
+
+
+async def build_intake(shot: ShotContext) -> QWidget:
+    """The intake dialog filled in, with one inline error (the email) and a match banner."""
+    from nit_desk.app.card_services import card_gateway
+    from nit_desk.views.card.intake_dialog import IntakeDialog
+
+    dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
+    _show(dialog)
+    dialog.rows[0].set_account(Network.TELEGRAM, "@pc_fast_spb")
+    dialog.phone_edit.setText("8 912 777-12-34")
+    dialog.email_edit.setText("ivan@")
+    dialog.system_edit.setPlainText("Windows 11 Pro 23H2, Ryzen 5 5600, 16 GB RAM, SSD 512 GB")
+    dialog.description_edit.setPlainText("Не запускается игра после обновления драйверов")
+    dialog.offline_box.setChecked(True)
+    for name in ("phone", "email", "system_info", "description"):
+        dialog._validate(name)
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
+    await shot.settle()
+    return dialog
+
+
+async def build_intake_banned(shot: ShotContext) -> QWidget:
+    """Intake from a banned client's phone (scenario 4, R12): the red banner."""
+    from nit_desk.app.card_services import card_gateway
+    from nit_desk.views.card.intake_dialog import IntakeDialog
+
+    dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
+    _show(dialog)
+    dialog.rows[0].set_account(Network.WHATSAPP, "+7 912 666-01-02")
+    dialog.phone_edit.setText("+7 912 666-01-02")
+    dialog._on_contact_edited("phone")
+    await asyncio.sleep(0.6)
+    await shot.settle()
+    return dialog
+
+
+async def build_sensitive(shot: ShotContext) -> QWidget:
+    """The sensitive-action dialog filled in (R8): warned, refused."""
+    from nit_desk.app.card_services import card_gateway
+    from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
+
+    handle = "ok.ru/profile/577001234"
+    dialog = SensitiveActionDialog(card_gateway(shot.agent), shot.agent.runner,
+                                   shot.clients[handle], "olga_ok",
+                                   request_id=shot.request_of(handle))
+    dialog.action_edit.setText("Регистрация в облачном хранилище: клиент называет код из СМС")
+    dialog.explanation_edit.setPlainText(
+        "Сервис пришлёт код подтверждения на телефон клиента; код нужен один раз для "
+        "завершения регистрации и в NIT Desk не записывается.")
+    dialog.warned_box.setChecked(True)
+    dialog.refused_radio.setChecked(True)
+    _show(dialog)
+    await shot.settle()
+    return dialog
+
+
+async def build_ban(shot: ShotContext) -> QWidget:
+    """The ban proposal dialog for the half-way client, a refused step ticked (R10, R11)."""
+    from nit_desk.app.card_services import card_gateway
+    from nit_desk.views.card.ban_dialog import BanProposalDialog
+
+    handle = "ok.ru/profile/577001234"
+    gateway = card_gateway(shot.agent)
+    card = await shot.agent.runner.call(gateway.client_card, shot.clients[handle])
+    dialog = BanProposalDialog(gateway, shot.agent.runner, card)
+    dialog.comment_edit.setPlainText("Отказывается добавить нас в друзья, без этого работа "
+                                     "через мессенджер невозможна")
+    _show(dialog)
+    await shot.settle()
+    return dialog
+
+
+async def build_estimate_editor(shot: ShotContext) -> QWidget:
+    """The estimate editor (R15): v1 agreed at first contact, a draft v2 being edited."""
+    from decimal import Decimal
+
+    from nit_desk.app.money_services import money_desk
+    from nit_desk.domain.types import Unit
+    from nit_desk.models.money.estimate_model import EditableLine
+    from nit_desk.services.money import estimates
+    from nit_desk.views.money.estimate_editor import EstimateEditor
+
+    request_id = shot.request_of("@pc_slow_msk")
+    agent = shot.agent.actor
+    agreed = estimates.list_versions(shot.db, agent, request_id)[-1]
+    draft = estimates.create_draft(shot.db, agent, request_id, based_on=agreed.id)
+    lines = [*(EditableLine.from_line(line).to_input() for line in draft.lines),
+             EditableLine("Установка и настройка программы", Decimal(3), Unit.PIECE,
+                          400_00).to_input()]
+    estimates.save_draft(shot.db, agent, draft.id, draft.version, lines=lines,
+                         note="Примерно: без учёта стоимости лицензий; время может измениться "
+                              "после осмотра системы")
+    editor = EstimateEditor(money_desk(shot.agent))
+    editor.resize(*WINDOW_SIZE)
+    _show(editor)
+    editor.show_request(request_id)
+    await shot.settle()
+    editor.model.add_line(line=EditableLine("Резервное копирование", Decimal("1.5"),
+                                            Unit.SERVICE, 1_000_00))
+    editor.model.setData(editor.model.index(1, 1), "2,5")
+    await shot.settle()
+    return editor
+
+
+async def build_payments_panel(shot: ShotContext) -> QWidget:
+    """The payments panel of a paid advance request (scenario 1, R13, R14)."""
+    from nit_desk.app.money_services import money_desk
+    from nit_desk.views.money.payments_panel import PaymentsPanel
+
+    panel = PaymentsPanel(money_desk(shot.agent))
+    panel.resize(900, 520)
+    _show(panel)
+    panel.show_request(shot.request_of("@pc_slow_msk"))
+    await shot.settle()
+    return panel
+
+
+async def build_payments_banned(shot: ShotContext) -> QWidget:
+    """The payments panel after a ban: the advance forfeited, nothing can be recorded (R12)."""
+    from nit_desk.app.money_services import money_desk
+    from nit_desk.views.money.payments_panel import PaymentsPanel
+
+    panel = PaymentsPanel(money_desk(shot.agent))
+    panel.resize(900, 520)
+    _show(panel)
+    panel.show_request(shot.request_of("@no_sms_please"))
+    await shot.settle()
+    return panel
+
+
+async def build_price_list_editor(shot: ShotContext) -> QWidget:
+    """The supervisor's price list editor (R15, R18)."""
+    from nit_desk.app.money_services import money_desk
+    from nit_desk.views.money.price_list_editor import PriceListEditor
+
+    editor = PriceListEditor(money_desk(shot.supervisor))
+    editor.resize(900, 520)
+    _show(editor)
+    editor.reload()
+    await shot.settle()
+    return editor
+
+
+async def _console(shot: ShotContext, tab: str) -> Any:
+    """The supervisor console on the demo data, showing its tab named ``tab``."""
+    from nit_desk.app.console_gateways import make_supervisor_console
+
+    console = make_supervisor_console(shot.supervisor)
+    console.setCurrentWidget(getattr(console, tab))
+    console.resize(*WINDOW_SIZE)
+    _show(console)
+    await shot.settle()
+    return console
+
+
+async def build_supervisor_window(shot: ShotContext) -> QWidget:
+    """The supervisor's main window with the console tab in front (R18)."""
+    from nit_desk.app.app import build_main_window
+
+    desk = shot.supervisor
+    window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
+    window.resize(*WINDOW_SIZE)
+    _show(window)
+    await shot.settle()
+    if window.supervisor_console is not None:
+        window.tabs.setCurrentWidget(window.supervisor_console)
+    await shot.settle()
+    return window
+
+
+async def build_console_ban_review(shot: ShotContext) -> QWidget:
+    """Ban review: pending proposals with the first one's evidence (R11)."""
+    console = await _console(shot, "ban_review")
+    console.ban_review.proposals_table.selectRow(0)
+    await shot.settle()
+    return console
+
+
+async def build_console_audit(shot: ShotContext) -> QWidget:
+    """The audit log verified intact, an entry's before/after in the detail pane (R17)."""
+    console = await _console(shot, "audit_viewer")
+    viewer = console.audit_viewer
+    viewer.verify_button.click()
+    await shot.settle()
+    for row in range(viewer.model.rowCount()):
+        entry = viewer.model.entry(row)
+        if entry is not None and entry.before and entry.after:
+            viewer.table.selectRow(row)
+            break
+    await shot.settle()
+    return console
+
+
+async def build_console_template(shot: ShotContext) -> QWidget:
+    """The checklist template editor with an added, unsaved step (R3)."""
+    console = await _console(shot, "template_editor")
+    editor = console.template_editor
+    row = editor.model.add_step("Согласован способ оплаты")
+    editor.table.selectRow(row)
+    await shot.settle()
+    return console
+
+
+async def build_console_users(shot: ShotContext) -> QWidget:
+    """The users tab with a refusal shown (deactivating yourself, R18)."""
+    console = await _console(shot, "users_admin")
+    admin = console.users_admin
+    admin.select_user(shot.supervisor.actor.username)
+    admin.active_button.click()
+    await shot.settle()
+    return console
+
+
+async def build_console_reports(shot: ShotContext) -> QWidget:
+    """Reports for this month: figures, charts and the per-user table."""
+    console = await _console(shot, "reports")
+    console.reports.period_box.setCurrentIndex(2)
+    await shot.settle()
+    return console
+
+
+LIFE_SIZE = (1280, 800)
+"""The request-life screens are checked at the size of a small laptop."""
+
+
+async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
+    """The agent's window on ``handle``'s request after "start work"; (window, card)."""
+    from nit_desk.app.app import build_main_window
+    from nit_desk.app.card_services import card_gateway
+
+    desk = shot.agent
+    request_id = shot.request_of(handle)
+    gateway = card_gateway(desk)
+    taken = await desk.runner.call(gateway.take_request, request_id)
+    if taken.status is RequestStatus.NEW:
+        await desk.runner.call(gateway.start_work, request_id)
+    window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
+    window.resize(*LIFE_SIZE)
+    _show(window)
+    await shot.settle()
+    queue: Any = window.queue_area.content
+    card: Any = window.card_area.content
+    if not queue.select_request(request_id):
+        card.show_request(request_id, shot.clients[handle])
+    await shot.settle()
+    return window, card
+
+
+def _agree_hours(shot: ShotContext, request_id: int) -> None:
+    """An agreed estimate of 2 hours for the work log's "of 2 h"."""
+    from decimal import Decimal
+
+    from nit_desk.domain.types import Unit
+    from nit_desk.services.money import estimates
+    from nit_desk.services.money.money_dto import LineInput
+
+    agent = shot.agent.actor
+    draft = estimates.create_draft(shot.db, agent, request_id)
+    draft = estimates.save_draft(shot.db, agent, draft.id, draft.version, note="", lines=[
+        LineInput("Настройка принтера удалённо", Decimal(2), Unit.HOUR, 800_00)])
+    estimates.propose(shot.db, agent, draft.id)
+    estimates.agree(shot.db, agent, draft.id)
+
+
+async def build_main_request_moves(shot: ShotContext) -> QWidget:
+    """A request in progress (R19): the card offers waiting, done and cancel, with shortcuts."""
+    window, card = await _working_window(shot, "@printer_home")
+    card.tabs.setCurrentIndex(0)
+    await shot.settle()
+    return window
+
+
+async def build_main_work_log(shot: ShotContext) -> QWidget:
+    """The work log of a request being worked (R22): moves, a note, the running timer."""
+    from nit_desk.app.card_services import card_gateway
+
+    window, card = await _working_window(shot, "@printer_home")
+    gateway, runner, request_id = card_gateway(shot.agent), shot.agent.runner, card.request_id
+    await runner.call(gateway.wait_for_client, request_id, "перезагрузить и подтвердить")
+    await runner.call(gateway.back_to_work, request_id)
+    await runner.call(gateway.add_note, request_id,
+                      "Почистил автозагрузку, удалил 2 рекламные программы")
+    await runner.call(_agree_hours, shot, request_id)
+    await runner.call(gateway.correct_worked_time, request_id, 70,
+                      "работал с клиентом на связи до запуска таймера")
+    card.tabs.setCurrentWidget(card.work_log)
+    await shot.settle()
+    card.work_log.note_edit.setPlainText("Драйвер принтера поставлен, ждём пробную печать")
+    await shot.settle()
+    return window
+
+
+SCREENS: list[tuple[str, ScreenBuilder]] = [
+    ("main-window-trusted-client", build_main_trusted),
+    ("main-window-half-way-registration", build_main_half_way),
+    ("main-window-every-advance-reason", build_main_every_reason),
+    ("main-window-dark-palette", build_main_dark),
+    ("intake-dialog", build_intake),
+    ("intake-dialog-banned-match", build_intake_banned),
+    ("sensitive-action-dialog", build_sensitive),
+    ("ban-proposal-dialog", build_ban),
+    ("main-window-supervisor-console", build_supervisor_window),
+    ("console-ban-review", build_console_ban_review),
+    ("console-audit-log", build_console_audit),
+    ("console-checklist-template", build_console_template),
+    ("console-users", build_console_users),
+    ("console-reports", build_console_reports),
+    ("estimate-editor", build_estimate_editor),
+    ("payments-panel", build_payments_panel),
+    ("payments-panel-banned", build_payments_banned),
+    ("price-list-editor", build_price_list_editor),
+    ("main-window-request-moves", build_main_request_moves),
+    ("main-window-work-log", build_main_work_log),
+]
+"""Every screen ``nit-desk screenshot`` renders: (file name, builder). Append to add one."""
+SCREENS.extend(CORRECTION_SCREENS)
+
+
+# -- running -----------------------------------------------------------------
+
+
+def _show(widget: QWidget) -> None:
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    widget.show()
+
+
+def prepare_database(folder: Path) -> tuple[Database, Actor, Actor, dict[str, int]]:
+    """A migrated SQLite database with the demo data; the agent, supervisor and clients."""
+    db = open_database(folder / "screenshots.db")
+    migrate.upgrade(db, backup=False)
+    summary = demo.load_demo(db, clients=60, seed=7)
+    agent = users.authenticate(db, demo.DEMO_AGENTS[1], demo.DEMO_PASSWORD).actor
+    boss = users.authenticate(db, demo.DEMO_SUPERVISOR, demo.DEMO_PASSWORD).actor
+    half_way = summary.scenario_clients["ok.ru/profile/577001234"]
+    registration.set_step_state(db, agent, half_way, "added_as_friend", StepState.REFUSED)
+    return db, agent, boss, summary.scenario_clients
+
+
+async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
+    """Render every screen of :data:`SCREENS` (or those named in ``only``) into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nit-desk-shots-") as tmp:
+        folder = Path(tmp)
+        loop = asyncio.get_running_loop()
+        db, agent, boss, clients = await loop.run_in_executor(None, prepare_database, folder)
+        from nit_desk.app.bindings import attach_database
+
+        settings = DeskSettings(QSettings(str(folder / "settings.ini"),
+                                          QSettings.Format.IniFormat))
+        runner, events = ServiceRunner(), AppEvents()
+        detach = attach_database(events, db)
+        shot = ShotContext(db, Desk(db, agent, runner, events, settings),
+                           Desk(db, boss, runner, events, settings), clients, folder)
+        written: list[Path] = []
+        try:
+            for name, build in SCREENS:
+                if only and name not in only:
+                    continue
+                widget = await build(shot)
+                path = out / f"{name}.png"
+                if not widget.grab().save(str(path)):
+                    raise OSError(f"could not write {path}")
+                written.append(path)
+                widget.hide()
+                widget.deleteLater()
+                await asyncio.sleep(0.05)
+        finally:
+            detach()
+            runner.shutdown(wait=True)
+            db.dispose()
+        return written
+
+
+def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform warns on every shown window; everything else goes to stderr."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def run_screenshots(out: Path, only: list[str] | None = None,
+                    language: str = "en") -> list[Path]:
+    """Make the application (off screen), run :func:`take_screenshots`, return the files.
+
+    Args:
+        language: "en" (the source texts) or "ru" (the Russian catalog).
+    """
+    import qasync
+
+    from nit_desk.app.app import make_application
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qInstallMessageHandler(_quiet_offscreen)
+    app = make_application()
+    if language != "en":
+        from nit_desk.ui.i18n import install_translators
+
+        install_translators(app, language)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            return loop.run_until_complete(take_screenshots(out, only))
+    finally:
+        asyncio.set_event_loop(None)
+        qInstallMessageHandler(None)

@@ -1,0 +1,1 @@
+"""Demo data made through the real services; only app/ and the cli import it."""

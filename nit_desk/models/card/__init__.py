@@ -1,0 +1,1 @@
+"""Item models of the client card: checklist, history (the audit trail), work log."""

@@ -1,0 +1,1 @@
+"""Item models of the supervisor console and what it needs from the services."""

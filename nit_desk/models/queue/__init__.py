@@ -1,0 +1,1 @@
+"""The queue's item model: keyset pages fetched off the GUI thread."""

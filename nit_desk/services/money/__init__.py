@@ -1,0 +1,1 @@
+"""Money: the price list, estimates, payments and what "paid" means."""

@@ -1,0 +1,1 @@
+"""The queue screen: filters, search, the table and its delegate."""

@@ -1,0 +1,451 @@
+"""The queue screen: filters, search, the table, and taking requests for work (R7).
+
+The agent works it from the keyboard: F2 next request, Ctrl+T take, Ctrl+R
+release, Ctrl+F search, F5 refresh. A claim lost to another agent is said in
+the status bar and in a banner above the table ("held by anna since 10:42",
+scenario 6). The view refreshes (debounced) when ``AppEvents.data_changed``
+says requests changed, keeping the selected request and the scroll place, and
+renews the user's claims every minute so they do not lapse while worked.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+import shiboken6
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nit_desk.domain.errors import NitDeskError
+from nit_desk.domain.types import RequestStatus
+from nit_desk.models.queue.queue_model import Column, QueueModel, QueueSource
+from nit_desk.services.dto import QueueFilter, RequestDTO
+from nit_desk.ui.errors import error_text
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.queue_texts import short_when, status_name, time_left_text
+from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.views.queue.queue_delegate import QueueDelegate
+from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 300
+REFRESH_DEBOUNCE_MS = 250
+HEARTBEAT_MS = 60_000
+_COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
+                 Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 27,
+                 Column.CLAIMED_BY: 12}
+"""Default column widths, in average characters of the table's font."""
+_VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.STATUS, Column.REGISTRATION,
+                 Column.SCHEME, Column.CHANNEL, Column.CLAIMED_BY)
+"""What a narrow queue pane shows first: who, how urgent, where it stands."""
+
+
+class QueueView(QWidget):
+    """The queue of requests with its filters, search box and work actions.
+
+    Signals:
+        request_selected(int, int): the current row changed to (request_id, client_id).
+    """
+
+    request_selected = Signal(int, int)
+
+    def __init__(self, source: QueueSource, runner: ServiceRunner, events: AppEvents, *,
+                 my_user_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueView")
+        self._source, self._runner, self._events = source, runner, events
+        self._selected: int | None = None
+        self._want: int | None = None
+        self._scroll = 0
+        self.model = QueueModel(source, runner, my_user_id=my_user_id, parent=self)
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._build_timers()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._filter_row)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        self._connect()
+        self.model.reload(keep_count=False)
+
+    # -- building ----------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.filter_box = QComboBox()
+        self.filter_box.setObjectName("queueFilter")
+        for text, value in ((self.tr("All open"), QueueFilter.ALL_OPEN),
+                            (self.tr("Mine"), QueueFilter.MINE),
+                            (self.tr("Unclaimed"), QueueFilter.UNCLAIMED),
+                            (self.tr("Overdue"), QueueFilter.OVERDUE)):
+            self.filter_box.addItem(text, value)
+        self.filter_box.setToolTip(self.tr("Which requests to show"))
+        self.status_box = QComboBox()
+        self.status_box.setObjectName("queueStatus")
+        self.status_box.addItem(self.tr("Any open status"), None)
+        for status in RequestStatus:
+            self.status_box.addItem(status_name(status), status)
+        self.status_box.setToolTip(self.tr("Only requests in this status"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("queueSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Phone, email, @handle"))
+        self.search_edit.setMinimumWidth(
+            self.search_edit.fontMetrics().horizontalAdvance(
+                self.search_edit.placeholderText()) + 48)
+        self.search_edit.setToolTip(self.tr(
+            "Find a client by the start of a phone number, email or messenger handle (Ctrl+F)"))
+        self.next_button = QToolButton()
+        self._filter_row = QHBoxLayout()
+        self._filter_row.setContentsMargins(0, 0, 0, 0)
+        self._filter_row.addWidget(self.filter_box)
+        self._filter_row.addWidget(self.status_box)
+        self._filter_row.addWidget(self.search_edit, 1)
+        self._filter_row.addWidget(self.next_button)
+        self.banner = MessageLine()
+        self.banner.setObjectName("queueBanner")
+
+    def _build_table(self) -> None:
+        table = QTableView()
+        table.setObjectName("queueTable")
+        table.setModel(self.model)
+        table.setItemDelegate(QueueDelegate(self.model, table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setSortingEnabled(False)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(False)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        chars = table.fontMetrics().averageCharWidth()
+        for column, width in _COLUMN_CHARS.items():
+            header.resizeSection(column, width * chars + 12)
+        header.resizeSection(Column.DEADLINE, _deadline_width(table))
+        for visual, column in enumerate(_VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        self.table = table
+        self.empty_label = QLabel(table.viewport())
+        self.empty_label.setObjectName("queueEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)  # the palette's quiet colour
+        overlay = QVBoxLayout(table.viewport())
+        overlay.addWidget(self.empty_label, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def _build_actions(self) -> None:
+        self.action_next = self._action(self.tr("&Next request"), "F2",
+                                        self._on_action_next_triggered)
+        self.action_take = self._action(self.tr("&Take request"), "Ctrl+T",
+                                        self._on_action_take_triggered)
+        self.action_release = self._action(self.tr("&Release request"), "Ctrl+R",
+                                           self._on_action_release_triggered)
+        self.action_search = self._action(self.tr("&Search the queue"), "Ctrl+F",
+                                          self._on_action_search_triggered)
+        self.action_refresh = self._action(self.tr("Re&fresh the queue"), "F5",
+                                           self._on_action_refresh_triggered)
+        self.next_button.setDefaultAction(self.action_next)
+        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._update_actions()
+
+    def _action(self, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setToolTip(self.tr("{action} ({keys})").format(
+            action=text.replace("&", ""),
+            keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def header_state(self) -> QByteArray:
+        """The table header's column order and widths, to remember between sessions."""
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray | None) -> bool:
+        """Put back a remembered column order and widths; False if there was none."""
+        if state is None:
+            return False
+        return self.table.horizontalHeader().restoreState(state)
+
+    def work_actions(self) -> list[QAction]:
+        """The actions for the main window's Work menu, with their shortcuts."""
+        return [self.action_next, self.action_take, self.action_release,
+                self.action_search, self.action_refresh]
+
+    def _build_timers(self) -> None:
+        self.search_timer = _single_shot(self, SEARCH_DEBOUNCE_MS, self._on_search_timer_timeout)
+        self.refresh_timer = _single_shot(self, REFRESH_DEBOUNCE_MS,
+                                          self._on_refresh_timer_timeout)
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(HEARTBEAT_MS)
+        self.heartbeat_timer.timeout.connect(self._on_heartbeat_timer_timeout)
+        self.heartbeat_timer.start()
+        self._timers_held = TimersHeldWhileClosed(self, self.search_timer, self.refresh_timer,
+                                                  self.heartbeat_timer)
+
+    def _connect(self) -> None:
+        self.filter_box.currentIndexChanged.connect(self._on_filter_changed)
+        self.status_box.currentIndexChanged.connect(self._on_filter_changed)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_timer_timeout)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.rowsInserted.connect(self._update_empty_state)
+        self.model.loading_changed.connect(self._update_empty_state)
+        self.model.load_failed.connect(self._on_model_load_failed)
+        self._events.data_changed.connect(self._on_events_data_changed)
+
+    # -- what is selected -------------------------------------------------------
+
+    def current_request_id(self) -> int | None:
+        """The request of the current row, if any."""
+        index = self.table.currentIndex()
+        return self.model.row(index.row()).request_id if index.isValid() else None
+
+    def select_request(self, request_id: int) -> bool:
+        """Make ``request_id`` the current row if it is loaded; whether it was."""
+        row = self.model.row_of(request_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        if not current.isValid():
+            return
+        row = self.model.row(current.row())
+        if row.request_id != self._selected:
+            self._selected = row.request_id
+            self.banner.clear_message()  # a refusal about one request is not about the next
+            self.request_selected.emit(row.request_id, row.client_id)
+
+    def _update_actions(self) -> None:
+        index = self.table.currentIndex()
+        self.action_take.setEnabled(index.isValid())
+        held = index.isValid() and self.model.row(index.row()).claimed_by_id is not None
+        self.action_release.setEnabled(held)
+
+    # -- filters and search ---------------------------------------------------------
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        self.banner.clear_message()
+        self.model.set_filter(self.filter_box.currentData(), self.status_box.currentData())
+
+    @Slot(str)
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self.search_timer.start()
+
+    @Slot()
+    def _on_search_timer_timeout(self) -> None:
+        self.search_timer.stop()
+        text = self.search_edit.text().strip()
+        if text != self.model.query.search:
+            self.banner.clear_message()
+            self.model.set_search(text)
+
+    # -- keeping the place over a reload ----------------------------------------------
+
+    @Slot()
+    def _on_model_about_to_be_reset(self) -> None:
+        if self._want is None:
+            self._want = self._selected
+        self._scroll = self.table.verticalScrollBar().value()
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        want, self._want = self._want, None
+        self.table.doItemsLayout()
+        if want is not None and self.select_request(want):
+            if self._scroll <= self.table.verticalScrollBar().maximum():
+                self.table.verticalScrollBar().setValue(self._scroll)
+            self.table.scrollTo(self.table.currentIndex())
+        else:
+            self.table.verticalScrollBar().setValue(self._scroll)
+        self._update_actions()
+        self._update_empty_state()
+
+    @Slot()
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount() > 0:
+            self.empty_label.hide()
+            return
+        if self.model.is_loading:
+            text = self.tr("Loading…")
+        elif self.model.query.is_narrowed:
+            text = self.tr("No requests match")
+        else:
+            text = self.tr("The queue is empty")
+        self.empty_label.setText(text)
+        self.empty_label.show()
+
+    @Slot(object)
+    def _on_model_load_failed(self, exc: object) -> None:
+        if isinstance(exc, NitDeskError):
+            self.banner.show_error(error_text(exc))
+        else:
+            self.banner.show_error(self.tr("The queue could not be read. Press F5 to try again."))
+        self._update_empty_state()
+
+    # -- refreshing ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_events_data_changed(self, change: object) -> None:
+        entities = getattr(change, "entities", frozenset({"*"}))
+        if {"*", "request", "client"} & set(entities):
+            self.refresh_timer.start()
+
+    @Slot()
+    def _on_refresh_timer_timeout(self) -> None:
+        if not self._timers_held.holds(self.refresh_timer):
+            self.model.reload(keep_count=True)
+
+    @Slot()
+    def _on_action_refresh_triggered(self) -> None:
+        self.banner.clear_message()
+        self.refresh_timer.stop()
+        self.model.reload(keep_count=True)
+
+    @Slot()
+    def _on_action_search_triggered(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    @Slot()
+    def _on_heartbeat_timer_timeout(self) -> None:
+        if not self._timers_held.holds(self.heartbeat_timer):
+            run_async(self._renew_claims(), owner=self)
+
+    async def _renew_claims(self) -> None:
+        renewed = await self._runner.call_quietly(self._source.renew_claims)
+        log.debug("Renewed %d claims", renewed)
+
+    # -- claiming ------------------------------------------------------------------------
+
+    @async_slot()
+    async def _on_action_next_triggered(self) -> None:
+        request = await self._runner.call(self._source.next_request)
+        if not shiboken6.isValid(self):
+            return  # the window closed meanwhile
+        if request is None:
+            self._say(self.tr("No unclaimed request is waiting."))
+            return
+        self._say(self.tr("You took the request of {handle}.").format(
+            handle=request.client_handle))
+        self._show_request(request)
+
+    @async_slot()
+    async def _on_action_take_triggered(self) -> None:
+        request_id = self.current_request_id()
+        if request_id is None:
+            self._say(self.tr("Pick a request in the queue first."))
+            return
+        request = await self._runner.call(self._source.claim, request_id)
+        if not shiboken6.isValid(self):
+            return
+        self._say(self.tr("You took the request of {handle}.").format(
+            handle=request.client_handle))
+        self._show_request(request)
+
+    @async_slot()
+    async def _on_action_release_triggered(self) -> None:
+        request_id = self.current_request_id()
+        if request_id is None:
+            self._say(self.tr("Pick a request in the queue first."))
+            return
+        request = await self._runner.call(self._source.release, request_id)
+        if not shiboken6.isValid(self):
+            return
+        self._say(self.tr("You released the request of {handle}.").format(
+            handle=request.client_handle))
+        self._show_request(request)
+
+    def show_taken(self, request: RequestDTO) -> None:
+        """Select a request taken elsewhere (the card's intake), now or after the reload."""
+        self._show_request(request)
+
+    def _show_request(self, request: RequestDTO) -> None:
+        """Select ``request`` (now or after the reload) and tell the card about it."""
+        self._want = request.id
+        if request.id != self._selected:
+            self._selected = request.id
+            self.request_selected.emit(request.id, request.client_id)
+        self.refresh_timer.stop()
+        self.model.reload(keep_count=True)
+
+    def _say(self, text: str) -> None:
+        self.banner.clear_message()
+        self._events.status_message.emit(text)
+
+    def show_error(self, err: NitDeskError) -> None:
+        """A refusal (a claim lost to another agent...): banner and status bar, then refresh."""
+        if not shiboken6.isValid(self):
+            return
+        text = error_text(err)
+        self.banner.show_error(text)
+        self._events.status_message.emit(text)
+        self.refresh_timer.start()
+
+
+def _deadline_width(table: QTableView) -> int:
+    """Wide enough for a bold "overdue 12 d 23 h · 12/28 11:45 PM" in this locale."""
+    now = datetime.now(UTC)
+    sample = now.replace(month=12, day=28, hour=23, minute=45)
+    if sample.date() == now.date():
+        sample = sample.replace(day=27)
+    text = QCoreApplication.translate("QueueModel", "{left} · {when}").format(
+        left=time_left_text(now - timedelta(days=12, hours=23), now),
+        when=short_when(sample, now))
+    font = QFont(table.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(text) + 16
+
+
+def _single_shot(parent: QWidget, interval_ms: int, slot: object) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer

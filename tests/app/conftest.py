@@ -1,0 +1,12 @@
+"""The Qt-side fixtures (``tests/qt_fixtures.py``) for every test in this folder."""
+
+from tests.qt_fixtures import (
+    accounts,
+    desk_settings,
+    events,
+    memory_keyring,
+    nit_desk_home,
+    runner,
+)
+
+__all__ = ["accounts", "desk_settings", "events", "memory_keyring", "nit_desk_home", "runner"]

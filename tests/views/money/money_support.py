@@ -1,0 +1,37 @@
+"""Helpers for the money screens' tests: a money desk on the test database, awaiting tasks."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from pytestqt.qtbot import QtBot
+
+from nit_desk.app.money_services import DatabaseMoneyGateway, MoneyDeskBinding
+from nit_desk.services.actor import Actor
+from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
+from nit_desk.ui.runner import ServiceRunner
+
+T = TypeVar("T")
+
+
+def money_desk_for(db: Database, actor: Actor, runner: ServiceRunner,
+                   events: AppEvents) -> MoneyDeskBinding:
+    """The money screens' desk for ``actor`` on the test database."""
+    return MoneyDeskBinding(actor, runner, events, DatabaseMoneyGateway(db, actor))
+
+
+def finish(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = 10000) -> T:
+    """Run ``coro`` on the qasync loop while Qt events are processed; return or raise."""
+    task: asyncio.Task[T] = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+def settle(qtbot: QtBot, runner: ServiceRunner, rounds: int = 3) -> None:
+    """Let the screens' service calls and queued slots finish."""
+    for _ in range(rounds):
+        qtbot.waitUntil(lambda: not runner.is_busy, timeout=10000)
+        qtbot.wait(30)
