@@ -15,7 +15,7 @@ def schema_stamp() -> str:
     """A short hash of the schema and the bulk loader: a change means a new file."""
     digest = hashlib.sha256()
     sources = sorted((PACKAGE / "services" / "storage" / "migrations").rglob("*.py"))
-    sources.append(PACKAGE / "services" / "demo_bulk.py")
+    sources.append(PACKAGE / "demo" / "demo_bulk.py")
     for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
