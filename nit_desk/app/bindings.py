@@ -15,16 +15,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
+from nit_desk.services.change import EVERYTHING
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.uow import Change, add_change_listener
+from nit_desk.services.uow import add_change_listener
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.ui.runner import ServiceRunner, run_async
 
 log = logging.getLogger(__name__)
-
-EVERYTHING = Change(entities=frozenset({"*"}))
-"""The change announced when another process committed: screens reload everything."""
 
 
 def attach_database(events: AppEvents, db: Database) -> Callable[[], None]:
