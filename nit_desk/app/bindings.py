@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
+from nit_desk.services.admin.user_dto import SignIn, UserInfo
 from nit_desk.services.change import EVERYTHING
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
@@ -114,11 +115,11 @@ class DatabaseAccounts:
         """Whether any user exists (else the first supervisor is created)."""
         return users.has_users(self.db)
 
-    def authenticate(self, username: str, password: str) -> users.SignIn:
+    def authenticate(self, username: str, password: str) -> SignIn:
         """Check the password (lockout after five wrong ones)."""
         return users.authenticate(self.db, username, password)
 
-    def create_first_supervisor(self, username: str, password: str) -> users.UserInfo:
+    def create_first_supervisor(self, username: str, password: str) -> UserInfo:
         """Create the first supervisor of an empty database."""
         return users.create_first_supervisor(self.db, username, password)
 

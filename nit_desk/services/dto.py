@@ -260,6 +260,15 @@ class BanDTO:
     forfeited_kopecks: int = 0
 
 
+@dataclass(frozen=True)
+class BannedClient:
+    """A client under a ban in force, as the supervisor's lift list shows it (R11)."""
+
+    client_id: int
+    handle: str
+    ban: BanDTO
+
+
 # -- typed errors the screens catch ------------------------------------------------
 
 
