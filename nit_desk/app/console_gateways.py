@@ -24,6 +24,7 @@ from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import audit, reports, users
 from nit_desk.services.admin.audit_dto import AuditFilter, AuditRecord, ChainReport
+from nit_desk.services.admin.report_dto import Report
 from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.clients import bans, checklist, clients, sensitive
 from nit_desk.services.dto import (
@@ -39,7 +40,9 @@ from nit_desk.views.console.console import SupervisorConsole
 
 if TYPE_CHECKING:
     from nit_desk.app.screens import Desk
-    from nit_desk.models.console.console_gateway import AuditQuery, ReportFigures, StepInput
+    from nit_desk.models.console.console_gateway import AuditQuery
+    from nit_desk.services.admin.report_dto import Report
+    from nit_desk.services.dto import StepInput
     from nit_desk.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -174,7 +177,7 @@ class DatabaseConsoleGateway:
         """The dashboard for a period."""
         return reports.build_report(self.db, self.actor, since, until)
 
-    def export_report(self, report: ReportFigures, target: Path) -> None:
+    def export_report(self, report: Report, target: Path) -> None:
         """Write the report to CSV."""
         if not isinstance(report, reports.Report):
             raise TypeError("export_report needs a report built by build_report")

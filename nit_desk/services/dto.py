@@ -50,6 +50,10 @@ class TemplateDTO:
     created_by_name: str | None = None
 
 
+StepInput = tuple[str | None, str, bool]
+"""A template step to save: (code, or None to make one from the title; title; required)."""
+
+
 # -- clients -----------------------------------------------------------------
 
 

@@ -43,6 +43,7 @@ from nit_desk.domain.registration import (
 )
 from nit_desk.domain.types import BanProposalStatus, StepState
 from nit_desk.models.card.history_model import HistoryModel
+from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
@@ -52,7 +53,7 @@ from nit_desk.ui.queue_texts import status_name
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
 from nit_desk.views.card.card_corrections import CardCorrections
-from nit_desk.views.card.card_gateway import CardGateway, HistoryEntry
+from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.checklist_panel import ChecklistPanel
 from nit_desk.views.card.contacts_panel import ContactsPanel, Pill
 from nit_desk.views.card.intake_dialog import IntakeDialog
@@ -80,7 +81,7 @@ class CardData:
     card: ClientCard
     request: RequestDTO | None
     money: MoneyStatus | None
-    history: tuple[HistoryEntry, ...]
+    history: tuple[AuditRecord, ...]
 
 
 def _t(text: str) -> str:

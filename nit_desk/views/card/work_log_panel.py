@@ -27,12 +27,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.models.card.work_log_model import (
-    WorkLogLike,
-    WorkLogModel,
-    hours_seconds,
-    worked_text,
-)
+from nit_desk.models.card.work_log_model import WorkLogModel, hours_seconds, worked_text
+from nit_desk.services.clients.work_log_dto import WorkLog
 from nit_desk.services.dto import RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
@@ -163,7 +159,7 @@ class WorkLogPanel(QWidget):
         if isValid(self) and generation == self._generation:
             self.set_log(log)
 
-    def set_log(self, log: WorkLogLike | None) -> None:
+    def set_log(self, log: WorkLog | None) -> None:
         """Show ``log``: the timeline and the time line (ticking while the timer runs)."""
         self.model.set_log(log)
         if log is not None and log.entries:
