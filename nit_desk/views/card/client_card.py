@@ -7,7 +7,7 @@ checklist (R3, R4) and the client's history (R17); and the buttons for a
 sensitive action (R8) and a ban proposal (R10, R11).
 
 Everything loads through the service runner; the card reloads itself when a
-committed change concerns its client (``Change.client_ids``) or everything.
+committed change concerns its client (``Change.concerns(client_id=...)``).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from nit_desk.domain.registration import (
 from nit_desk.domain.types import BanProposalStatus, StepState
 from nit_desk.models.card.history_model import HistoryModel
 from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.change import Change
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
@@ -544,12 +545,8 @@ class ClientCardView(QWidget):
     # -- slots --------------------------------------------------------------
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
-        if self.client_id is None:
-            return
-        entities: frozenset[str] = getattr(change, "entities", frozenset())
-        client_ids: frozenset[int] = getattr(change, "client_ids", frozenset())
-        if "*" in entities or self.client_id in client_ids:
+    def _on_events_data_changed(self, change: Change) -> None:
+        if self.client_id is not None and change.concerns(client_id=self.client_id):
             self._reload_timer.start()
 
     @Slot()

@@ -44,6 +44,7 @@ from nit_desk.models.console.console_audit import (
 from nit_desk.models.console.console_gateway import AuditQuery, ConsoleGateway
 from nit_desk.services.admin.audit_dto import AuditRecord, ChainReport
 from nit_desk.services.admin.user_dto import UserInfo
+from nit_desk.services.change import Change
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
@@ -377,7 +378,7 @@ class AuditViewer(QWidget):
         self.apply_filters()
 
     @Slot(object)
-    def _on_events_data_changed(self, _change: object) -> None:
+    def _on_events_data_changed(self, _change: Change) -> None:
         # Every change writes an entry; refresh only a table still showing the newest
         # page, so a supervisor reading older entries keeps their place.
         if self.loaded and self.model.starts_before is None and self.model.rowCount() <= PAGE_SIZE:

@@ -31,6 +31,7 @@ from nit_desk.models.card.history_model import HistoryModel
 from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import BannedModel, ProposalsModel, SensitiveModel
 from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.change import Change
 from nit_desk.services.dto import (
     BanDTO,
     BannedClient,
@@ -49,7 +50,6 @@ from nit_desk.views.console.common import (
     ReasonDialog,
     alive,
     call_alive,
-    change_concerns,
     fit_columns,
     make_table,
     size_columns,
@@ -454,10 +454,10 @@ class BanReview(QWidget):
         self._update_buttons()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
+    def _on_events_data_changed(self, change: Change) -> None:
         if not self.loaded:
             return
-        if change_concerns(change, "ban_proposal", "ban", "client", "sensitive_action"):
+        if change.concerns("ban_proposal", "ban", "client", "sensitive_action"):
             self._reload_timer.start()
 
 

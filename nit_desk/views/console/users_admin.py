@@ -30,13 +30,13 @@ from nit_desk.domain.types import Role
 from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import UsersModel, role_text
 from nit_desk.services.admin.user_dto import UserInfo
+from nit_desk.services.change import Change
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.console.common import (
     alive,
     call_alive,
-    change_concerns,
     fit_columns,
     make_table,
 )
@@ -319,8 +319,8 @@ class UsersAdmin(QWidget):
         self._update_buttons()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
+    def _on_events_data_changed(self, change: Change) -> None:
         if not self.loaded:
             return
-        if change_concerns(change, "user"):
+        if change.concerns("user"):
             self._reload_timer.start()
