@@ -25,8 +25,9 @@ from nit_desk.app.live_bridge import start_live_queue
 from nit_desk.app.screens import Desk, install_screens
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.connection_check import ProblemKind, check_connection, classify_error
+from nit_desk.services.admin.connection_check import check_connection, classify_error
 from nit_desk.services.admin.connection_check import report as connection_report
+from nit_desk.services.admin.connection_dto import ProblemKind
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database

@@ -15,16 +15,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
+from nit_desk.services.admin.user_dto import SignIn, UserInfo
+from nit_desk.services.change import EVERYTHING
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.uow import Change, add_change_listener
+from nit_desk.services.uow import add_change_listener
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.ui.runner import ServiceRunner, run_async
 
 log = logging.getLogger(__name__)
-
-EVERYTHING = Change(entities=frozenset({"*"}))
-"""The change announced when another process committed: screens reload everything."""
 
 
 def attach_database(events: AppEvents, db: Database) -> Callable[[], None]:
@@ -116,11 +115,11 @@ class DatabaseAccounts:
         """Whether any user exists (else the first supervisor is created)."""
         return users.has_users(self.db)
 
-    def authenticate(self, username: str, password: str) -> users.SignIn:
+    def authenticate(self, username: str, password: str) -> SignIn:
         """Check the password (lockout after five wrong ones)."""
         return users.authenticate(self.db, username, password)
 
-    def create_first_supervisor(self, username: str, password: str) -> users.UserInfo:
+    def create_first_supervisor(self, username: str, password: str) -> UserInfo:
         """Create the first supervisor of an empty database."""
         return users.create_first_supervisor(self.db, username, password)
 

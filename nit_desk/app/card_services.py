@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from nit_desk.domain.types import ContactKind, Network, StepState
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.audit import AuditRecord
+from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.services.clients import (
     bans,
     clients,

@@ -23,10 +23,13 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import audit, reports, users
-from nit_desk.services.admin.audit import AuditFilter, AuditRecord, ChainReport
+from nit_desk.services.admin.audit_dto import AuditFilter, AuditRecord, ChainReport
+from nit_desk.services.admin.report_dto import Report
+from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.clients import bans, checklist, clients, sensitive
 from nit_desk.services.dto import (
     BanDTO,
+    BannedClient,
     BanProposalDTO,
     ClientCard,
     SensitiveActionDTO,
@@ -37,7 +40,9 @@ from nit_desk.views.console.console import SupervisorConsole
 
 if TYPE_CHECKING:
     from nit_desk.app.screens import Desk
-    from nit_desk.models.console.console_gateway import AuditQuery, ReportFigures, StepInput
+    from nit_desk.models.console.console_gateway import AuditQuery
+    from nit_desk.services.admin.report_dto import Report
+    from nit_desk.services.dto import StepInput
     from nit_desk.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -76,7 +81,7 @@ class DatabaseConsoleGateway:
         """Reject a proposal."""
         return bans.reject_ban(self.db, self.actor, proposal_id, reason)
 
-    def bans_in_force(self) -> list[bans.BannedClient]:
+    def bans_in_force(self) -> list[BannedClient]:
         """Clients banned now."""
         return bans.bans_in_force(self.db, self.actor)
 
@@ -141,28 +146,28 @@ class DatabaseConsoleGateway:
 
     # -- users --
 
-    def list_users(self) -> list[users.UserInfo]:
+    def list_users(self) -> list[UserInfo]:
         """Every user, by name."""
         return users.list_users(self.db, self.actor)
 
-    def create_user(self, username: str, role: Role, password: str) -> users.UserInfo:
+    def create_user(self, username: str, role: Role, password: str) -> UserInfo:
         """Add a user who must change the password at the first sign-in."""
         return users.create_user(self.db, self.actor, username, role, password,
                                  must_change_password=True)
 
-    def set_active(self, user_id: int, active: bool) -> users.UserInfo:
+    def set_active(self, user_id: int, active: bool) -> UserInfo:
         """Deactivate or reactivate."""
         return users.set_active(self.db, self.actor, user_id, active)
 
-    def set_role(self, user_id: int, role: Role) -> users.UserInfo:
+    def set_role(self, user_id: int, role: Role) -> UserInfo:
         """Make an agent or a supervisor."""
         return users.set_role(self.db, self.actor, user_id, role)
 
-    def reset_password(self, user_id: int, password: str) -> users.UserInfo:
+    def reset_password(self, user_id: int, password: str) -> UserInfo:
         """Set a temporary password."""
         return users.reset_password(self.db, self.actor, user_id, password)
 
-    def unlock(self, user_id: int) -> users.UserInfo:
+    def unlock(self, user_id: int) -> UserInfo:
         """Lift a lockout."""
         return users.unlock(self.db, self.actor, user_id)
 
@@ -172,7 +177,7 @@ class DatabaseConsoleGateway:
         """The dashboard for a period."""
         return reports.build_report(self.db, self.actor, since, until)
 
-    def export_report(self, report: ReportFigures, target: Path) -> None:
+    def export_report(self, report: Report, target: Path) -> None:
         """Write the report to CSV."""
         if not isinstance(report, reports.Report):
             raise TypeError("export_report needs a report built by build_report")

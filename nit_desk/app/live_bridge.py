@@ -16,8 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from nit_desk.services import live
+from nit_desk.services.change import Change
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.uow import Change
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 
 log = logging.getLogger(__name__)

@@ -50,6 +50,10 @@ class TemplateDTO:
     created_by_name: str | None = None
 
 
+StepInput = tuple[str | None, str, bool]
+"""A template step to save: (code, or None to make one from the title; title; required)."""
+
+
 # -- clients -----------------------------------------------------------------
 
 
@@ -258,6 +262,15 @@ class BanDTO:
     lift_reason: str
     cancelled_request_ids: tuple[int, ...] = ()
     forfeited_kopecks: int = 0
+
+
+@dataclass(frozen=True)
+class BannedClient:
+    """A client under a ban in force, as the supervisor's lift list shows it (R11)."""
+
+    client_id: int
+    handle: str
+    ban: BanDTO
 
 
 # -- typed errors the screens catch ------------------------------------------------

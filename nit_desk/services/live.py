@@ -5,7 +5,7 @@ own transaction (:meth:`~nit_desk.services.storage.backend.PostgresBackend.
 announce_change`), so a notification exists only for a committed change.
 :class:`ChangeListener` keeps one autocommit psycopg connection that listens
 on that channel, on its own thread, and hands each notification to a callback
-as the same :class:`~nit_desk.services.uow.Change` a local commit produces.
+as the same :class:`~nit_desk.services.change.Change` a local commit produces.
 
 When the connection drops (server restart, unplugged cable) the listener
 reports :data:`RECONNECTING`, retries with exponential back-off and, once
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import URL
 
+from nit_desk.services.change import EVERYTHING, Change
 from nit_desk.services.storage.backend import CHANGE_CHANNEL
-from nit_desk.services.uow import Change
 
 if TYPE_CHECKING:
     import psycopg
@@ -35,7 +35,7 @@ CONNECTED = "connected"
 RECONNECTING = "reconnecting"
 STOPPED = "stopped"
 
-FULL_RELOAD = Change(entities=frozenset({"*"}))
+FULL_RELOAD = EVERYTHING
 """Announced after a reconnection: screens reload everything."""
 
 BACKOFF_START = 0.5

@@ -28,20 +28,12 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit_chain import GENESIS, canonical_json, entry_hash
+from nit_desk.services.change import Change
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, User
 from nit_desk.services.storage.types import utcnow
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one committed unit of work changed, for screens that show it."""
-
-    entities: frozenset[str]
-    client_ids: frozenset[int] = frozenset()
-    actions: frozenset[str] = frozenset()
 
 
 ChangeListener = Callable[[Change], None]

@@ -8,11 +8,11 @@ re-emits ``data_changed`` on the GUI thread. Each screen connects to
 
     events.data_changed.connect(self._on_events_data_changed)
 
-    def _on_events_data_changed(self, change: object) -> None:
-        entities = getattr(change, "entities", frozenset())
-        if "*" in entities or "request" in entities:
+    def _on_events_data_changed(self, change: Change) -> None:
+        if change.concerns("request", client_id=self.client_id):
             self._reload()
 
+:meth:`Change.concerns <nit_desk.services.change.Change.concerns>` holds the rule:
 ``entities == {"*"}`` means "another workstation committed something": reload all.
 This module imports no storage, so views may import it.
 """
@@ -20,6 +20,8 @@ This module imports no storage, so views may import it.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
+
+from nit_desk.services.change import Change
 
 CONNECTED = "connected"
 DISCONNECTED = "disconnected"
@@ -29,7 +31,7 @@ class AppEvents(QObject):
     """Signals every screen may listen to; all are emitted on the GUI thread."""
 
     data_changed = Signal(object)
-    """A :class:`nit_desk.services.uow.Change` was committed (here or elsewhere)."""
+    """A :class:`~nit_desk.services.change.Change` was committed (here or elsewhere)."""
     status_message = Signal(str)
     """A short, already translated message for the status bar."""
     connection_state_changed = Signal(str)
@@ -41,6 +43,6 @@ class AppEvents(QObject):
         super().__init__(parent)
         self._change_posted.connect(self.data_changed, Qt.ConnectionType.QueuedConnection)
 
-    def post_change(self, change: object) -> None:
+    def post_change(self, change: Change) -> None:
         """Announce ``change`` from any thread; ``data_changed`` follows on the GUI thread."""
         self._change_posted.emit(change)

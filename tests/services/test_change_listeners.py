@@ -14,8 +14,9 @@ from pathlib import Path
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
+from nit_desk.services.change import Change
 from nit_desk.services.storage.engine import Database, open_database
-from nit_desk.services.uow import Change, add_change_listener, change_listener_count
+from nit_desk.services.uow import add_change_listener, change_listener_count
 
 PASSWORD = "длинный пароль 42"
 

@@ -18,9 +18,9 @@ import pytest
 from nit_desk.domain.errors import Conflict
 from nit_desk.services import live
 from nit_desk.services.actor import Actor
+from nit_desk.services.change import Change
 from nit_desk.services.clients import clients
 from nit_desk.services.storage.engine import Database, open_database
-from nit_desk.services.uow import Change
 from tests.services.agent_support import new_client
 from tests.services.pg_support import emptied
 

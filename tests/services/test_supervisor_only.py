@@ -21,7 +21,8 @@ from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import PaymentKind, RequestStatus, Role, StepState, Unit
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import audit, reports, users
-from nit_desk.services.admin.audit import AuditFilter, verify_audit_chain
+from nit_desk.services.admin.audit import verify_audit_chain
+from nit_desk.services.admin.audit_dto import AuditFilter
 from nit_desk.services.clients import bans, checklist, clients, registration
 from nit_desk.services.money import pricelist
 from nit_desk.services.queue import queue

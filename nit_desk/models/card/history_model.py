@@ -1,6 +1,6 @@
 """One client's audit entries as a table model: when, who, what, details (R17).
 
-Rows are duck-typed audit records (:class:`nit_desk.views.card.card_gateway.HistoryEntry`):
+Rows are audit records (:class:`nit_desk.services.admin.audit_dto.AuditRecord`):
 ``at``, ``actor_name``, ``action``, ``before``, ``after`` (JSON text).
 """
 
@@ -21,15 +21,14 @@ from PySide6.QtCore import (
 
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import StepState
-from nit_desk.models.card.audit_record import AuditRecordLike
 from nit_desk.models.card.checklist_model import state_name
+from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-AuditRow = AuditRecordLike
-"""What the model reads of an audit entry."""
+
 
 
 class Column(IntEnum):
@@ -160,10 +159,10 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AuditRow] = []
+        self._rows: list[AuditRecord] = []
         self._titles: dict[str, str] = {}
 
-    def set_entries(self, rows: Sequence[AuditRow],
+    def set_entries(self, rows: Sequence[AuditRecord],
                     step_titles: Mapping[str, str] | None = None) -> None:
         """Show ``rows``; ``step_titles`` turn step codes into their titles."""
         self.beginResetModel()
@@ -171,7 +170,7 @@ class HistoryModel(QAbstractTableModel):
         self._titles = dict(step_titles or {})
         self.endResetModel()
 
-    def entry(self, row: int) -> AuditRow | None:
+    def entry(self, row: int) -> AuditRecord | None:
         """The entry on ``row``, if any."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

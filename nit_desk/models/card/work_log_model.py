@@ -1,7 +1,7 @@
 """A request's work log as a table model: when, who, what happened, in words (R22).
 
-The rows come from ``services.work_log.work_log`` (:class:`WorkLogLike`, one
-:class:`WorkLogEntryLike` per row, oldest first). Each entry's machine
+The rows come from ``services.work_log.work_log`` (:class:`WorkLog`, one
+:class:`WorkLogEntry` per row, oldest first). Each entry's machine
 ``details`` (``("from", "new"), ("to", "in_progress")``) become Russian words
 here: status names as the queue says them, payment kinds and amounts as the
 money screens say them, times in the user's local time.
@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -35,64 +35,13 @@ from nit_desk.domain.types import (
     PaymentScheme,
     RequestStatus,
 )
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.ui import money_text
 from nit_desk.ui.queue_texts import channel_name, reason_name, scheme_name, status_name
 from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "WorkLogModel"
-
-
-class WorkLogEntryLike(Protocol):
-    """One line of the work log (``services.work_log_dto.WorkLogEntry``)."""
-
-    @property
-    def at(self) -> datetime:
-        """When (UTC)."""
-
-    @property
-    def who(self) -> str:
-        """Who did it."""
-
-    @property
-    def kind(self) -> str:
-        """``WorkLogKind`` (a StrEnum: "note", "status", "payment"...)."""
-
-    @property
-    def text(self) -> str:
-        """Free text: the note, a reason, what is awaited ("" if none)."""
-
-    @property
-    def details(self) -> tuple[tuple[str, str], ...]:
-        """Machine values, e.g. ``(("from", "new"), ("to", "in_progress"))``."""
-
-
-class WorkLogLike(Protocol):
-    """A request's timeline and time spent (``services.work_log_dto.WorkLog``)."""
-
-    @property
-    def request_id(self) -> int:
-        """The request."""
-
-    @property
-    def entries(self) -> Sequence[WorkLogEntryLike]:
-        """The timeline, oldest first."""
-
-    @property
-    def worked_seconds(self) -> int:
-        """Time worked as of :attr:`as_of`, the running stretch included."""
-
-    @property
-    def timer_running(self) -> bool:
-        """Whether the holder's timer runs now."""
-
-    @property
-    def as_of(self) -> datetime:
-        """When :attr:`worked_seconds` was counted."""
-
-    @property
-    def estimate_hours(self) -> Decimal | None:
-        """Hours in the latest agreed estimate (None: no agreed estimate)."""
 
 
 class Column(IntEnum):
@@ -333,17 +282,17 @@ class WorkLogModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[WorkLogEntryLike] = []
-        self.log: WorkLogLike | None = None
+        self._entries: list[WorkLogEntry] = []
+        self.log: WorkLog | None = None
 
-    def set_log(self, log: WorkLogLike | None) -> None:
+    def set_log(self, log: WorkLog | None) -> None:
         """Show ``log`` (None: nothing)."""
         self.beginResetModel()
         self.log = log
         self._entries = list(log.entries) if log is not None else []
         self.endResetModel()
 
-    def entry(self, row: int) -> WorkLogEntryLike | None:
+    def entry(self, row: int) -> WorkLogEntry | None:
         """The entry on ``row``, if any."""
         return self._entries[row] if 0 <= row < len(self._entries) else None
 

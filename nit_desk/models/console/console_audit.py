@@ -26,7 +26,8 @@ from PySide6.QtGui import QColor
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.card.history_model import action_name, describe_change
-from nit_desk.models.console.console_gateway import AuditEntryRow, AuditQuery, ConsoleGateway
+from nit_desk.models.console.console_gateway import AuditQuery, ConsoleGateway
+from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.ui.runner import ServiceRunner, run_async
 from nit_desk.ui.time_text import local_time_text
 
@@ -138,7 +139,7 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self._gateway, self._runner = gateway, runner
         self._page_size = max(1, page_size)
-        self._rows: list[AuditEntryRow] = []
+        self._rows: list[AuditRecord] = []
         self._query = AuditQuery()
         self._more = False
         self._generation = 0
@@ -161,7 +162,7 @@ class AuditModel(QAbstractTableModel):
         """Whether a next page is on its way."""
         return self._fetching
 
-    def entry(self, row: int) -> AuditEntryRow | None:
+    def entry(self, row: int) -> AuditRecord | None:
         """The entry on ``row``, if any."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -244,7 +245,7 @@ class AuditModel(QAbstractTableModel):
         self.page_loaded.emit(len(rows))
 
     async def _read(self, generation: int,
-                    before_seq: int | None) -> list[AuditEntryRow] | None:
+                    before_seq: int | None) -> list[AuditRecord] | None:
         try:
             rows = await self._runner.call(self._gateway.audit_page, self._query, before_seq,
                                            self._page_size)
@@ -301,7 +302,7 @@ class AuditModel(QAbstractTableModel):
             return None
         return self._text(entry, Column(index.column()), role)
 
-    def _text(self, entry: AuditEntryRow, column: Column, role: int) -> str:
+    def _text(self, entry: AuditRecord, column: Column, role: int) -> str:
         if column is Column.SEQ:
             return str(entry.seq)
         if column is Column.WHEN:

@@ -17,20 +17,19 @@ from pathlib import Path
 from typing import Protocol
 
 from nit_desk.domain.types import Role
-from nit_desk.models.card.audit_record import AuditRecordLike
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.audit_dto import ChainReport
-from nit_desk.services.admin.report_dto import AgentFigures, Report
+from nit_desk.services.admin.audit_dto import AuditRecord, ChainReport
+from nit_desk.services.admin.report_dto import Report
+from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.dto import (
     BanDTO,
+    BannedClient,
     BanProposalDTO,
     ClientCard,
     SensitiveActionDTO,
+    StepInput,
     TemplateDTO,
 )
-
-StepInput = tuple[str | None, str, bool]
-"""A template step to save: (code or None for a new step, title, required)."""
 
 
 @dataclass(frozen=True)
@@ -48,70 +47,6 @@ class AuditQuery:
     until: datetime | None = None
 
 
-AuditEntryRow = AuditRecordLike
-"""One audit entry as the viewer reads it (R17)."""
-
-
-ChainCheck = ChainReport
-"""The outcome of verifying the audit chain."""
-
-
-class UserRow(Protocol):
-    """A user as the users tab shows it (never the password hash)."""
-
-    @property
-    def id(self) -> int:
-        """User id."""
-
-    @property
-    def username(self) -> str:
-        """Sign-in name."""
-
-    @property
-    def role(self) -> Role:
-        """Agent or supervisor."""
-
-    @property
-    def active(self) -> bool:
-        """May sign in."""
-
-    @property
-    def must_change_password(self) -> bool:
-        """Has a temporary password."""
-
-    @property
-    def locked_until(self) -> datetime | None:
-        """Locked out after wrong passwords until then."""
-
-
-class BannedClientRow(Protocol):
-    """A client under a ban in force."""
-
-    @property
-    def client_id(self) -> int:
-        """Client id."""
-
-    @property
-    def handle(self) -> str:
-        """The client's handle."""
-
-    @property
-    def ban(self) -> BanDTO:
-        """The ban in force."""
-
-
-AgentRow = AgentFigures
-"""One user's figures in a report."""
-
-
-ReportFigures = Report
-"""The dashboard's figures for a period."""
-
-
-HistoryRow = AuditRecordLike
-"""One audit entry about a client (the evidence's history)."""
-
-
 class ConsoleGateway(Protocol):
     """The supervisor console's service calls (blocking: use the runner)."""
 
@@ -127,7 +62,7 @@ class ConsoleGateway(Protocol):
     def client_card(self, client_id: int) -> ClientCard:
         """The client card: the checklist with who and when."""
 
-    def client_history(self, client_id: int) -> Sequence[HistoryRow]:
+    def client_history(self, client_id: int) -> Sequence[AuditRecord]:
         """The client's audit entries, newest first."""
 
     def list_sensitive_actions(self, client_id: int) -> Sequence[SensitiveActionDTO]:
@@ -139,7 +74,7 @@ class ConsoleGateway(Protocol):
     def reject_ban(self, proposal_id: int, reason: str) -> BanProposalDTO:
         """Reject the proposal with a reason."""
 
-    def bans_in_force(self) -> Sequence[BannedClientRow]:
+    def bans_in_force(self) -> Sequence[BannedClient]:
         """Clients banned now."""
 
     def lift_ban(self, client_id: int, reason: str) -> BanDTO:
@@ -148,7 +83,7 @@ class ConsoleGateway(Protocol):
     # -- audit (R17) --
 
     def audit_page(self, query: AuditQuery, before_seq: int | None,
-                   limit: int) -> Sequence[AuditEntryRow]:
+                   limit: int) -> Sequence[AuditRecord]:
         """A page of entries, newest first, older than ``before_seq``."""
 
     def audit_actions(self) -> Sequence[str]:
@@ -157,7 +92,7 @@ class ConsoleGateway(Protocol):
     def export_audit(self, query: AuditQuery, target: Path) -> int:
         """Write the filtered entries to a CSV file; return how many."""
 
-    def check_audit(self) -> ChainCheck:
+    def check_audit(self) -> ChainReport:
         """Verify the whole chain."""
 
     # -- checklist template (R3) --
@@ -170,28 +105,28 @@ class ConsoleGateway(Protocol):
 
     # -- users (R18) --
 
-    def list_users(self) -> Sequence[UserRow]:
+    def list_users(self) -> Sequence[UserInfo]:
         """Every user, by name."""
 
-    def create_user(self, username: str, role: Role, password: str) -> UserRow:
+    def create_user(self, username: str, role: Role, password: str) -> UserInfo:
         """Add a user with a temporary password (changed at first sign-in)."""
 
-    def set_active(self, user_id: int, active: bool) -> UserRow:
+    def set_active(self, user_id: int, active: bool) -> UserInfo:
         """Deactivate or reactivate."""
 
-    def set_role(self, user_id: int, role: Role) -> UserRow:
+    def set_role(self, user_id: int, role: Role) -> UserInfo:
         """Make an agent or a supervisor."""
 
-    def reset_password(self, user_id: int, password: str) -> UserRow:
+    def reset_password(self, user_id: int, password: str) -> UserInfo:
         """Set a temporary password."""
 
-    def unlock(self, user_id: int) -> UserRow:
+    def unlock(self, user_id: int) -> UserInfo:
         """Lift a lockout."""
 
     # -- reports --
 
-    def build_report(self, since: datetime, until: datetime) -> ReportFigures:
+    def build_report(self, since: datetime, until: datetime) -> Report:
         """The dashboard for ``[since, until)``."""
 
-    def export_report(self, report: ReportFigures, target: Path) -> None:
+    def export_report(self, report: Report, target: Path) -> None:
         """Write the report to a CSV file."""

@@ -21,8 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from nit_desk.domain.types import Role
-from nit_desk.models.console.console_gateway import AgentRow, BannedClientRow, UserRow
-from nit_desk.services.dto import BanProposalDTO, SensitiveActionDTO
+from nit_desk.services.admin.report_dto import AgentFigures
+from nit_desk.services.admin.user_dto import UserInfo
+from nit_desk.services.dto import BannedClient, BanProposalDTO, SensitiveActionDTO
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.time_text import local_time_text
 
@@ -135,14 +136,14 @@ class ProposalsModel(RowsModel[BanProposalDTO]):
         return " ".join(row.comment.split())
 
 
-class BannedModel(RowsModel[BannedClientRow]):
+class BannedModel(RowsModel[BannedClient]):
     """Clients under a ban in force: handle, since, by whom, why."""
 
     def titles(self) -> list[str]:
         """Client, banned since, by, reason."""
         return [self.tr("Client"), self.tr("Banned since"), self.tr("By"), self.tr("Reason")]
 
-    def cell(self, row: BannedClientRow, column: int) -> str:
+    def cell(self, row: BannedClient, column: int) -> str:
         """One cell."""
         return [row.handle, local_time_text(row.ban.banned_at), row.ban.banned_by,
                 " ".join(row.ban.reason.split())][column]
@@ -166,7 +167,7 @@ class SensitiveModel(RowsModel[SensitiveActionDTO]):
         return WARN if column == 1 and not row.client_agreed else None
 
 
-class UsersModel(RowsModel[UserRow]):
+class UsersModel(RowsModel[UserInfo]):
     """Users: name, role, active, locked until, must change password (R18)."""
 
     def titles(self) -> list[str]:
@@ -174,7 +175,7 @@ class UsersModel(RowsModel[UserRow]):
         return [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Locked until"),
                 self.tr("Must change password")]
 
-    def cell(self, row: UserRow, column: int) -> str:
+    def cell(self, row: UserInfo, column: int) -> str:
         """One cell."""
         if column == 0:
             return row.username
@@ -186,18 +187,18 @@ class UsersModel(RowsModel[UserRow]):
             return local_time_text(row.locked_until) if _locked(row) else ""
         return yes_no(row.must_change_password)
 
-    def colour(self, row: UserRow, column: int) -> QColor | None:
+    def colour(self, row: UserInfo, column: int) -> QColor | None:
         """Deactivated users quiet, locked ones red."""
         if not row.active:
             return QUIET
         return WARN if column == 3 and _locked(row) else None
 
 
-def _locked(user: UserRow) -> bool:
+def _locked(user: UserInfo) -> bool:
     return user.locked_until is not None and user.locked_until > datetime.now(UTC)
 
 
-class AgentFiguresModel(RowsModel[AgentRow]):
+class AgentFiguresModel(RowsModel[AgentFigures]):
     """The report's per-user figures."""
 
     def titles(self) -> list[str]:
@@ -205,7 +206,7 @@ class AgentFiguresModel(RowsModel[AgentRow]):
         return [self.tr("User"), self.tr("Requests taken in"), self.tr("Closed as done"),
                 self.tr("Holding now"), self.tr("Ban proposals"), self.tr("Payments recorded")]
 
-    def cell(self, row: AgentRow, column: int) -> str:
+    def cell(self, row: AgentFigures, column: int) -> str:
         """One cell."""
         if column == 5:
             return money_text(row.payments_kopecks)

@@ -25,8 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from nit_desk.models.console.console_gateway import StepInput
-from nit_desk.services.dto import TemplateStepDTO
+from nit_desk.services.dto import StepInput, TemplateStepDTO
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROW_MIME = "application/x-nit-desk-template-row"

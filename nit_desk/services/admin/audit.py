@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Select, select
@@ -12,7 +10,7 @@ from sqlalchemy import Select, select
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.audit_dto import ChainReport
+from nit_desk.services.admin.audit_dto import AuditFilter, AuditRecord, ChainReport
 from nit_desk.services.audit_chain import GENESIS, entry_hash
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
@@ -56,33 +54,6 @@ def _check(e: AuditEntry, expected_seq: int, prev_hash: str) -> str:
     if digest != e.hash:
         return QT_TRANSLATE_NOOP("messages", "its content was changed after it was written")
     return ""
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    """One audit entry as screens show it."""
-
-    id: int
-    seq: int
-    at: datetime
-    actor_name: str
-    action: str
-    entity: str
-    entity_id: int | None
-    client_id: int | None
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    """What the audit viewer asks for; empty fields do not filter."""
-
-    client_id: int | None = None
-    actor_name: str = ""
-    action_prefix: str = ""
-    since: datetime | None = None
-    until: datetime | None = None
 
 
 def _record(e: AuditEntry) -> AuditRecord:

@@ -1,8 +1,9 @@
-"""The audit chain check's outcome as plain data (no database import)."""
+"""The audit log as screens read it, and the checks' outcomes: plain data (R17)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -13,4 +14,40 @@ class ChainReport:
     count: int
     first_bad_seq: int | None = None
     first_bad_id: int | None = None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One audit entry as screens show it."""
+
+    id: int
+    seq: int
+    at: datetime
+    actor_name: str
+    action: str
+    entity: str
+    entity_id: int | None
+    client_id: int | None
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit viewer asks for; empty fields do not filter."""
+
+    client_id: int | None = None
+    actor_name: str = ""
+    action_prefix: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of ``nit-desk check``: the first problem found, if any."""
+
+    ok: bool
+    audit_entries: int
     problem: str = ""

@@ -15,8 +15,6 @@ Russian wording of the server's message.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -26,29 +24,13 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.services.admin.connection_dto import ConnectionReport, ProblemKind
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import open_database, to_url
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5
-
-
-class ProblemKind(StrEnum):
-    """What a connection test found."""
-
-    OK = "ok"
-    BAD_ADDRESS = "bad_address"
-    UNREACHABLE = "unreachable"
-    NO_PASSWORD = "no_password"
-    BAD_PASSWORD = "bad_password"
-    NOT_LET_IN = "not_let_in"
-    NO_DATABASE = "no_database"
-    SERVER_BUSY = "server_busy"
-    SCHEMA_EMPTY = "schema_empty"
-    SCHEMA_TOO_OLD = "schema_too_old"
-    SCHEMA_TOO_NEW = "schema_too_new"
-    OTHER = "other"
 
 
 _TEMPLATES: dict[ProblemKind, str] = {
@@ -109,22 +91,6 @@ _WORDING: tuple[tuple[ProblemKind, tuple[str, ...]], ...] = (
                                "server closed the connection unexpectedly",
                                "connection reset", "host is unreachable")),
 )
-
-
-@dataclass(frozen=True)
-class ConnectionReport:
-    """What a connection test found: ``ok``, which problem, and a message to show.
-
-    ``template`` and ``params`` let the view translate ``message``
-    (``QCoreApplication.translate("messages", template).format(**params)``).
-    """
-
-    ok: bool
-    problem_kind: ProblemKind
-    message: str
-    template: str = ""
-    params: dict[str, Any] = field(default_factory=dict)
-    server_version: str = ""
 
 
 def report(kind: ProblemKind, **params: Any) -> ConnectionReport:

@@ -7,7 +7,6 @@ so they take no actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
@@ -15,17 +14,9 @@ from sqlalchemy import text
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.services.admin.audit import verify_audit_chain
+from nit_desk.services.admin.audit_dto import CheckReport
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.migrate import backup_sqlite
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """The outcome of ``nit-desk check``: the first problem found, if any."""
-
-    ok: bool
-    audit_entries: int
-    problem: str = ""
 
 
 def check_database(db: Database) -> CheckReport:

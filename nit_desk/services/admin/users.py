@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -13,6 +12,7 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import SYSTEM, Actor
 from nit_desk.services.admin.passwords import hash_password, verify_password
+from nit_desk.services.admin.user_dto import SignIn, UserInfo
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import User
 from nit_desk.services.uow import UnitOfWork
@@ -21,27 +21,6 @@ MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=10)
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[\w.\-]{2,32}$")
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    """A user as the screens see it: never the password hash."""
-
-    id: int
-    username: str
-    role: Role
-    active: bool
-    must_change_password: bool
-    locked_until: datetime | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class SignIn:
-    """The result of a successful sign-in."""
-
-    actor: Actor
-    must_change_password: bool
 
 
 def _info(user: User) -> UserInfo:

@@ -8,7 +8,6 @@ verdict and the audit entries are all written, or none is.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,7 +26,7 @@ from nit_desk.domain.types import (
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients.client_cards import load_client, read_as, user_names
 from nit_desk.services.clients.client_search import exact_matches, lenient_contacts
-from nit_desk.services.dto import BanDTO, BanProposalDTO, ClientMatch
+from nit_desk.services.dto import BanDTO, BannedClient, BanProposalDTO, ClientMatch
 from nit_desk.services.queue.work_timer import stop_timer
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
@@ -278,15 +277,6 @@ def _ban_in_force(session: Session, client: Client) -> Ban:
         raise Conflict(QT_TRANSLATE_NOOP("messages", "{handle} is not banned."),
                        field="client", handle=client.handle)
     return ban
-
-
-@dataclass(frozen=True)
-class BannedClient:
-    """A client under a ban in force, as the supervisor's lift list shows it (R11)."""
-
-    client_id: int
-    handle: str
-    ban: BanDTO
 
 
 def bans_in_force(db: Database, actor: Actor, limit: int = 500) -> list[BannedClient]:

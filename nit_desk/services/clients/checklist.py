@@ -20,7 +20,7 @@ from nit_desk.domain.text import clean_name
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients.client_cards import read_as
-from nit_desk.services.dto import TemplateDTO, TemplateStepDTO
+from nit_desk.services.dto import StepInput, TemplateDTO, TemplateStepDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistTemplate, ChecklistTemplateStep, User
 from nit_desk.services.storage.types import utcnow
@@ -36,8 +36,6 @@ _TRANSLIT = dict(zip(
     strict=True,
 ))
 
-StepInput = tuple[str | None, str, bool]
-"""(code or None to make one from the title, title, required)."""
 
 
 def ensure_default_template(db: Database) -> TemplateDTO:

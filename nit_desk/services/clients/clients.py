@@ -13,7 +13,7 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network, StepState
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.audit import AuditRecord
+from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.services.clients.checklist import ensure_default_template, latest_template
 from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client, read_as
 from nit_desk.services.clients.client_search import (

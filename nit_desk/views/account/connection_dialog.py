@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
 from urllib.parse import quote, unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.messages import MESSAGE_CONTEXT
+from nit_desk.services.admin.connection_dto import ConnectionReport
 from nit_desk.ui import keyring_store
 from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.ui.settings import DeskSettings
@@ -40,26 +40,6 @@ from nit_desk.views.widgets import dialog_finished
 
 log = logging.getLogger(__name__)
 DEFAULT_PORT = 5432
-
-
-class ConnectionReport(Protocol):
-    """What a connection test found (see services.connection_check.ConnectionReport)."""
-
-    @property
-    def ok(self) -> bool:
-        """Whether the workstation can work with this database."""
-
-    @property
-    def message(self) -> str:
-        """The English message."""
-
-    @property
-    def template(self) -> str:
-        """The message template, for translation."""
-
-    @property
-    def params(self) -> dict[str, Any]:
-        """The template's parameters."""
 
 
 ConnectionChecker = Callable[[str, "str | None"], ConnectionReport]

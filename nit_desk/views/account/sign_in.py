@@ -19,22 +19,11 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import Conflict, NitDeskError
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin.user_dto import SignIn
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.account.change_password import ChangePasswordDialog, password_edit
 from nit_desk.views.widgets import MessageLine, dialog_finished
-
-
-class SignInResult(Protocol):
-    """What a successful sign-in returns (``nit_desk.services.admin.users.SignIn``)."""
-
-    @property
-    def actor(self) -> Actor:
-        """The signed-in user."""
-
-    @property
-    def must_change_password(self) -> bool:
-        """Whether the user must choose a new password before working."""
 
 
 class AccountServices(Protocol):
@@ -43,7 +32,7 @@ class AccountServices(Protocol):
     def has_users(self) -> bool:
         """Whether any user exists."""
 
-    def authenticate(self, username: str, password: str) -> SignInResult:
+    def authenticate(self, username: str, password: str) -> SignIn:
         """Check a password (raises PermissionDenied when wrong or locked)."""
 
     def create_first_supervisor(self, username: str, password: str) -> object:
@@ -194,7 +183,7 @@ class SignInDialog(QDialog):
             self._set_working(False)
         await self._proceed(result, password)
 
-    async def _proceed(self, result: SignInResult, password: str) -> None:
+    async def _proceed(self, result: SignIn, password: str) -> None:
         self.message.clear_message()
         if result.must_change_password:
             dialog = ChangePasswordDialog(self._accounts, self._runner, result.actor,

@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Protocol
 
 from nit_desk.domain.types import ContactKind, Network, StepState
-from nit_desk.models.card.audit_record import AuditRecordLike
-from nit_desk.models.card.work_log_model import WorkLogEntryLike, WorkLogLike
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.services.dto import (
     BanProposalDTO,
     ClientCard,
@@ -25,9 +25,6 @@ from nit_desk.services.dto import (
     SensitiveActionDTO,
 )
 from nit_desk.services.money.money_dto import MoneyStatus
-
-HistoryEntry = AuditRecordLike
-"""One audit entry about a client, as the history tab shows it (R17)."""
 
 
 class CardGateway(Protocol):
@@ -46,7 +43,7 @@ class CardGateway(Protocol):
     def request_money(self, request_id: int) -> MoneyStatus:
         """Agreed, paid and due money of a request (R13, R14)."""
 
-    def client_history(self, client_id: int) -> Sequence[HistoryEntry]:
+    def client_history(self, client_id: int) -> Sequence[AuditRecord]:
         """The client's audit entries, newest first (R17)."""
 
     def set_step_state(self, client_id: int, code: str, state: StepState) -> ClientCard:
@@ -133,8 +130,8 @@ class CardGateway(Protocol):
     def correct_worked_time(self, request_id: int, minutes: int, reason: str) -> RequestDTO:
         """Set the time worked on a request to ``minutes``, with a reason (R22)."""
 
-    def add_note(self, request_id: int, text: str) -> WorkLogEntryLike:
+    def add_note(self, request_id: int, text: str) -> WorkLogEntry:
         """A note in the request's work log (R9, R23 guarded)."""
 
-    def work_log(self, request_id: int) -> WorkLogLike:
+    def work_log(self, request_id: int) -> WorkLog:
         """The request's timeline and time spent (R22)."""

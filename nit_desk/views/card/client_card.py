@@ -7,7 +7,7 @@ checklist (R3, R4) and the client's history (R17); and the buttons for a
 sensitive action (R8) and a ban proposal (R10, R11).
 
 Everything loads through the service runner; the card reloads itself when a
-committed change concerns its client (``Change.client_ids``) or everything.
+committed change concerns its client (``Change.concerns(client_id=...)``).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ from nit_desk.domain.registration import (
 )
 from nit_desk.domain.types import BanProposalStatus, StepState
 from nit_desk.models.card.history_model import HistoryModel
+from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.change import Change
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money.money_dto import MoneyStatus
 from nit_desk.ui.errors import error_text
@@ -52,7 +54,7 @@ from nit_desk.ui.queue_texts import status_name
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
 from nit_desk.views.card.card_corrections import CardCorrections
-from nit_desk.views.card.card_gateway import CardGateway, HistoryEntry
+from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.checklist_panel import ChecklistPanel
 from nit_desk.views.card.contacts_panel import ContactsPanel, Pill
 from nit_desk.views.card.intake_dialog import IntakeDialog
@@ -80,7 +82,7 @@ class CardData:
     card: ClientCard
     request: RequestDTO | None
     money: MoneyStatus | None
-    history: tuple[HistoryEntry, ...]
+    history: tuple[AuditRecord, ...]
 
 
 def _t(text: str) -> str:
@@ -543,12 +545,8 @@ class ClientCardView(QWidget):
     # -- slots --------------------------------------------------------------
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
-        if self.client_id is None:
-            return
-        entities: frozenset[str] = getattr(change, "entities", frozenset())
-        client_ids: frozenset[int] = getattr(change, "client_ids", frozenset())
-        if "*" in entities or self.client_id in client_ids:
+    def _on_events_data_changed(self, change: Change) -> None:
+        if self.client_id is not None and change.concerns(client_id=self.client_id):
             self._reload_timer.start()
 
     @Slot()

@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.models.card.work_log_model import (
-    WorkLogLike,
-    WorkLogModel,
-    hours_seconds,
-    worked_text,
-)
+from nit_desk.models.card.work_log_model import WorkLogModel, hours_seconds, worked_text
+from nit_desk.services.change import Change
+from nit_desk.services.clients.work_log_dto import WorkLog
 from nit_desk.services.dto import RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
@@ -163,7 +160,7 @@ class WorkLogPanel(QWidget):
         if isValid(self) and generation == self._generation:
             self.set_log(log)
 
-    def set_log(self, log: WorkLogLike | None) -> None:
+    def set_log(self, log: WorkLog | None) -> None:
         """Show ``log``: the timeline and the time line (ticking while the timer runs)."""
         self.model.set_log(log)
         if log is not None and log.entries:
@@ -278,10 +275,10 @@ class WorkLogPanel(QWidget):
     # -- events --------------------------------------------------------------------
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
+    def _on_events_data_changed(self, change: Change) -> None:
         if self.request_id is None:
             return
-        entities: frozenset[str] = getattr(change, "entities", frozenset())
-        client_ids: frozenset[int] = getattr(change, "client_ids", frozenset())
-        if "*" in entities or (self.client_id is not None and self.client_id in client_ids):
+        # Before the card names the client, only a change of everything reloads the log.
+        if (change.is_everything if self.client_id is None
+                else change.concerns(client_id=self.client_id)):
             self._reload_timer.start()

@@ -41,13 +41,10 @@ from nit_desk.models.console.console_audit import (
     console_action_name,
     pretty_json,
 )
-from nit_desk.models.console.console_gateway import (
-    AuditEntryRow,
-    AuditQuery,
-    ChainCheck,
-    ConsoleGateway,
-    UserRow,
-)
+from nit_desk.models.console.console_gateway import AuditQuery, ConsoleGateway
+from nit_desk.services.admin.audit_dto import AuditRecord, ChainReport
+from nit_desk.services.admin.user_dto import UserInfo
+from nit_desk.services.change import Change
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
@@ -73,7 +70,7 @@ class AuditViewer(QWidget):
         super().__init__(parent)
         self.setObjectName("auditViewer")
         self.gateway, self.runner, self.events = gateway, runner, events
-        self.last_check: ChainCheck | None = None
+        self.last_check: ChainReport | None = None
         self.exported: int | None = None
         self._keep_seq: int | None = None
         self.model = AuditModel(gateway, runner, parent=self)
@@ -196,7 +193,7 @@ class AuditViewer(QWidget):
     async def _load_choices(self) -> None:
         gateway = self.gateway
 
-        def read() -> tuple[list[str], list[UserRow]]:
+        def read() -> tuple[list[str], list[UserInfo]]:
             return list(gateway.audit_actions()), list(gateway.list_users())
 
         actions, users = await call_alive(self, self.runner, read)
@@ -249,7 +246,7 @@ class AuditViewer(QWidget):
                 self.verify_button.setEnabled(True)
         self.show_check(check)
 
-    def show_check(self, check: ChainCheck) -> None:
+    def show_check(self, check: ChainReport) -> None:
         """Show the outcome of a chain check; select the broken entry (loading it if needed)."""
         self.last_check = check
         if check.intact:
@@ -320,7 +317,7 @@ class AuditViewer(QWidget):
 
     # -- detail --
 
-    def describe(self, entry: AuditEntryRow) -> str:
+    def describe(self, entry: AuditRecord) -> str:
         """The detail pane's text for one entry."""
         head = [self.tr("Entry #{seq} · {when} · {who}").format(
                     seq=entry.seq, when=local_time_text(entry.at), who=entry.actor_name),
@@ -381,7 +378,7 @@ class AuditViewer(QWidget):
         self.apply_filters()
 
     @Slot(object)
-    def _on_events_data_changed(self, _change: object) -> None:
+    def _on_events_data_changed(self, _change: Change) -> None:
         # Every change writes an entry; refresh only a table still showing the newest
         # page, so a supervisor reading older entries keeps their place.
         if self.loaded and self.model.starts_before is None and self.model.rowCount() <= PAGE_SIZE:

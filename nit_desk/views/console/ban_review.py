@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.card.checklist_model import ChecklistModel
 from nit_desk.models.card.history_model import HistoryModel
-from nit_desk.models.console.console_gateway import BannedClientRow, ConsoleGateway, HistoryRow
+from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import BannedModel, ProposalsModel, SensitiveModel
+from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.change import Change
 from nit_desk.services.dto import (
     BanDTO,
+    BannedClient,
     BanProposalDTO,
     ClientCard,
     SensitiveActionDTO,
@@ -47,7 +50,6 @@ from nit_desk.views.console.common import (
     ReasonDialog,
     alive,
     call_alive,
-    change_concerns,
     fit_columns,
     make_table,
     size_columns,
@@ -64,7 +66,7 @@ class Evidence:
 
     card: ClientCard
     sensitive: tuple[SensitiveActionDTO, ...]
-    history: tuple[HistoryRow, ...]
+    history: tuple[AuditRecord, ...]
 
 
 class BanReview(QWidget):
@@ -204,7 +206,7 @@ class BanReview(QWidget):
         gateway = self.gateway
         need_titles = not self._titles
 
-        def read() -> tuple[list[BanProposalDTO], list[BannedClientRow], list[TemplateDTO]]:
+        def read() -> tuple[list[BanProposalDTO], list[BannedClient], list[TemplateDTO]]:
             versions = list(gateway.template_versions()) if need_titles else []
             return list(gateway.pending_proposals()), list(gateway.bans_in_force()), versions
 
@@ -221,7 +223,7 @@ class BanReview(QWidget):
             self._show_evidence_of(shown)  # same client still selected: its evidence may differ
         self._update_buttons()
 
-    def _reselect(self, proposal: BanProposalDTO | None, banned: BannedClientRow | None) -> None:
+    def _reselect(self, proposal: BanProposalDTO | None, banned: BannedClient | None) -> None:
         if proposal is not None:
             row = self.proposals.find(lambda p: p.id == proposal.id)
             if row is not None:
@@ -242,7 +244,7 @@ class BanReview(QWidget):
         rows = self.proposals_table.selectionModel().selectedRows()
         return self.proposals.row_at(rows[0].row()) if rows else None
 
-    def selected_banned(self) -> BannedClientRow | None:
+    def selected_banned(self) -> BannedClient | None:
         """The banned client selected, if any."""
         rows = self.banned_table.selectionModel().selectedRows()
         return self.banned.row_at(rows[0].row()) if rows else None
@@ -452,10 +454,10 @@ class BanReview(QWidget):
         self._update_buttons()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
+    def _on_events_data_changed(self, change: Change) -> None:
         if not self.loaded:
             return
-        if change_concerns(change, "ban_proposal", "ban", "client", "sensitive_action"):
+        if change.concerns("ban_proposal", "ban", "client", "sensitive_action"):
             self._reload_timer.start()
 
 

@@ -98,12 +98,6 @@ async def call_alive(widget: QObject, runner: ServiceRunner, fn: Callable[..., T
     return result
 
 
-def change_concerns(change: object, *entities: str) -> bool:
-    """Whether a committed change (``Change``) touched any of ``entities`` (``*`` = all)."""
-    touched: frozenset[str] = getattr(change, "entities", frozenset())
-    return "*" in touched or any(e in touched for e in entities)
-
-
 class ReasonDialog(QDialog):
     """Asks for the reason of a decision (approve, reject, lift); optional or required."""
 

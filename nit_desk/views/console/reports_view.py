@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import BanProposalStatus, RequestStatus
-from nit_desk.models.console.console_gateway import ConsoleGateway, ReportFigures
+from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import AgentFiguresModel
+from nit_desk.services.admin.report_dto import Report
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
@@ -97,7 +98,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.setObjectName("reportsView")
         self.gateway, self.runner, self.events = gateway, runner, events
-        self.report: ReportFigures | None = None
+        self.report: Report | None = None
         self.agents = AgentFiguresModel(self)
         self._build()
         self.loaded = False  # the data is read when the tab is first shown
@@ -246,7 +247,7 @@ class ReportsView(QWidget):
         if busy:
             self.period_label.setText(self.tr("Counting…"))
 
-    def show_report(self, report: ReportFigures) -> None:
+    def show_report(self, report: Report) -> None:
         """Fill the figures, charts and table from ``report``."""
         self.report = report
         last_day = report.until - timedelta(days=1)

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_template import Column, TemplateStepsModel
+from nit_desk.services.change import Change
 from nit_desk.services.dto import TemplateDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.console.common import alive, call_alive, change_concerns
+from nit_desk.views.console.common import alive, call_alive
 from nit_desk.views.widgets import MessageLine
 
 _STEP_FIELD = re.compile(r"^steps\.(\d+)\.")
@@ -313,8 +314,8 @@ class TemplateEditor(QWidget):
         self.version_steps.setPlainText("\n".join(lines))
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
+    def _on_events_data_changed(self, change: Change) -> None:
         if not self.loaded:
             return
-        if change_concerns(change, "checklist_template") and not self.model.is_modified:
+        if change.concerns("checklist_template") and not self.model.is_modified:
             self.reload()

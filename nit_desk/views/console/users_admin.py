@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import Role
-from nit_desk.models.console.console_gateway import ConsoleGateway, UserRow
+from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import UsersModel, role_text
+from nit_desk.services.admin.user_dto import UserInfo
+from nit_desk.services.change import Change
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.console.common import (
     alive,
     call_alive,
-    change_concerns,
     fit_columns,
     make_table,
 )
@@ -50,11 +51,11 @@ class PasswordDialog(QDialog):
     """
 
     def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, *,
-                 user: UserRow | None = None, parent: QWidget | None = None) -> None:
+                 user: UserInfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passwordDialog")
         self.gateway, self.runner, self.user = gateway, runner, user
-        self.result_user: UserRow | None = None
+        self.result_user: UserInfo | None = None
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("usernameEdit")
         self.role_box = QComboBox()
@@ -202,7 +203,7 @@ class UsersAdmin(QWidget):
             self.select_user(keep.username)
         self._update_buttons()
 
-    def selected(self) -> UserRow | None:
+    def selected(self) -> UserInfo | None:
         """The selected user, if any."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
@@ -235,7 +236,7 @@ class UsersAdmin(QWidget):
             self._done(self.tr("{name} has a temporary password and must change it at the "
                                "next sign-in.").format(name=user.username), user.username)
 
-    async def _password_dialog(self, target: UserRow | None) -> UserRow | None:
+    async def _password_dialog(self, target: UserInfo | None) -> UserInfo | None:
         dialog = PasswordDialog(self.gateway, self.runner, user=target, parent=self)
         self.dialog = dialog
         try:
@@ -277,7 +278,7 @@ class UsersAdmin(QWidget):
             self._done(self.tr("{name} is unlocked.").format(name=user.username),
                        user.username)
 
-    async def _call(self, call: object, *args: object) -> UserRow | None:
+    async def _call(self, call: object, *args: object) -> UserInfo | None:
         self.message.clear_message()
         try:
             return await call_alive(self, self.runner, call, *args)  # type: ignore[arg-type]
@@ -318,8 +319,8 @@ class UsersAdmin(QWidget):
         self._update_buttons()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
+    def _on_events_data_changed(self, change: Change) -> None:
         if not self.loaded:
             return
-        if change_concerns(change, "user"):
+        if change.concerns("user"):
             self._reload_timer.start()

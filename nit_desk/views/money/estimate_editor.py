@@ -42,6 +42,7 @@ from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
 from nit_desk.domain.estimate_text import as_messenger_text
 from nit_desk.domain.types import EstimateStatus
 from nit_desk.models.money.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
+from nit_desk.services.change import Change
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.ui.errors import error_text
@@ -682,13 +683,14 @@ class EstimateEditor(QWidget):
         self._update_state()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
-        """Reload for another desk's commit, a change of this client, or a price change."""
+    def _on_events_data_changed(self, change: Change) -> None:
+        """Reload for another desk's commit, a change of this client, or a price change.
+
+        Until the request is read its client is unknown: any client's change counts.
+        """
         if self.request_id is None:
             return
-        entities: frozenset[str] = getattr(change, "entities", frozenset())
-        client_ids: frozenset[int] = getattr(change, "client_ids", frozenset())
-        mine = self.request is None or self.request.client_id in client_ids
-        if ("*" in entities or "price_item" in entities
-                or (mine and entities & {"estimate", "request", "client", "ban"})):
+        client_id = self.request.client_id if self.request is not None else None
+        if (change.concerns("price_item")
+                or change.concerns("estimate", "request", "client", "ban", client_id=client_id)):
             self.reload()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus
+from nit_desk.services.change import Change
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
@@ -350,9 +351,8 @@ class PaymentsPanel(QWidget):
         self._update_void_button()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
-        entities: frozenset[str] = getattr(change, "entities", frozenset())
-        if self.request_id is not None and (
-                "*" in entities or entities & {"payment", "estimate", "request", "client", "ban"}):
+    def _on_events_data_changed(self, change: Change) -> None:
+        if self.request_id is not None and change.concerns(
+                "payment", "estimate", "request", "client", "ban"):
             self.reload()
 

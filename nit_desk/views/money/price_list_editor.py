@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import Unit
 from nit_desk.models.money.price_list_model import NAME, PriceListModel
+from nit_desk.services.change import Change
 from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import unit_name
@@ -235,7 +236,6 @@ class PriceListEditor(QWidget):
         self._update_buttons()
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
-        entities: frozenset[str] = getattr(change, "entities", frozenset())
-        if "*" in entities or "price_item" in entities:
+    def _on_events_data_changed(self, change: Change) -> None:
+        if change.concerns("price_item"):
             self.reload()

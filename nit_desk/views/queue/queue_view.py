@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
 from nit_desk.models.queue.queue_model import Column, QueueModel, QueueSource
+from nit_desk.services.change import Change
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.events import AppEvents
@@ -332,9 +333,8 @@ class QueueView(QWidget):
     # -- refreshing ---------------------------------------------------------------------
 
     @Slot(object)
-    def _on_events_data_changed(self, change: object) -> None:
-        entities = getattr(change, "entities", frozenset({"*"}))
-        if {"*", "request", "client"} & set(entities):
+    def _on_events_data_changed(self, change: Change) -> None:
+        if change.concerns("request", "client"):
             self.refresh_timer.start()
 
     @Slot()

@@ -24,7 +24,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from nit_desk.services.admin import connection_check
-from nit_desk.services.admin.connection_check import ProblemKind, check_connection, classify_error
+from nit_desk.services.admin.connection_check import check_connection, classify_error
+from nit_desk.services.admin.connection_dto import ProblemKind
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.migrate import SchemaState

@@ -28,10 +28,10 @@ from nit_desk.app.app import open_prepared_database, run_gui
 from nit_desk.app.live_bridge import LiveBridge, start_live_queue
 from nit_desk.services import live
 from nit_desk.services.admin.connection_check import check_connection
+from nit_desk.services.change import Change
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.migrate import SchemaError
-from nit_desk.services.uow import Change
 from nit_desk.ui import keyring_store
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
 from nit_desk.ui.settings import DeskSettings, without_password

@@ -12,6 +12,7 @@ from nit_desk.app.bindings import DatabaseAccounts
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
+from nit_desk.services.admin.user_dto import SignIn
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.account.change_password import ChangePasswordDialog
@@ -51,7 +52,7 @@ class ThreadRecordingAccounts(DatabaseAccounts):
 
     threads: list[int]
 
-    def authenticate(self, username: str, password: str) -> users.SignIn:
+    def authenticate(self, username: str, password: str) -> SignIn:
         """Record the thread, then authenticate."""
         self.threads.append(threading.get_ident())
         return super().authenticate(username, password)

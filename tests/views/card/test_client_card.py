@@ -12,9 +12,9 @@ from nit_desk.domain.types import StepState
 from nit_desk.models.card.checklist_model import STATE_ROLE, ChecklistModel, Column
 from nit_desk.models.card.history_model import HistoryModel
 from nit_desk.services.actor import Actor
+from nit_desk.services.change import Change
 from nit_desk.services.clients import bans, clients, registration
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.uow import Change
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.card.client_card import ClientCardView

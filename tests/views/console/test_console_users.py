@@ -9,6 +9,7 @@ from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
+from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
@@ -25,7 +26,7 @@ def _dialog(qtbot: QtBot, admin: UsersAdmin) -> PasswordDialog:
     return admin.dialog
 
 
-def _user(db: Database, supervisor: Actor, name: str) -> users.UserInfo:
+def _user(db: Database, supervisor: Actor, name: str) -> UserInfo:
     return next(u for u in users.list_users(db, supervisor) if u.username == name)
 
 

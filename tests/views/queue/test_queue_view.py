@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 from nit_desk.app.app import build_main_window
 from nit_desk.models.queue.queue_model import Column
 from nit_desk.services.actor import Actor
+from nit_desk.services.change import Change
 from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.uow import Change
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
