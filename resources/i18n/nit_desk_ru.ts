@@ -1266,25 +1266,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
-    <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Подробности</translation>
-    </message>
-</context>
-<context>
     <name>IntakeDialog</name>
     <message>
         <source>New request</source>
@@ -2931,6 +2912,25 @@
     </message>
 </context>
 <context>
+    <name>TimelineTable</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
     <name>UsersAdmin</name>
     <message>
         <source>&amp;Add user…</source>
@@ -3068,22 +3068,6 @@
 </context>
 <context>
     <name>WorkLogModel</name>
-    <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Подробности</translation>
-    </message>
     <message>
         <source>Request created</source>
         <translation>Заявка создана</translation>

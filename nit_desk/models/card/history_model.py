@@ -8,36 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 
 from nit_desk.domain.money import format_money
 from nit_desk.domain.types import StepState
 from nit_desk.models.card.checklist_model import state_name
+from nit_desk.models.card.timeline_table import Column, TimelineTableModel
 from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.ui.time_text import local_time_text
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-
-
-
-class Column(IntEnum):
-    """The history's columns."""
-
-    WHEN = 0
-    WHO = 1
-    WHAT = 2
-    DETAILS = 3
 
 
 def action_name(action: str) -> str:
@@ -154,53 +134,28 @@ def describe_change(before: str, after: str, step_titles: Mapping[str, str]) -> 
     return prefix + "; ".join(parts)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(TimelineTableModel):
     """A client's audit entries, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AuditRecord] = []
         self._titles: dict[str, str] = {}
 
     def set_entries(self, rows: Sequence[AuditRecord],
                     step_titles: Mapping[str, str] | None = None) -> None:
         """Show ``rows``; ``step_titles`` turn step codes into their titles."""
-        self.beginResetModel()
-        self._rows = list(rows)
         self._titles = dict(step_titles or {})
-        self.endResetModel()
+        self._show(rows)
 
     def entry(self, row: int) -> AuditRecord | None:
         """The entry on ``row``, if any."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._entries[row] if 0 <= row < len(self._entries) else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        """Entries (a table: no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        """When, who, what, details."""
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {Column.WHEN: self.tr("When"), Column.WHO: self.tr("Who"),
-                  Column.WHAT: self.tr("What"), Column.DETAILS: self.tr("Details")}
-        return titles.get(Column(section)) if 0 <= section < len(Column) else None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The entry's text; the tooltip holds the full details."""
-        if not index.isValid() or index.parent().isValid():
-            return None
-        entry = self.entry(index.row())
-        if entry is None or not 0 <= index.column() < len(Column):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        column = Column(index.column())
+    def text(self, row: int, column: Column) -> str:
+        """When, who, what in words, and the change's details."""
+        entry = self.entry(row)
+        if entry is None:
+            return ""
         if column is Column.WHEN:
             return local_time_text(entry.at)
         if column is Column.WHO:

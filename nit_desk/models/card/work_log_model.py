@@ -16,15 +16,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
 )
 
 from nit_desk.domain.types import (
@@ -35,22 +30,15 @@ from nit_desk.domain.types import (
     PaymentScheme,
     RequestStatus,
 )
+from nit_desk.models.card.timeline_table import Column, TimelineTableModel
 from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.ui import money_text
 from nit_desk.ui.queue_texts import channel_name, reason_name, scheme_name, status_name
 from nit_desk.ui.time_text import local_time_text
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "WorkLogModel"
 
 
-class Column(IntEnum):
-    """The work log's columns."""
-
-    WHEN = 0
-    WHO = 1
-    WHAT = 2
-    DETAILS = 3
 
 
 def _tr(text: str) -> str:
@@ -277,55 +265,21 @@ def key_name(key: str) -> str:
 # -- the model ---------------------------------------------------------------
 
 
-class WorkLogModel(QAbstractTableModel):
+class WorkLogModel(TimelineTableModel):
     """A request's work log, oldest first: when, who, what, details (R22)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[WorkLogEntry] = []
         self.log: WorkLog | None = None
 
     def set_log(self, log: WorkLog | None) -> None:
         """Show ``log`` (None: nothing)."""
-        self.beginResetModel()
         self.log = log
-        self._entries = list(log.entries) if log is not None else []
-        self.endResetModel()
+        self._show(log.entries if log is not None else ())
 
     def entry(self, row: int) -> WorkLogEntry | None:
         """The entry on ``row``, if any."""
         return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        """Entries (a table: no children)."""
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        """When, who, what, details."""
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {Column.WHEN: self.tr("When"), Column.WHO: self.tr("Who"),
-                  Column.WHAT: self.tr("What"), Column.DETAILS: self.tr("Details")}
-        return titles.get(Column(section)) if 0 <= section < len(Column) else None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The entry's words; a multi-line note shows on one line, whole in the tooltip."""
-        if not index.isValid() or index.parent().isValid():
-            return None
-        entry = self.entry(index.row())
-        if entry is None or not 0 <= index.column() < len(Column):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        text = self.text(index.row(), Column(index.column()))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return " ".join(line.strip() for line in text.splitlines() if line.strip())
-        return text
 
     def text(self, row: int, column: Column) -> str:
         """The words of one cell (the tooltip's, with the note's line breaks)."""
