@@ -16,12 +16,17 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
-from nit_desk.app.bindings import DatabaseAccounts
+from nit_desk.app.app import build_main_window
+from nit_desk.app.bindings import DatabaseAccounts, attach_database
+from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
+from nit_desk.views.card.client_card import ClientCardView
+from nit_desk.views.main_window import MainWindow
 
 
 class MemoryKeyring(KeyringBackend):
@@ -89,3 +94,23 @@ def desk_settings(tmp_path: Path) -> DeskSettings:
 def accounts(db: Database) -> DatabaseAccounts:
     """The account services bound to the test database."""
     return DatabaseAccounts(db)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+           events: AppEvents, desk_settings: DeskSettings) -> Iterator[MainWindow]:
+    """Anna's main window, shown; commits reach its screens as data_changed."""
+    detach = attach_database(events, db)
+    main = build_main_window(db, agent, runner, events, desk_settings)
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    yield main
+    detach()
+
+
+def card_of(window: MainWindow) -> ClientCardView:
+    """The client card placed in the window."""
+    card = window.card_area.content
+    assert isinstance(card, ClientCardView)
+    return card

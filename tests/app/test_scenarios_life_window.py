@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.app import build_main_window
-from nit_desk.app.bindings import attach_database
 from nit_desk.domain.types import AdvanceReason, PaymentKind, PaymentScheme, RequestStatus, Unit
 from nit_desk.models.card.work_log_model import Column
 from nit_desk.services.actor import Actor
@@ -20,26 +16,12 @@ from nit_desk.services.money import estimates, payments
 from nit_desk.services.money.money_dto import LineInput
 from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue.queue_view import QueueView
 from tests.services.agent_support import new_client
 from tests.views.card.card_support import agree_estimate, wait_idle
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-           events: AppEvents, desk_settings: DeskSettings) -> Iterator[MainWindow]:
-    """Anna's main window; commits reach its screens as data_changed."""
-    detach = attach_database(events, db)
-    main = build_main_window(db, agent, runner, events, desk_settings)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    detach()
 
 
 def _parts(window: MainWindow) -> tuple[QueueView, ClientCardView]:

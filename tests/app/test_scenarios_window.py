@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.app import build_main_window
-from nit_desk.app.bindings import attach_database
 from nit_desk.domain.registration import PHONE_REFUSAL_TEXT, PhoneRefusal
 from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, StepState
 from nit_desk.services.actor import Actor
@@ -20,33 +17,13 @@ from nit_desk.services.clients import clients
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
+from tests.qt_fixtures import card_of
 from tests.views.card.card_support import agree_estimate, pay, wait_idle
 
 NOT_REGISTERED, NOT_TRUSTED, NOT_PAID = (PHONE_REFUSAL_TEXT[r] for r in (
     PhoneRefusal.NOT_REGISTERED, PhoneRefusal.NOT_TRUSTED, PhoneRefusal.NOT_PAID))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-           events: AppEvents, desk_settings: DeskSettings) -> Iterator[MainWindow]:
-    """Anna's main window; commits reach its screens as data_changed."""
-    detach = attach_database(events, db)
-    main = build_main_window(db, agent, runner, events, desk_settings)
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    yield main
-    detach()
-
-
-def card_of(window: MainWindow) -> ClientCardView:
-    """The client card placed in the window."""
-    card = window.card_area.content
-    assert isinstance(card, ClientCardView)
-    return card
 
 
 def _required_done(card: ClientCardView, count: int) -> Callable[[], bool]:

@@ -3,19 +3,16 @@ another agent holds it; the work log's notes and ticking time line (R19, R22).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.app import build_main_window
-from nit_desk.app.bindings import attach_database
 from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, RequestStatus
 from nit_desk.services.actor import Actor
@@ -26,11 +23,10 @@ from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
-from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.card.work_log_panel import TICK_MS, WorkLogPanel
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue.queue_view import QueueView
+from tests.qt_fixtures import card_of
 from tests.services.agent_support import new_client
 from tests.views.card.card_support import agree_estimate, make_card, pay, show, wait_idle
 
@@ -72,24 +68,6 @@ class CountingGateway(DatabaseCardGateway):
         return super().work_log(request_id)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-           events: AppEvents, desk_settings: DeskSettings) -> Iterator[MainWindow]:
-    """Anna's main window."""
-    detach = attach_database(events, db)
-    main = build_main_window(db, agent, runner, events, desk_settings)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    detach()
-
-
-def _card(window: MainWindow) -> ClientCardView:
-    card = window.card_area.content
-    assert isinstance(card, ClientCardView)
-    return card
-
-
 def _enabled_moves(window: MainWindow) -> set[str]:
     by_name = {f"action{m.capitalize()}Request": m for m in MOVES}
     return {by_name[a.objectName()] for a in window.work_menu.actions()
@@ -117,7 +95,7 @@ def test_r19_work_menu_moves_follow_the_shown_requests_status(
     assert _enabled_moves(window) == set()  # nothing shown, nothing to move
     requests = {status: _in_status(db, agent, 80 + i, status)
                 for i, status in enumerate(EXPECTED)}
-    card = _card(window)
+    card = card_of(window)
     for status, (request_id, client_id) in requests.items():
         card.show_request(request_id, client_id)
         qtbot.waitUntil(lambda: card.request_panel.request is not None  # noqa: B023
@@ -314,7 +292,7 @@ def test_r19_after_an_intake_its_author_holds_the_request_and_the_queue_selects_
         window: MainWindow) -> None:
     """One current request: the new request is taken by its author and is the queue's
     current row, so the Work menu acts on what the card shows."""
-    card = _card(window)
+    card = card_of(window)
     card.action_new_request.trigger()
     qtbot.waitUntil(lambda: card.intake_dialog is not None and card.intake_dialog.isVisible())
     dialog = card.intake_dialog
