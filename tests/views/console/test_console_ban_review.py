@@ -61,7 +61,8 @@ def test_r11_evidence_shows_checklist_sensitive_actions_and_history(
     assert item is not None and item.state is StepState.REFUSED and item.changed_by == "anna"
     assert review.sensitive.rowCount() == 1
     assert review.sensitive.cell(review.sensitive.rows()[0], 1) == "refused"
-    actions = [e.action for e in review.history._rows]  # noqa: SLF001 - the shown entries
+    shown = [review.history.entry(row) for row in range(review.history.rowCount())]
+    actions = [e.action for e in shown if e is not None]  # the shown entries
     assert "ban.proposed" in actions and "client.step_changed" in actions
     summary = review.evidence_label.text()
     assert "refuser_301" in summary and "anna" in summary and "Код из СМС для облака" in summary
