@@ -24,6 +24,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.main_window import MainWindow
@@ -82,6 +83,19 @@ def runner(qloop: asyncio.AbstractEventLoop) -> Iterator[ServiceRunner]:
 def events(qloop: asyncio.AbstractEventLoop) -> AppEvents:
     """The application events bridge."""
     return AppEvents()
+
+
+@pytest.fixture
+def session(db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents) -> Session:
+    """Anna's session on the test database (no main window, no change listener)."""
+    return Session(db, agent, runner, events)
+
+
+@pytest.fixture
+def supervisor_session(db: Database, supervisor: Actor, runner: ServiceRunner,
+                       events: AppEvents) -> Session:
+    """Sergei the supervisor's session on the test database."""
+    return Session(db, supervisor, runner, events)
 
 
 @pytest.fixture

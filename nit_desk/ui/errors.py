@@ -2,7 +2,7 @@
 
 * A :class:`~nit_desk.domain.errors.NitDeskError` is expected: the rules refused
   something. Its translated text is shown in the window that made the call
-  (a widget with a ``show_error(err)`` method shows it itself, e.g. beside a field).
+  (a widget that is an :class:`ErrorSink` shows it itself, e.g. beside a field).
 * Any other exception is a bug: it is logged with its traceback and shown once
   per session in the crash dialog; later ones are only logged, so a failing timer
   cannot bury the desk under dialogs.
@@ -50,11 +50,24 @@ def error_text(err: NitDeskError) -> str:
         return err.message
 
 
+class ErrorSink:
+    """A widget that shows a refused call's message itself (beside a field, under a form).
+
+    Mix it into a widget class after the Qt base (``class BanDialog(QDialog,
+    FormErrors)``) and implement :meth:`show_error`; a domain error raised by a
+    call the widget started goes there instead of a message box over its window.
+    """
+
+    def show_error(self, err: NitDeskError) -> None:
+        """Show ``err`` in the widget; what the user typed stays."""
+        raise NotImplementedError
+
+
 def show_domain_error(owner: object | None, err: NitDeskError) -> None:
-    """Show ``err`` where it happened: the owner's own ``show_error`` or its window."""
-    handler = getattr(owner, "show_error", None)
-    if callable(handler):
-        handler(err)
+    """Show ``err`` where it happened: in the owner when it is an :class:`ErrorSink`,
+    else in a message box over its window."""
+    if isinstance(owner, ErrorSink):
+        owner.show_error(err)
         return
     parent = owner.window() if isinstance(owner, QWidget) else QApplication.activeWindow()
     box = QMessageBox(QMessageBox.Icon.Warning,

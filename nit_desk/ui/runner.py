@@ -13,6 +13,11 @@ call is in flight it says so with ``busy_changed(True)``. :func:`async_slot`
 and :func:`run_async` route a failure of the coroutine to
 :func:`nit_desk.ui.errors.report_task_error`: a domain error becomes a message
 in the widget that started the call, anything else the crash dialog.
+
+A call started from a widget's coroutine (:func:`run_async` with an ``owner``)
+whose widget is deleted while the call runs ends there: :meth:`ServiceRunner.call`
+cancels the coroutine instead of returning into a screen that is gone, so no
+screen needs its own "am I still alive" check after an ``await``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+from shiboken6 import isValid
 
 from nit_desk.ui.errors import report_task_error
 
@@ -34,6 +40,8 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 _running_tasks: set[asyncio.Task[Any]] = set()
+_task_owners: dict[asyncio.Task[Any], object] = {}
+"""The widget each running GUI coroutine belongs to (see :func:`run_async`)."""
 
 
 class ServiceRunner(QObject):
@@ -78,7 +86,10 @@ class ServiceRunner(QObject):
         future: Future[T] = self._executor.submit(functools.partial(fn, *args, **kwargs))
         self._started()
         future.add_done_callback(lambda _f: _call_soon_safely(loop, self._finished))
-        return await asyncio.wrap_future(future, loop=loop)
+        try:
+            return await asyncio.wrap_future(future, loop=loop)
+        finally:
+            _drop_if_owner_gone()
 
     async def call_quietly(self, fn: Callable[P, T], /, *args: P.args,
                            **kwargs: P.kwargs) -> T:
@@ -87,7 +98,10 @@ class ServiceRunner(QObject):
             raise RuntimeError("The service runner has been shut down")
         loop = asyncio.get_running_loop()
         future: Future[T] = self._executor.submit(functools.partial(fn, *args, **kwargs))
-        return await asyncio.wrap_future(future, loop=loop)
+        try:
+            return await asyncio.wrap_future(future, loop=loop)
+        finally:
+            _drop_if_owner_gone()
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Refuse new calls, drop queued ones and (by default) wait for the running one."""
@@ -114,6 +128,26 @@ def _call_soon_safely(loop: asyncio.AbstractEventLoop, callback: Callable[[], No
         log.debug("Event loop closed before a service call finished")
 
 
+def owner_alive(owner: object | None) -> bool:
+    """Whether ``owner`` can still be shown to: a Qt object not yet deleted, or anything else."""
+    return not isinstance(owner, QObject) or isValid(owner)
+
+
+def _drop_if_owner_gone() -> None:
+    """Cancel the running GUI coroutine when the widget it belongs to has been deleted.
+
+    Called as each service call returns (or raises): the result, or the error,
+    would go to a screen that no longer exists, so the rest of the coroutine is
+    not run.
+    """
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        return
+    if task is not None and not owner_alive(_task_owners.get(task)):
+        raise asyncio.CancelledError
+
+
 def run_async(coro: Coroutine[Any, Any, T], owner: object | None = None) -> asyncio.Task[T]:
     """Start ``coro`` on the GUI event loop; its failure is shown in ``owner``.
 
@@ -121,22 +155,29 @@ def run_async(coro: Coroutine[Any, Any, T], owner: object | None = None) -> asyn
 
     Args:
         coro: the coroutine, typically one that awaits ``runner.call(...)``.
-        owner: the widget that started it (its window shows a domain error;
-            a widget with a ``show_error(err)`` method shows it itself).
+        owner: the widget that started it: its window shows a domain error (an
+            :class:`~nit_desk.ui.errors.ErrorSink` shows it itself); when the
+            widget is deleted while a service call runs, the coroutine ends there.
     """
     task = asyncio.ensure_future(coro)
     _running_tasks.add(task)
+    if owner is not None:
+        _task_owners[task] = owner
     task.add_done_callback(functools.partial(_on_task_done, owner))
     return task
 
 
 def _on_task_done(owner: object | None, task: asyncio.Task[Any]) -> None:
     _running_tasks.discard(task)
+    _task_owners.pop(task, None)
     if task.cancelled():
         return
     exc = task.exception()
-    if exc is not None:
-        report_task_error(owner, exc)
+    if exc is None:
+        return
+    if not owner_alive(owner):  # failed after its widget was deleted: no window to show it in
+        owner = None
+    report_task_error(owner, exc)
 
 
 def async_slot(*types: type) -> Callable[[Callable[..., Coroutine[Any, Any, Any]]],

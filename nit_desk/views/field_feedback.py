@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT, QT_TRANSLATE_NOOP
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.palette import tone
+from nit_desk.views.widgets import MessageLine
 
 ERROR_COLOUR = "#c62828"
 """Red that reads on light and dark backgrounds alike."""
@@ -128,3 +129,27 @@ def field_error_text(err: NitDeskError) -> str:
         return template.format(**{**err.params, "label": words})
     except (KeyError, IndexError, ValueError):
         return error_text(err)
+
+
+class FormErrors(ErrorSink):
+    """A form's refusals: beside the field a domain error names, else under the form.
+
+    Mix into a dialog after its Qt base; the dialog keeps ``fields`` (the service's
+    field name -> :class:`FieldFeedback`) and ``message`` (the line under the form).
+    Nothing the user typed is touched.
+    """
+
+    fields: dict[str, FieldFeedback]
+    message: MessageLine
+
+    def field_for(self, err: NitDeskError) -> str:
+        """The key in ``fields`` for ``err`` (by default the field the service named)."""
+        return err.field or ""
+
+    def show_error(self, err: NitDeskError) -> None:
+        """Beside its field, or under the form."""
+        feedback = self.fields.get(self.field_for(err))
+        if feedback is not None:
+            feedback.show_error(err)
+        else:
+            self.message.show_error(error_text(err))

@@ -7,6 +7,10 @@ from tests.qt_fixtures import (
     memory_keyring,
     nit_desk_home,
     runner,
+    session,
+    supervisor_session,
 )
 
-__all__ = ["accounts", "desk_settings", "events", "memory_keyring", "nit_desk_home", "runner"]
+__all__ = ["accounts", "desk_settings", "events", "memory_keyring", "nit_desk_home", "runner",
+           "session",
+           "supervisor_session"]

@@ -7,8 +7,11 @@ from tests.qt_fixtures import (
     memory_keyring,
     nit_desk_home,
     runner,
+    session,
+    supervisor_session,
     window,
 )
 
 __all__ = ["accounts", "desk_settings", "events", "memory_keyring", "nit_desk_home", "runner",
-           "window"]
+           "session",
+           "supervisor_session", "window"]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.services.actor import Actor
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.views.widgets import MessageLine
 
@@ -36,7 +36,7 @@ def password_edit() -> QLineEdit:
     return edit
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(QDialog, ErrorSink):
     """Current password (unless already known), new password twice.
 
     Args:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import Conflict, NitDeskError
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin.user_dto import SignIn
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.account.change_password import ChangePasswordDialog, password_edit
 from nit_desk.views.widgets import MessageLine, dialog_finished
@@ -45,7 +45,7 @@ class AccountServices(Protocol):
 LOADING, SIGN_IN, FIRST_SUPERVISOR = "loading", "sign_in", "first_supervisor"
 
 
-class SignInDialog(QDialog):
+class SignInDialog(QDialog, ErrorSink):
     """User name and password; on an empty database, the first supervisor instead.
 
     A refusal (wrong password, locked account) is shown in the dialog, which stays

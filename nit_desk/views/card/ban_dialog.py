@@ -25,11 +25,10 @@ from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import StepState
 from nit_desk.models.card.checklist_model import state_icon, state_name
 from nit_desk.services.dto import BanProposalDTO, ClientCard, SensitiveActionDTO
-from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.card.card_gateway import CardGateway
-from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +37,7 @@ SENSITIVE_PREFIX = "sensitive:"
 COMMENT_MAX = 4000
 
 
-class BanProposalDialog(QDialog):
+class BanProposalDialog(QDialog, FormErrors):
     """Pick the refused steps, write a comment, send the proposal (R11)."""
 
     def __init__(self, gateway: CardGateway, runner: ServiceRunner, card: ClientCard, *,
@@ -189,10 +188,3 @@ class BanProposalDialog(QDialog):
         if isValid(self):
             self.send_button.setEnabled(True)
             self.accept()
-
-    def show_error(self, err: NitDeskError) -> None:
-        """A refusal beside the field it names, else under the form."""
-        if err.field in self.fields:
-            self.fields[err.field].show_error(err)
-        else:
-            self.message.show_error(error_text(err))

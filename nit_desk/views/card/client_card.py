@@ -47,7 +47,7 @@ from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.services.change import Change
 from nit_desk.services.dto import ClientCard, RequestDTO
 from nit_desk.services.money.money_dto import MoneyStatus
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.palette import tone
 from nit_desk.ui.queue_texts import status_name
@@ -141,7 +141,7 @@ class PhoneConsultationIndicator(QFrame):
             f"QLabel#phoneHeadline {{ color: {colour}; }}")
 
 
-class ClientCardView(QWidget):
+class ClientCardView(QWidget, ErrorSink):
     """The right half of the desk: the client and the request at hand.
 
     Args:

@@ -34,11 +34,10 @@ from nit_desk.domain.contacts import normalize_phone as _normalize_phone
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.types import ContactKind, Network
 from nit_desk.services.dto import ContactConflict, ContactDTO
-from nit_desk.ui.errors import error_text
 from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.time_text import local_time_text, to_qdatetime
-from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
 CorrectionCall = Callable[[], Awaitable[Any]]
@@ -64,7 +63,7 @@ def normalized_contact(kind: ContactKind, network: Network | None, text: str) ->
     return normalize_handle(network or Network.TELEGRAM, text, field="value")
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(QDialog, FormErrors):
     """A form with fields, a message line and Save / Cancel; one call on Save."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -134,18 +133,6 @@ class CorrectionDialog(QDialog):
         self.save_button.setEnabled(True)
         self.accept()
         return self.result_value
-
-    def field_for(self, err: NitDeskError) -> str:
-        """Which field a refusal belongs to (its ``field``, if the form has it)."""
-        return err.field or ""
-
-    def show_error(self, err: NitDeskError) -> None:
-        """Beside its field, or under the form; nothing typed is cleared."""
-        feedback = self.fields.get(self.field_for(err))
-        if feedback is not None:
-            feedback.show_error(err)
-        else:
-            self.message.show_error(error_text(err))
 
     @async_slot()
     async def _on_buttons_accepted(self) -> None:

@@ -48,7 +48,7 @@ from nit_desk.services.dto import (
     ContactConflict,
     IntakeResult,
 )
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.card.card_gateway import CardGateway
@@ -72,7 +72,7 @@ def default_deadline(now: datetime | None = None) -> QDateTime:
     return QDateTime(QDate(day.year, day.month, day.day), QTime(18, 0))
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(QDialog, ErrorSink):
     """The "New request…" dialog (Ctrl+I)."""
 
     def __init__(self, gateway: CardGateway, runner: ServiceRunner,

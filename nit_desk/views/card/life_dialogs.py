@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError, ValidationError
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import async_slot
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
@@ -38,7 +38,7 @@ Submit = Callable[[str], Awaitable[Any]]
 """The service call a dialog makes with the typed line; it returns the fresh value."""
 
 
-class _SubmittingDialog(QDialog):
+class _SubmittingDialog(QDialog, ErrorSink):
     """OK runs the call; a refusal stays in the dialog, a success closes it."""
 
     def __init__(self, parent: QWidget | None) -> None:

@@ -25,7 +25,7 @@ from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.queue_texts import status_name
 from nit_desk.ui.runner import ServiceRunner, run_async
 from nit_desk.ui.time_text import to_qdatetime
@@ -85,7 +85,7 @@ def advance_due(err: BaseException) -> int | None:
     return err.due_kopecks if isinstance(err, AdvanceNotPaid) else None
 
 
-class RequestLifeBar(QWidget):
+class RequestLifeBar(QWidget, ErrorSink):
     """The moves of the shown request as Work-menu actions and card buttons (R19).
 
     Args:

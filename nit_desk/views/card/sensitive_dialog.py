@@ -31,16 +31,15 @@ from shiboken6 import isValid
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.text import clean_text
 from nit_desk.services.dto import SensitiveActionDTO
-from nit_desk.ui.errors import error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.views.card.card_gateway import CardGateway
-from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
 ACTION_MAX, EXPLANATION_MAX = 500, 4000
 
 
-class SensitiveActionDialog(QDialog):
+class SensitiveActionDialog(QDialog, FormErrors):
     """Action, explanation, "warned and explained" tick, agreed or refused (R8)."""
 
     def __init__(self, gateway: CardGateway, runner: ServiceRunner, client_id: int,
@@ -220,13 +219,6 @@ class SensitiveActionDialog(QDialog):
                 handle=self.handle, action=recorded.action))
         self.pages.setCurrentIndex(1)
         self.ban_button.setFocus()
-
-    def show_error(self, err: NitDeskError) -> None:
-        """A refusal beside the field it names (the typed text stays)."""
-        if err.field in self.fields:
-            self.fields[err.field].show_error(err)
-        else:
-            self.message.show_error(error_text(err))
 
     @Slot()
     def _on_ban_button_clicked(self) -> None:

@@ -31,7 +31,7 @@ from nit_desk.models.card.work_log_model import WorkLogModel, hours_seconds, wor
 from nit_desk.services.change import Change
 from nit_desk.services.clients.work_log_dto import WorkLog
 from nit_desk.services.dto import RequestDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.palette import tone
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
@@ -46,7 +46,7 @@ RELOAD_DEBOUNCE_MS = 80
 NOTE_MAX = 4000
 
 
-class WorkLogPanel(QWidget):
+class WorkLogPanel(QWidget, ErrorSink):
     """A request's timeline, time spent against the estimate, and new notes (R22)."""
 
     def __init__(self, gateway: CardGateway, runner: ServiceRunner, events: AppEvents,

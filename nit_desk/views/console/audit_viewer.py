@@ -45,7 +45,7 @@ from nit_desk.models.console.console_gateway import AuditQuery, ConsoleGateway
 from nit_desk.services.admin.audit_dto import AuditRecord, ChainReport
 from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.change import Change
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.ui.time_text import local_time_text
@@ -62,7 +62,7 @@ def local_day_start(day: QDate) -> datetime:
     return moment.astimezone(UTC)
 
 
-class AuditViewer(QWidget):
+class AuditViewer(QWidget, ErrorSink):
     """The audit tab: filters, the paged table, the detail pane, verify and export."""
 
     def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,

@@ -40,7 +40,7 @@ from nit_desk.services.dto import (
     SensitiveActionDTO,
     TemplateDTO,
 )
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
@@ -69,7 +69,7 @@ class Evidence:
     history: tuple[AuditRecord, ...]
 
 
-class BanReview(QWidget):
+class BanReview(QWidget, ErrorSink):
     """The ban review tab: proposals, evidence, decisions, bans in force."""
 
     def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,

@@ -36,7 +36,7 @@ from nit_desk.domain.types import BanProposalStatus, RequestStatus
 from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import AgentFiguresModel
 from nit_desk.services.admin.report_dto import Report
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.queue_texts import status_name
@@ -90,7 +90,7 @@ def proposal_status_name(status: str) -> str:
     return names.get(status, status)
 
 
-class ReportsView(QWidget):
+class ReportsView(QWidget, ErrorSink):
     """The reports tab: period, figures, charts, per-user table, export."""
 
     def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,

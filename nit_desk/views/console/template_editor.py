@@ -33,7 +33,7 @@ from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_template import Column, TemplateStepsModel
 from nit_desk.services.change import Change
 from nit_desk.services.dto import TemplateDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.ui.time_text import local_time_text
@@ -44,7 +44,7 @@ _STEP_FIELD = re.compile(r"^steps\.(\d+)\.")
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TemplateEditor(QWidget):
+class TemplateEditor(QWidget, ErrorSink):
     """The template tab: the editable step list, save, and the version history."""
 
     def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,

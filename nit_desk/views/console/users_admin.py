@@ -31,7 +31,7 @@ from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import UsersModel, role_text
 from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.change import Change
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.console.common import (
@@ -43,7 +43,7 @@ from nit_desk.views.console.common import (
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(QDialog, ErrorSink):
     """A new user (name, role, temporary password twice) or a password reset.
 
     The dialog makes the service call itself, so a refusal (name taken, password
@@ -132,7 +132,7 @@ class PasswordDialog(QDialog):
         self.message.show_error(error_text(err))
 
 
-class UsersAdmin(QWidget):
+class UsersAdmin(QWidget, ErrorSink):
     """The users tab: the table and the account actions."""
 
     def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,

@@ -45,7 +45,7 @@ from nit_desk.models.money.estimate_model import FIELD_COLUMNS, EditableLine, Es
 from nit_desk.services.change import Change
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money.money_dto import EstimateDTO, PriceItemDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import money_text, status_name
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.views.money.estimate_compare import CompareDialog, ComparedVersion, compared
@@ -64,7 +64,7 @@ HISTORY_MIN_WIDTH = 860
 """Pages of the editor's stack."""
 
 
-class EstimateEditor(QWidget):
+class EstimateEditor(QWidget, ErrorSink):
     """Edit a request's approximate estimate and its versions (R15, R16).
 
     Args:

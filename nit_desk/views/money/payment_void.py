@@ -26,7 +26,7 @@ from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.ui.palette import tone
 from nit_desk.ui.runner import ServiceRunner, async_slot
@@ -86,7 +86,7 @@ def overpaid_by(status: MoneyStatus, amount_kopecks: int) -> int:
     return max(0, status.paid_kopecks + amount_kopecks - status.agreed_kopecks)
 
 
-class VoidPaymentDialog(QDialog):
+class VoidPaymentDialog(QDialog, ErrorSink):
     """Void one payment with a reason; it stays in the list, struck through (R21)."""
 
     def __init__(self, money: MoneyGateway, runner: ServiceRunner, payment: PaymentDTO,

@@ -33,7 +33,7 @@ from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus
 from nit_desk.services.change import Change
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.ui.runner import run_async
 from nit_desk.views.money.money_gateway import MoneyDesk
@@ -67,7 +67,7 @@ def _closed_reason(money: MoneyStatus) -> str:
     return ""
 
 
-class PaymentsPanel(QWidget):
+class PaymentsPanel(QWidget, ErrorSink):
     """The money of one request: scheme, agreed, paid, due, forfeited and payments (R12-R14)."""
 
     def __init__(self, desk: MoneyDesk, parent: QWidget | None = None) -> None:

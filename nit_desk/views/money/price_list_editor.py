@@ -30,16 +30,16 @@ from nit_desk.domain.types import Unit
 from nit_desk.models.money.price_list_model import NAME, PriceListModel
 from nit_desk.services.change import Change
 from nit_desk.services.money.money_dto import PriceItemDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import unit_name
 from nit_desk.ui.runner import async_slot, run_async
-from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.money.money_edit import MoneyEdit
 from nit_desk.views.money.money_gateway import MoneyDesk
 from nit_desk.views.widgets import MessageLine
 
 
-class PriceItemDialog(QDialog):
+class PriceItemDialog(QDialog, FormErrors):
     """Add or change one price-list item; a refusal shows beside its field."""
 
     def __init__(self, desk: MoneyDesk, item: PriceItemDTO | None = None,
@@ -105,20 +105,12 @@ class PriceItemDialog(QDialog):
         self.accept()
         return self.saved
 
-    def show_error(self, err: NitDeskError) -> None:
-        """A refusal beside its field, or under the form."""
-        feedback = self.fields.get(err.field or "")
-        if feedback is not None:
-            feedback.show_error(err)
-        else:
-            self.message.show_error(error_text(err))
-
     @async_slot()
     async def _on_buttons_accepted(self) -> None:
         await self.submit()
 
 
-class PriceListEditor(QWidget):
+class PriceListEditor(QWidget, ErrorSink):
     """Every price-list item, with add / edit / withdraw for supervisors (R18)."""
 
     def __init__(self, desk: MoneyDesk, parent: QWidget | None = None) -> None:

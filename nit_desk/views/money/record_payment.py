@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import PaymentKind, PaymentScheme
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
-from nit_desk.ui.errors import error_text
 from nit_desk.ui.money_text import money_text, payment_kind_name
 from nit_desk.ui.runner import ServiceRunner, async_slot
-from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.money.money_edit import MoneyEdit
 from nit_desk.views.money.money_gateway import MoneyGateway
 from nit_desk.views.money.payment_void import overpaid_by
@@ -41,7 +40,7 @@ METHOD_LABELS = ("СБП", "перевод", "наличные")
 """Suggested method labels (the agent may type another; never card or bank data, R2)."""
 
 
-class RecordPaymentDialog(QDialog):
+class RecordPaymentDialog(QDialog, FormErrors):
     """Record money received for a request; refusals shown beside the field (R2, R9, R16)."""
 
     def __init__(self, money: MoneyGateway, runner: ServiceRunner, status: MoneyStatus,
@@ -160,14 +159,6 @@ class RecordPaymentDialog(QDialog):
             self.overpay_box.setChecked(False)
             self.overpay_field.clear()
         self.overpay_box.setVisible(bool(extra))
-
-    def show_error(self, err: NitDeskError) -> None:
-        """A refusal beside its field (or under the form); nothing typed is cleared."""
-        feedback = self.fields.get(err.field or "")
-        if feedback is not None:
-            feedback.show_error(err)
-        else:
-            self.message.show_error(error_text(err))
 
     @async_slot()
     async def _on_buttons_accepted(self) -> None:

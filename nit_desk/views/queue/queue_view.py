@@ -43,7 +43,7 @@ from nit_desk.domain.types import RequestStatus
 from nit_desk.models.queue.queue_model import Column, QueueModel, QueueSource
 from nit_desk.services.change import Change
 from nit_desk.services.dto import QueueFilter, RequestDTO
-from nit_desk.ui.errors import error_text
+from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.queue_texts import short_when, status_name, time_left_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
@@ -64,7 +64,7 @@ _VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.STATUS, Column.REGISTRAT
 """What a narrow queue pane shows first: who, how urgent, where it stands."""
 
 
-class QueueView(QWidget):
+class QueueView(QWidget, ErrorSink):
     """The queue of requests with its filters, search box and work actions.
 
     Signals:
