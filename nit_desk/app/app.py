@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from nit_desk import __version__
 from nit_desk.app.bindings import DatabaseAccounts, DataVersionPoller, attach_database
 from nit_desk.app.live_bridge import start_live_queue
-from nit_desk.app.screens import Desk, install_screens
+from nit_desk.app.screens import install_screens
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin.connection_check import check_connection, classify_error
@@ -38,6 +38,7 @@ from nit_desk.ui.i18n import install_translators
 from nit_desk.ui.logging_setup import redact, setup_logging, shutdown_logging
 from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path, resources_dir
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.ui.theme import apply_theme
 from nit_desk.views.account.connection_dialog import (
@@ -86,7 +87,7 @@ def build_main_window(db: Database, actor: Actor, runner: ServiceRunner, events:
     window = MainWindow(actor, runner, events, settings,
                         database_name=database_display_name(db),
                         accounts=DatabaseAccounts(db))
-    install_screens(window, Desk(db, actor, runner, events, settings))
+    install_screens(window, Session(db, actor, runner, events, settings))
     return window
 
 

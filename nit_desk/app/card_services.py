@@ -2,7 +2,7 @@
 
 :class:`DatabaseCardGateway` implements :class:`nit_desk.views.card.card_gateway.CardGateway`
 (the views never import storage). :func:`make_client_card` builds the card for a
-:class:`~nit_desk.app.screens.Desk`; its ``work_actions()`` ("New request…", Ctrl+I)
+:class:`~nit_desk.ui.session.Session`; its ``work_actions()`` ("New request…", Ctrl+I)
 go into the Work menu; :func:`open_intake_dialog` opens the intake dialog.
 """
 
@@ -45,7 +45,7 @@ from nit_desk.views.card.client_card import ClientCardView
 from nit_desk.views.card.intake_dialog import IntakeDialog
 
 if TYPE_CHECKING:
-    from nit_desk.app.screens import Desk
+    from nit_desk.ui.session import Session
 
 
 @dataclass(frozen=True)
@@ -202,17 +202,17 @@ class DatabaseCardGateway:
 
 
 
-def card_gateway(desk: Desk) -> DatabaseCardGateway:
+def card_gateway(desk: Session) -> DatabaseCardGateway:
     """The card's services for the desk's database and user."""
     return DatabaseCardGateway(desk.db, desk.actor)
 
 
-def make_client_card(desk: Desk) -> ClientCardView:
+def make_client_card(desk: Session) -> ClientCardView:
     """The client card screen for ``desk`` (place it with ``window.set_card_widget``)."""
     return ClientCardView(card_gateway(desk), desk.runner, desk.events)
 
 
-def open_intake_dialog(desk: Desk, parent: QWidget | None) -> IntakeDialog:
+def open_intake_dialog(desk: Session, parent: QWidget | None) -> IntakeDialog:
     """Open the intake dialog ("New request…") window-modal over ``parent``.
 
     The card's own "New request…" action (:meth:`ClientCardView.work_actions`)

@@ -3,7 +3,7 @@
 :class:`DatabaseConsoleGateway` implements
 :class:`nit_desk.models.console.console_gateway.ConsoleGateway` (views never import
 storage). :func:`install_supervisor_console` builds the console for a
-:class:`~nit_desk.app.screens.Desk` and hands it to the main window, which
+:class:`~nit_desk.ui.session.Session` and hands it to the main window, which
 shows it to supervisors only; the services refuse agents anyway (R18).
 """
 
@@ -39,10 +39,10 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.views.console.console import SupervisorConsole
 
 if TYPE_CHECKING:
-    from nit_desk.app.screens import Desk
     from nit_desk.models.console.console_gateway import AuditQuery
     from nit_desk.services.admin.report_dto import Report
     from nit_desk.services.dto import StepInput
+    from nit_desk.ui.session import Session
     from nit_desk.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ class DatabaseConsoleGateway:
         reports.export_report_csv(report, target)
 
 
-def _price_list_editor(desk: Desk) -> QWidget | None:
+def _price_list_editor(desk: Session) -> QWidget | None:
     """The price list editor, when its module is installed (another screen's work)."""
     try:
         from nit_desk.app.money_services import money_desk
@@ -198,7 +198,7 @@ def _price_list_editor(desk: Desk) -> QWidget | None:
     return PriceListEditor(money_desk(desk))
 
 
-def make_supervisor_console(desk: Desk) -> SupervisorConsole:
+def make_supervisor_console(desk: Session) -> SupervisorConsole:
     """The console for the desk's supervisor (price list tab when it is there)."""
     console = SupervisorConsole(DatabaseConsoleGateway(desk.db, desk.actor), desk.runner,
                                 desk.events)
@@ -208,7 +208,7 @@ def make_supervisor_console(desk: Desk) -> SupervisorConsole:
     return console
 
 
-def install_supervisor_console(window: MainWindow, desk: Desk) -> SupervisorConsole | None:
+def install_supervisor_console(window: MainWindow, desk: Session) -> SupervisorConsole | None:
     """Add the console to ``window`` for a supervisor; nothing for an agent (R18)."""
     if not desk.actor.is_supervisor:
         return None

@@ -2,7 +2,7 @@
 
 :class:`DatabaseMoneyGateway` implements :class:`nit_desk.views.money.money_gateway.MoneyGateway`
 (the views never import storage); :func:`money_desk` turns the main window's
-:class:`~nit_desk.app.screens.Desk` into the :class:`MoneyDeskBinding` the
+:class:`~nit_desk.ui.session.Session` into the :class:`MoneyDeskBinding` the
 estimate editor, the payments panel and the price-list editor are built from::
 
     editor = EstimateEditor(money_desk(desk))
@@ -39,7 +39,7 @@ from nit_desk.views.money.estimate_editor import EstimateEditor
 from nit_desk.views.money.payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
-    from nit_desk.app.screens import Desk
+    from nit_desk.ui.session import Session
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class MoneyDeskBinding:
     money: DatabaseMoneyGateway
 
 
-def install_money_tabs(card: ClientCardView, desk: Desk) -> tuple[EstimateEditor, PaymentsPanel]:
+def install_money_tabs(card: ClientCardView, desk: Session) -> tuple[EstimateEditor, PaymentsPanel]:
     """Add the estimate editor and the payments panel as tabs of the client card."""
     binding = money_desk(desk)
     editor, panel = EstimateEditor(binding), PaymentsPanel(binding)
@@ -148,7 +148,7 @@ def install_money_tabs(card: ClientCardView, desk: Desk) -> tuple[EstimateEditor
     return editor, panel
 
 
-def money_desk(desk: Desk) -> MoneyDeskBinding:
+def money_desk(desk: Session) -> MoneyDeskBinding:
     """The money screens' desk for the main window's ``desk``."""
     return MoneyDeskBinding(desk.actor, desk.runner, desk.events,
                             DatabaseMoneyGateway(desk.db, desk.actor))

@@ -23,8 +23,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter, QueuePage, RequestDTO
 from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
-from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue.queue_view import QueueView
@@ -34,17 +33,6 @@ log = logging.getLogger(__name__)
 QUEUE_HEADER = "queue/header"
 EXIT_AFTER_FIRST_PAINT = "NIT_DESK_EXIT_AFTER_FIRST_PAINT"
 """Set to 1 (benchmarks only): print ``FIRST_PAINT <epoch>`` at the first queue page and quit."""
-
-
-@dataclass(frozen=True)
-class Desk:
-    """Everything a screen may need, for one signed-in user on one database."""
-
-    db: Database
-    actor: Actor
-    runner: ServiceRunner
-    events: AppEvents
-    settings: DeskSettings
 
 
 @dataclass(frozen=True)
@@ -77,13 +65,13 @@ class QueueGateway:
         return queue.renew_claims(self.db, self.actor)
 
 
-def make_queue_view(desk: Desk) -> QueueView:
+def make_queue_view(desk: Session) -> QueueView:
     """The queue screen for the desk's user."""
     return QueueView(QueueGateway(desk.db, desk.actor), desk.runner, desk.events,
                      my_user_id=desk.actor.user_id)
 
 
-def _make_card(desk: Desk) -> QWidget | None:
+def _make_card(desk: Session) -> QWidget | None:
     """The client card screen, when its modules are installed."""
     try:
         from nit_desk.app.card_services import DatabaseCardGateway
@@ -123,10 +111,11 @@ def _exit_after_first_paint(window: MainWindow, queue_view: QueueView) -> None:
     queue_view.model.page_loaded.connect(on_page_loaded)
 
 
-def install_screens(window: MainWindow, desk: Desk) -> None:
+def install_screens(window: MainWindow, desk: Session) -> None:
     """Place the queue and the client card into ``window`` and wire them together."""
     queue_view = make_queue_view(desk)
-    _remember_header(window, queue_view, desk.settings)
+    if desk.settings is not None:
+        _remember_header(window, queue_view, desk.settings)
     window.set_queue_widget(queue_view)
     for action in queue_view.work_actions():
         window.add_work_action(action)

@@ -32,7 +32,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from nit_desk.app.screens import Desk
 from nit_desk.app.screenshot_corrections import CORRECTION_SCREENS
 from nit_desk.demo import demo
 from nit_desk.domain.types import Network, RequestStatus, StepState
@@ -44,6 +43,7 @@ from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Request
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.ui.theme import dark_palette
 
@@ -56,8 +56,8 @@ class ShotContext:
     """The demo database and desks the screen builders work on."""
 
     db: Database
-    agent: Desk
-    supervisor: Desk
+    agent: Session
+    supervisor: Session
     clients: dict[str, int]
     folder: Path
     widgets: list[QWidget] = field(default_factory=list)
@@ -491,8 +491,8 @@ async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Pat
                                           QSettings.Format.IniFormat))
         runner, events = ServiceRunner(), AppEvents()
         detach = attach_database(events, db)
-        shot = ShotContext(db, Desk(db, agent, runner, events, settings),
-                           Desk(db, boss, runner, events, settings), clients, folder)
+        shot = ShotContext(db, Session(db, agent, runner, events, settings),
+                           Session(db, boss, runner, events, settings), clients, folder)
         written: list[Path] = []
         try:
             for name, build in SCREENS:

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from nit_desk.app.screens import Desk
+    from nit_desk.ui.session import Session
 
 PASSWORD = "self-test password 42"
 REPORT_NAME = "nit-desk-self-test.txt"
@@ -169,11 +169,11 @@ def _load_translations(app: QApplication, report: Report) -> None:
 # -- the screens --------------------------------------------------------------------------
 
 
-ScreenFactory = Callable[["Desk"], "QWidget"]
+ScreenFactory = Callable[["Session"], "QWidget"]
 """Makes one screen for a signed-in desk (the self-test owns and deletes it)."""
 
 
-def _sign_in_dialog(desk: Desk) -> QWidget:
+def _sign_in_dialog(desk: Session) -> QWidget:
     from nit_desk.app.app import database_display_name
     from nit_desk.app.bindings import DatabaseAccounts
     from nit_desk.views.account.sign_in import SignInDialog
@@ -183,9 +183,11 @@ def _sign_in_dialog(desk: Desk) -> QWidget:
                         database_name=database_display_name(desk.db))
 
 
-def _settings_dialog(desk: Desk) -> QWidget:
+def _settings_dialog(desk: Session) -> QWidget:
     from nit_desk.views.account.settings_dialog import SettingsDialog
 
+    if desk.settings is None:
+        raise RuntimeError("The settings dialog needs a session with settings")
     return SettingsDialog(desk.settings)
 
 
@@ -215,7 +217,7 @@ def _is_blank(widget: QWidget) -> str:
     return "" if len(colours) > 1 else "rendered a single flat colour"
 
 
-async def _settle(desk: Desk) -> None:
+async def _settle(desk: Session) -> None:
     """Let the screen's first service calls and queued slots finish.
 
     Sleeping on the qasync loop lets Qt deliver its events (never call
@@ -242,7 +244,7 @@ def _error_boxes(report: Report) -> list[str]:
     return texts
 
 
-async def _render(name: str, widget: QWidget, desk: Desk, report: Report) -> None:
+async def _render(name: str, widget: QWidget, desk: Session, report: Report) -> None:
     """Show ``widget`` off screen, let it load, render it and check the image."""
     from PySide6.QtCore import Qt
 
@@ -351,7 +353,7 @@ def _raise_caught(report: Report, where: str) -> None:
         raise SelfTestFailed(f"{where}: unexpected error\n{report.caught[0]}")
 
 
-async def _main_window_screens(desk: Desk, role: str, report: Report) -> int:
+async def _main_window_screens(desk: Session, role: str, report: Report) -> int:
     """The main window of ``desk.actor`` and every tab and area its screens fill."""
     from nit_desk.app.app import build_main_window
 
@@ -383,7 +385,7 @@ async def _main_window_screens(desk: Desk, role: str, report: Report) -> int:
     return count
 
 
-async def _other_screens(desk: Desk, report: Report) -> int:
+async def _other_screens(desk: Session, report: Report) -> int:
     """The dialogs and the registered extra screens, each made, rendered and deleted."""
     count = 0
     for name, factory in {**DIALOGS, **_registered_screens()}.items():
@@ -406,9 +408,9 @@ async def _screenshot_screens(folder: Path, report: Report) -> int:
 
     from nit_desk.app import screenshot
     from nit_desk.app.bindings import attach_database
-    from nit_desk.app.screens import Desk
     from nit_desk.ui.events import AppEvents
     from nit_desk.ui.runner import ServiceRunner
+    from nit_desk.ui.session import Session
     from nit_desk.ui.settings import DeskSettings
 
     shots = folder / "screens"
@@ -419,8 +421,8 @@ async def _screenshot_screens(folder: Path, report: Report) -> int:
     settings = DeskSettings(QSettings(str(shots / "settings.ini"), QSettings.Format.IniFormat))
     runner, events = ServiceRunner(), AppEvents()
     detach = attach_database(events, db)
-    shot = screenshot.ShotContext(db, Desk(db, agent, runner, events, settings),
-                                  Desk(db, boss, runner, events, settings), clients, shots)
+    shot = screenshot.ShotContext(db, Session(db, agent, runner, events, settings),
+                                  Session(db, boss, runner, events, settings), clients, shots)
     count = 0
     try:
         for name, build in screenshot.SCREENS:
@@ -443,17 +445,17 @@ async def _screens(db: Any, supervisor: Any, agent: Any, folder: Path, report: R
     """Every screen for the supervisor, the main window also for the agent."""
     from PySide6.QtCore import QSettings
 
-    from nit_desk.app.screens import Desk
     from nit_desk.ui.events import AppEvents
     from nit_desk.ui.runner import ServiceRunner
+    from nit_desk.ui.session import Session
     from nit_desk.ui.settings import DeskSettings
 
     settings = DeskSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     runner, events = ServiceRunner(workers=1), AppEvents()
     try:
-        boss = Desk(db, supervisor, runner, events, settings)
+        boss = Session(db, supervisor, runner, events, settings)
         count = await _main_window_screens(boss, "supervisor", report)
-        count += await _main_window_screens(Desk(db, agent, runner, events, settings), "agent",
+        count += await _main_window_screens(Session(db, agent, runner, events, settings), "agent",
                                             report)
         count += await _other_screens(boss, report)
     finally:

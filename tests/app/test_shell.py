@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from nit_desk.app.app import open_prepared_database, resolve_target
 from nit_desk.app.bindings import EVERYTHING, DataVersionPoller, attach_database
-from nit_desk.domain.errors import ValidationError
+from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
@@ -73,12 +73,10 @@ def test_runner_raises_the_service_error_in_the_awaiting_coroutine(
 class _Form(QWidget):
     """A widget with an async slot that fails with a domain error."""
 
-    def __init__(self, runner: ServiceRunner, *, own_message: bool) -> None:
+    def __init__(self, runner: ServiceRunner) -> None:
         super().__init__()
         self.runner = runner
         self.shown: list[str] = []
-        if own_message:
-            self.show_error = lambda err: self.shown.append(err.message)  # type: ignore
 
     @async_slot()
     async def save(self) -> None:
@@ -86,10 +84,17 @@ class _Form(QWidget):
         raise ValidationError("The {label} field is wrong.", field="note", label="note")
 
 
+class _FormWithMessage(_Form, gui_errors.ErrorSink):
+    """The same form showing refusals itself (an ErrorSink)."""
+
+    def show_error(self, err: NitDeskError) -> None:
+        self.shown.append(err.message)
+
+
 def test_async_slot_shows_a_domain_error_in_the_widget_that_called(
         qtbot: QtBot, runner: ServiceRunner) -> None:
     """A NitDeskError from an async slot goes to the widget's own show_error."""
-    form = _Form(runner, own_message=True)
+    form = _FormWithMessage(runner)
     qtbot.addWidget(form)
     form.save()
     qtbot.waitUntil(lambda: bool(form.shown))
@@ -99,7 +104,7 @@ def test_async_slot_shows_a_domain_error_in_the_widget_that_called(
 def test_async_slot_without_handler_shows_a_message_box_in_its_window(
         qtbot: QtBot, runner: ServiceRunner) -> None:
     """Without show_error, the translated text appears in a box over the widget's window."""
-    form = _Form(runner, own_message=False)
+    form = _Form(runner)
     qtbot.addWidget(form)
     form.show()
     form.save()

@@ -4,7 +4,7 @@ Views never import the services that touch storage (the layering contract), so
 these screens take a :class:`MoneyDesk`: the signed-in user, the service
 runner, the events bridge and a :class:`MoneyGateway`.
 :func:`nit_desk.app.money_services.money_desk` makes one from the main
-window's ``Desk``. Every gateway method blocks: call it through
+window's ``Session``. Every gateway method blocks: call it through
 :meth:`nit_desk.ui.runner.ServiceRunner.call`, never on the GUI thread.
 """
 

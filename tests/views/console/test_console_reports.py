@@ -9,7 +9,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.console_gateways import install_supervisor_console
-from nit_desk.app.screens import Desk
 from nit_desk.domain.types import RequestStatus
 from nit_desk.models.queue.queue_model import status_name
 from nit_desk.services.actor import Actor
@@ -17,6 +16,7 @@ from nit_desk.services.clients import bans
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.console.console import SupervisorConsole
 from nit_desk.views.console.reports_view import CUSTOM, ReportsView
@@ -75,7 +75,7 @@ def test_r18_console_is_placed_for_supervisors_only(
     for actor, expected in ((supervisor, True), (agent, False)):
         window = MainWindow(actor, runner, events, desk_settings)
         qtbot.addWidget(window)
-        console = install_supervisor_console(window, Desk(db, actor, runner, events,
+        console = install_supervisor_console(window, Session(db, actor, runner, events,
                                                           desk_settings))
         assert (console is not None) is expected
         assert isinstance(window.supervisor_console, SupervisorConsole) is expected

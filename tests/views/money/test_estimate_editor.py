@@ -232,10 +232,10 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
         desk_settings: DeskSettings, request_id: int) -> None:
     """The client card carries the editor and the payments panel; they follow its request."""
     from nit_desk.app.money_services import install_money_tabs
-    from nit_desk.app.screens import Desk
+    from nit_desk.ui.session import Session
     from nit_desk.views.card.client_card import ClientCardView
 
-    desk = Desk(db, agent, runner, events, desk_settings)
+    desk = Session(db, agent, runner, events, desk_settings)
     card = ClientCardView(DatabaseCardGateway(db, agent), runner, events)
     qtbot.addWidget(card)
     editor, panel = install_money_tabs(card, desk)
