@@ -44,8 +44,9 @@ class DataVersionPoller(QObject):
     :data:`EVERYTHING`. On PostgreSQL there is no counter: the poll only checks
     that the server answers. A failing read turns the connection state to
     :data:`~nit_desk.ui.events.DISCONNECTED` until a read succeeds again.
-    Commits of this process move the counter too, so after a local write the
-    screens may reload once more: a cheap price for never missing a foreign one.
+    This desk's own commits move the counter too; the watcher tells them apart
+    (:meth:`ChangeWatcher.foreign_commit`), so a save does not make every screen
+    reload a second time: the save's own ``Change`` already told them.
     """
 
     def __init__(self, runner: ServiceRunner, watcher: ChangeWatcher, events: AppEvents,
@@ -54,17 +55,13 @@ class DataVersionPoller(QObject):
         self._runner = runner
         self._watcher = watcher
         self._events = events
-        self._last: int | None = None
+        self.polls = 0
+        """How many polls have answered (tests wait on it)."""
         self._state = CONNECTED
         self._polling = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
-
-    @property
-    def last_version(self) -> int | None:
-        """The counter read by the last successful poll."""
-        return self._last
 
     def start(self) -> None:
         """Read the counter now and then every interval."""
@@ -84,7 +81,7 @@ class DataVersionPoller(QObject):
     async def poll(self) -> None:
         """Read the counter once; announce a foreign commit if it moved."""
         try:
-            version = await self._runner.call_quietly(self._watcher.data_version)
+            foreign = await self._runner.call_quietly(self._watcher.foreign_commit)
         except (SQLAlchemyError, OSError) as exc:
             log.warning("Database did not answer the change poll: %s", type(exc).__name__)
             self._set_state(DISCONNECTED)
@@ -92,9 +89,9 @@ class DataVersionPoller(QObject):
         finally:
             self._polling = False
         self._set_state(CONNECTED)
-        if self._last is not None and version != self._last:
+        self.polls += 1
+        if foreign:
             self._events.data_changed.emit(EVERYTHING)
-        self._last = version
 
     def _set_state(self, state: str) -> None:
         if state != self._state:

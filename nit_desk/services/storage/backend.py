@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Update, event, text
+from sqlalchemy import Engine, Update, bindparam, event, text
 from sqlalchemy.orm import Session
 
 from nit_desk.services.storage.pg_claims import OneStatementClaims
+from nit_desk.services.storage.types import UTCDateTime
 
 AUDIT_LOCK_KEY = 0x4E4954  # "NIT": serialises appends to the audit chain on PostgreSQL
 CHANGE_CHANNEL = "nit_desk_changes"  # LISTEN/NOTIFY channel for live queues
@@ -25,6 +27,10 @@ class Backend:
     name = "generic"
     one_statement_claims = False
     """Whether :meth:`claim_announced` exists: a claim in one autocommit round trip."""
+
+    def __init__(self) -> None:
+        self.origin = secrets.token_hex(6)
+        """Names this database object in what it announces, so it can skip its own changes."""
 
     def configure(self, engine: Engine) -> None:
         """Install connection hooks (pragmas, BEGIN mode) on a new engine."""
@@ -47,6 +53,13 @@ class Backend:
     def announce_change(self, session: Session, entities: frozenset[str],
                         client_ids: frozenset[int]) -> None:
         """Tell other workstations, inside the committing transaction, what changed."""
+
+    def change_counts(self, session: Session) -> dict[str, int]:
+        """Announced commits per origin, where the backend counts them (SQLite)."""
+        return {}
+
+    def forget_change_origins(self, session: Session, before: datetime) -> None:
+        """Drop the counters of origins silent since ``before``, where there are any."""
 
     def claim_announced(self, take: Update, params: Mapping[str, Any],
                         entity: str) -> Any | None:
@@ -90,6 +103,29 @@ class SqliteBackend(Backend):
         """``PRAGMA data_version``: changes when another connection commits."""
         return int(session.execute(text("PRAGMA data_version")).scalar_one())
 
+    def announce_change(self, session: Session, entities: frozenset[str],
+                        client_ids: frozenset[int]) -> None:
+        """Count this commit under this database object's origin, in the same transaction.
+
+        The change poller of every desk reads these counters when ``data_version``
+        moves: only another origin's count moving is another desk's change.
+        """
+        session.execute(text(
+            "INSERT INTO change_origins (origin, changes, at) VALUES (:o, 1, :at) "
+            "ON CONFLICT (origin) DO UPDATE SET changes = changes + 1, at = :at"
+        ).bindparams(bindparam("at", type_=UTCDateTime())),
+            {"o": self.origin, "at": datetime.now(UTC)})
+
+    def change_counts(self, session: Session) -> dict[str, int]:
+        """Announced commits per origin."""
+        rows = session.execute(text("SELECT origin, changes FROM change_origins"))
+        return {str(origin): int(changes) for origin, changes in rows}
+
+    def forget_change_origins(self, session: Session, before: datetime) -> None:
+        """Drop the counters of origins silent since ``before`` (desks long closed)."""
+        session.execute(text("DELETE FROM change_origins WHERE at < :before").bindparams(
+            bindparam("before", type_=UTCDateTime())), {"before": before})
+
 
 class PostgresBackend(Backend):
     """PostgreSQL: a transaction-scoped advisory lock orders the audit chain."""
@@ -99,8 +135,7 @@ class PostgresBackend(Backend):
     one_statement_claims = True
 
     def __init__(self) -> None:
-        self.origin = secrets.token_hex(6)
-        """Names this database object in its notifications, so its own listener skips them."""
+        super().__init__()
         self._claims: OneStatementClaims | None = None
 
     def configure(self, engine: Engine) -> None:
@@ -142,3 +177,4 @@ def backend_for(dialect_name: str) -> Backend:
     if dialect_name == "postgresql":
         return PostgresBackend()
     return Backend()
+

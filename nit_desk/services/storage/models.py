@@ -283,6 +283,22 @@ class WorkNote(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class ChangeOrigin(Base):
+    """How many announced commits one open database object (a desk) has made (SQLite).
+
+    SQLite has no LISTEN/NOTIFY: a desk notices other processes' commits by polling
+    ``PRAGMA data_version``, which its own commits move too. Each announcing commit
+    counts itself here, in its own transaction, so the poller can tell a change of
+    another desk from its own (:class:`nit_desk.services.changes.ChangeWatcher`).
+    """
+
+    __tablename__ = "change_origins"
+
+    origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    changes: Mapped[int] = mapped_column(Integer, nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
 class SensitiveAction(Base):
     """Record of an agreed sensitive action (R8). There is no column for a code."""
 
