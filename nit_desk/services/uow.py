@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -233,3 +233,39 @@ class UnitOfWork:
             client_ids=frozenset(p.client_id for p in told if p.client_id),
             actions=frozenset(p.action for p in told),
         )
+
+
+# -- reads -----------------------------------------------------------------------
+
+
+@contextmanager
+def read_as(db: Database, actor: Actor, *roles: Role) -> Iterator[tuple[Session, bool]]:
+    """A read-only session after the same role check as ``UnitOfWork.require`` (R18).
+
+    Reads never take SQLite's writer lock. Yields the session and whether the
+    actor is a supervisor.
+
+    Raises:
+        PermissionDenied: inactive, unknown, or the wrong role.
+    """
+    with db.read_session() as session:
+        yield session, check_reader(session, actor, roles)
+
+
+def check_reader(session: Session, actor: Actor, roles: tuple[Role, ...]) -> bool:
+    """Check the actor like ``UnitOfWork.require``; return whether a supervisor."""
+    if actor.user_id == 0 and actor.username == "system":
+        return True
+    user = session.connection().execute(_READER, {"uid": actor.user_id}).first()
+    if user is None or not user.active:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("messages", "Your account is not active; sign in again."))
+    if roles and Role(user.role) not in roles:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "Only a supervisor may do this."),
+                               role=user.role)
+    return Role(user.role) is Role.SUPERVISOR
+
+
+_READER = select(User.__table__.c.role, User.__table__.c.active).where(
+    User.__table__.c.id == bindparam("uid"))
+"""The reader's role and whether active: every read checks it, so built once."""

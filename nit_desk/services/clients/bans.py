@@ -24,7 +24,7 @@ from nit_desk.domain.types import (
     Role,
 )
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import load_client, read_as, user_names
+from nit_desk.services.clients.client_cards import load_client, user_names
 from nit_desk.services.clients.client_search import exact_matches, lenient_contacts
 from nit_desk.services.dto import BanDTO, BannedClient, BanProposalDTO, ClientMatch
 from nit_desk.services.queue.work_timer import stop_timer
@@ -38,7 +38,7 @@ from nit_desk.services.storage.models import (
     Request,
     SensitiveAction,
 )
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.uow import UnitOfWork, read_as
 
 SENSITIVE_PREFIX = "sensitive:"
 TEXT_MAX = 4000

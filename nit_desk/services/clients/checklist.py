@@ -19,12 +19,11 @@ from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.text import clean_name
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import read_as
 from nit_desk.services.dto import StepInput, TemplateDTO, TemplateStepDTO
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import ChecklistTemplate, ChecklistTemplateStep, User
 from nit_desk.services.storage.types import utcnow
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.uow import UnitOfWork, read_as
 
 MAX_STEPS = 50
 TITLE_MAX = 200

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nit_desk.domain.errors import NotFound, PermissionDenied
+from nit_desk.domain.errors import NotFound
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.registration import (
     StepStatus,
@@ -16,10 +15,8 @@ from nit_desk.domain.registration import (
     registration_progress,
 )
 from nit_desk.domain.types import BanProposalStatus, ContactKind, Network, Role, StepState
-from nit_desk.services.actor import Actor
 from nit_desk.services.dto import BanOutcomeDTO, ChecklistItemDTO, ClientCard, ContactDTO
 from nit_desk.services.money.payment_status import paid_for_current_work
-from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
     BanProposal,
     ChecklistItem,
@@ -28,39 +25,6 @@ from nit_desk.services.storage.models import (
     ClientContact,
     User,
 )
-
-
-@contextmanager
-def read_as(db: Database, actor: Actor, *roles: Role) -> Iterator[tuple[Session, bool]]:
-    """A read-only session after the same role check as ``UnitOfWork.require`` (R18).
-
-    Reads never take SQLite's writer lock. Yields the session and whether the
-    actor is a supervisor.
-
-    Raises:
-        PermissionDenied: inactive, unknown, or the wrong role.
-    """
-    with db.read_session() as session:
-        yield session, check_reader(session, actor, roles)
-
-
-def check_reader(session: Session, actor: Actor, roles: tuple[Role, ...]) -> bool:
-    """Check the actor like ``UnitOfWork.require``; return whether a supervisor."""
-    if actor.user_id == 0 and actor.username == "system":
-        return True
-    user = session.connection().execute(_READER, {"uid": actor.user_id}).first()
-    if user is None or not user.active:
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("messages", "Your account is not active; sign in again."))
-    if roles and Role(user.role) not in roles:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "Only a supervisor may do this."),
-                               role=user.role)
-    return Role(user.role) is Role.SUPERVISOR
-
-
-_READER = select(User.__table__.c.role, User.__table__.c.active).where(
-    User.__table__.c.id == bindparam("uid"))
-"""The reader's role and whether active: every read checks it, so built once."""
 
 
 def is_supervisor(user: User | None) -> bool:

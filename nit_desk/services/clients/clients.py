@@ -15,7 +15,7 @@ from nit_desk.domain.types import Network, StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin.audit_dto import AuditRecord
 from nit_desk.services.clients.checklist import ensure_default_template, latest_template
-from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client, read_as
+from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client
 from nit_desk.services.clients.client_search import (
     exact_matches,
     lenient_contacts,
@@ -34,7 +34,7 @@ from nit_desk.services.queue.holder import refuse_client_held_elsewhere
 from nit_desk.services.queue.work_requests import RequestInput, add_request, check_request_input
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, ChecklistItem, Client, ClientContact
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.uow import UnitOfWork, read_as
 
 HANDLE_MAX = 100
 SYSTEM_INFO_MAX = 4000

@@ -12,13 +12,13 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.text import clean_text
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import is_supervisor, load_client, read_as, user_names
+from nit_desk.services.clients.client_cards import is_supervisor, load_client, user_names
 from nit_desk.services.dto import SensitiveActionDTO
 from nit_desk.services.queue.holder import refuse_client_held_elsewhere, refuse_unless_free_for
 from nit_desk.services.queue.work_requests import load_request
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Request, SensitiveAction
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.uow import UnitOfWork, read_as
 
 ACTION_MAX = 500
 EXPLANATION_MAX = 4000

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import OPEN_STATUSES, EstimateStatus, RequestStatus, Unit
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import is_supervisor, read_as
+from nit_desk.services.clients.client_cards import is_supervisor
 from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry, WorkLogKind
 from nit_desk.services.queue.holder import closed_conflict, refuse_unless_free_for
 from nit_desk.services.queue.work_requests import load_request
@@ -40,7 +40,7 @@ from nit_desk.services.storage.models import (
     WorkNote,
 )
 from nit_desk.services.storage.types import utcnow
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.uow import UnitOfWork, read_as
 
 NOTE_MAX = 4000
 SYSTEM = "system"

@@ -37,7 +37,7 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import OPEN_STATUSES, Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.change import Change
-from nit_desk.services.clients.client_cards import is_supervisor, read_as, user_names
+from nit_desk.services.clients.client_cards import is_supervisor, user_names
 from nit_desk.services.dto import CLAIM_LEASE, RequestDTO
 from nit_desk.services.queue.holder import (
     closed_conflict,
@@ -57,7 +57,7 @@ from nit_desk.services.queue.work_timer import stop_timer, takeover_values
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry, Client, Request, User
 from nit_desk.services.storage.types import UTCDateTime, utcnow
-from nit_desk.services.uow import UnitOfWork, tell_listeners
+from nit_desk.services.uow import UnitOfWork, read_as, tell_listeners
 
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
 ACTIONABLE = (RequestStatus.NEW.value, RequestStatus.IN_PROGRESS.value)

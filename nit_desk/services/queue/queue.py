@@ -22,7 +22,6 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import read_as
 from nit_desk.services.clients.client_search import prefix_client_ids
 from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter, QueuePage, QueueRow
 from nit_desk.services.queue.claims import (
@@ -38,6 +37,7 @@ from nit_desk.services.queue.work_requests import create_request, decode_reasons
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import Request
 from nit_desk.services.storage.types import utcnow
+from nit_desk.services.uow import read_as
 
 __all__ = [
     "CLAIM_LEASE", "ClaimConflict", "QueueFilter", "QueuePage", "QueueRow", "claim",
