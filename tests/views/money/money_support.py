@@ -1,4 +1,4 @@
-"""Helpers for the money screens' tests: a money desk on the test database, awaiting tasks."""
+"""Helpers for the money screens' tests: awaiting tasks and letting service calls finish."""
 
 from __future__ import annotations
 
@@ -8,19 +8,9 @@ from typing import Any, TypeVar
 
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.money_services import DatabaseMoneyGateway, MoneyDeskBinding
-from nit_desk.services.actor import Actor
-from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 
 T = TypeVar("T")
-
-
-def money_desk_for(db: Database, actor: Actor, runner: ServiceRunner,
-                   events: AppEvents) -> MoneyDeskBinding:
-    """The money screens' desk for ``actor`` on the test database."""
-    return MoneyDeskBinding(actor, runner, events, DatabaseMoneyGateway(db, actor))
 
 
 def finish(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = 10000) -> T:

@@ -19,10 +19,11 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text, signed_money_text
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.money.estimate_editor import EDITOR, NO_ESTIMATE, EstimateEditor
 from tests.services.money_fixtures import line, make_client, make_request
-from tests.views.money.money_support import finish, money_desk_for, settle
+from tests.views.money.money_support import finish, settle
 
 
 @pytest.fixture
@@ -33,10 +34,9 @@ def request_id(db: Database) -> int:
 
 
 @pytest.fixture
-def editor(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-           events: AppEvents) -> EstimateEditor:
+def editor(qtbot: QtBot, session: Session) -> EstimateEditor:
     """The editor for the agent, shown off screen."""
-    widget = EstimateEditor(money_desk_for(db, agent, runner, events))
+    widget = EstimateEditor(session)
     qtbot.addWidget(widget)
     widget.resize(1100, 640)
     widget.show()
@@ -232,7 +232,6 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
         desk_settings: DeskSettings, request_id: int) -> None:
     """The client card carries the editor and the payments panel; they follow its request."""
     from nit_desk.app.money_services import install_money_tabs
-    from nit_desk.ui.session import Session
     from nit_desk.views.card.client_card import ClientCardView
 
     desk = Session(db, agent, runner, events, desk_settings)
