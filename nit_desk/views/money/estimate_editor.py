@@ -27,13 +27,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,22 +40,29 @@ from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money import estimates
 from nit_desk.services.money.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.money_text import money_text
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
-from nit_desk.views.money.estimate_compare import CompareDialog, ComparedVersion, compared
+from nit_desk.views.money.estimate_compare import (
+    CompareDialog,
+    ComparedVersion,
+    compared,
+    open_compare_dialog,
+)
 from nit_desk.views.money.estimate_copies import ClientCopies
 from nit_desk.views.money.estimate_decisions import VersionDecisions
-from nit_desk.views.money.estimate_history import VersionHistory
 from nit_desk.views.money.estimate_lines import EstimateLinesArea
+from nit_desk.views.money.estimate_page import (
+    EstimatePage,
+    NoEstimatePage,
+    ask_save_before_leaving,
+    confirm_discard,
+)
 from nit_desk.views.money.estimate_parts import ShownEstimate, VersionBar
 from nit_desk.views.money.estimate_pdf import PdfHeading
-from nit_desk.views.widgets import MessageLine, PlaceholderPanel
+from nit_desk.views.widgets import PlaceholderPanel
 
 EMPTY, NO_ESTIMATE, EDITOR = 0, 1, 2
 """Pages of the editor's stack."""
-HISTORY_MIN_WIDTH = 860
-"""Below this width the version history starts hidden (the Versions button shows it)."""
 
 
 class EstimateEditor(QWidget, ErrorSink):
@@ -81,14 +82,10 @@ class EstimateEditor(QWidget, ErrorSink):
         self.estimate: EstimateDTO | None = None
         self.price_items: tuple[PriceItemDTO, ...] = ()
         self._generation = 0
-        self._quiet_note = False
-        self._history_chosen = False
         self._stale = False
         self.model = EstimateModel(self)
         self._build()
         self._build_actions()
-        self.model.total_changed.connect(self._on_model_total_changed)
-        self.model.note_changed.connect(self._on_model_note_changed)
         self.model.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         session.events.data_changed.connect(self._on_events_data_changed)
         self.update_state()
@@ -100,55 +97,34 @@ class EstimateEditor(QWidget, ErrorSink):
         self.placeholder = PlaceholderPanel(
             self.tr("Estimate"), self.tr("Pick a request to see its approximate estimate."))
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self._no_estimate_page())
+        self.no_estimate = NoEstimatePage()
+        self.no_estimate.start_button.clicked.connect(self._on_start_button_clicked)
+        self.start_button, self.start_message = (self.no_estimate.start_button,
+                                                 self.no_estimate.message)
+        self.stack.addWidget(self.no_estimate)
         self.stack.addWidget(self._editor_page())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-    def _no_estimate_page(self) -> QWidget:
-        page = QFrame()
-        self.no_estimate_label = QLabel()
-        self.no_estimate_label.setWordWrap(True)
-        self.no_estimate_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = QPushButton(self.tr("Start an estimate"))
-        self.start_button.setObjectName("startEstimateButton")
-        self.start_button.clicked.connect(self._on_start_button_clicked)
-        self.start_message = MessageLine()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.no_estimate_label)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.start_message)
-        layout.addStretch(2)
-        return page
-
-    def _editor_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(6, 6, 6, 6)
+    def _editor_page(self) -> EstimatePage:
         self.decisions = VersionDecisions(self, self._session)
-        self.bar = self.decisions.bar
-        self._adopt_bar(self.bar)
-        layout.addWidget(self.bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self._lines_area())
-        self.history = VersionHistory()
+        self._adopt_bar(self.decisions.bar)
+        self._adopt_lines(EstimateLinesArea(self.model, lambda: self.price_items))
+        self.copies = ClientCopies(self.shown_estimate, self.pdf_heading, self)
+        self.copies.said.connect(self._on_copies_said)
+        self.copies.failed.connect(self._on_copies_failed)
+        self.copy_button, self.pdf_button = self.copies.copy_button, self.copies.pdf_button
+        self.page = page = EstimatePage(self.bar, self.lines_area, self.copies)
+        self.history, self.history_button = page.history, page.history_button
+        self.splitter, self.message = page.splitter, page.message
         self.history.version_picked.connect(self._on_history_version_picked)
         self.history.compare_requested.connect(self._on_history_compare_requested)
-        self.splitter.addWidget(self.history)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.history.setVisible(False)  # until the width is known (see resizeEvent)
-        layout.addWidget(self.splitter, 1)
-        self.message = MessageLine()
-        self.message.setObjectName("estimateMessage")
-        layout.addWidget(self.message)
         return page
 
     def _adopt_bar(self, bar: VersionBar) -> None:
         """Name the bar's parts on the editor (the decisions wire its buttons)."""
+        self.bar = bar
         self.version_label, self.status_label = bar.version_label, bar.status_label
         self.stage_label, self.points_label = bar.stage_label, bar.points_label
         self.frozen_label, self.conflict_banner = bar.frozen_label, bar.conflict_banner
@@ -157,33 +133,18 @@ class EstimateEditor(QWidget, ErrorSink):
         self.agree_button, self.reject_button = bar.agree_button, bar.reject_button
         self.new_version_button = bar.new_version_button
 
-    def _lines_area(self) -> QWidget:
-        self.lines_area = area = EstimateLinesArea(self.model, lambda: self.price_items)
+    def _adopt_lines(self, area: EstimateLinesArea) -> None:
+        """Name the lines area's parts on the editor."""
+        self.lines_area = area
         area.refused.connect(self._on_delegate_refused)
         self.table, self.service_delegate = area.table, area.service_delegate
         self.note_total = area.note_total
         self.note_edit, self.total_label = area.note_total.note_edit, area.note_total.total_label
-        self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
         self.add_button, self.remove_button = area.add_button, area.remove_button
         self.up_button, self.down_button = area.up_button, area.down_button
         self.undo_action, self.redo_action = area.undo_action, area.redo_action
         self.add_action, self.remove_action = area.add_action, area.remove_action
         self.up_action, self.down_action = area.up_action, area.down_action
-        self.copies = ClientCopies(self.shown_estimate, self.pdf_heading, self)
-        self.copies.said.connect(self._on_copies_said)
-        self.copies.failed.connect(self._on_copies_failed)
-        self.copy_button, self.pdf_button = self.copies.copy_button, self.copies.pdf_button
-        self.history_button = QToolButton()
-        self.history_button.setObjectName("historyButton")
-        self.history_button.setText(self.tr("Versions"))
-        self.history_button.setToolTip(self.tr("Show or hide the version history"))
-        self.history_button.setCheckable(True)
-        self.history_button.setChecked(True)
-        self.history_button.clicked.connect(self._on_history_button_clicked)
-        area.left_bar.addWidget(self.history_button)
-        area.copy_bar.addWidget(self.copy_button)
-        area.copy_bar.addWidget(self.pdf_button)
-        return area
 
     def _build_actions(self) -> None:
         # Undo, Redo, Insert and Alt+Up/Down also work with the focus in the history list.
@@ -196,18 +157,9 @@ class EstimateEditor(QWidget, ErrorSink):
         self.addAction(self.save_action)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """The history shows beside the lines when there is room (a wide window), unless
-        the agent chose with the Versions button; in the card's tab the lines get the room."""
+        """Show the version history beside the lines when the editor is wide enough."""
         super().resizeEvent(event)
-        if not self._history_chosen:
-            wide = event.size().width() >= HISTORY_MIN_WIDTH
-            self.history_button.setChecked(wide)
-            self.history.setVisible(wide)
-
-    @Slot(bool)
-    def _on_history_button_clicked(self, checked: bool) -> None:
-        self._history_chosen = True
-        self.history.setVisible(checked)
+        self.page.fit_width(event.size().width())
 
     def edit_actions(self) -> list[QAction]:
         """Undo and Redo (their text names the step) for a window's Edit menu."""
@@ -236,7 +188,7 @@ class EstimateEditor(QWidget, ErrorSink):
         self.decisions.update_buttons(has_lines=has_lines, other_open=self._open_version())
         self.save_action.setEnabled(self.editable)
         self.lines_area.set_editable(self.editable)
-        self.total_label.setText(money_text(self.model.total_kopecks))
+        self.lines_area.show_total()
         self.copies.set_enabled(est is not None and has_lines)
         if est is not None:
             self.bar.show_version(est, self.versions, self.request, dirty=self.dirty)
@@ -259,13 +211,7 @@ class EstimateEditor(QWidget, ErrorSink):
     def ask_save_before_leaving(self) -> bool:
         """Ask whether to save the unsaved edits (True) or discard them (False)."""
         number = self.estimate.number if self.estimate is not None else 0
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved estimate"),
-            self.tr("Version {number} of request #{id} has unsaved changes. Save them?").format(
-                number=number, id=self.request_id),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Save)
-        return answer == QMessageBox.StandardButton.Save
+        return ask_save_before_leaving(self, number, self.request_id)
 
     async def _save_then_show(self, request_id: int | None) -> None:
         if await self.save():
@@ -317,9 +263,7 @@ class EstimateEditor(QWidget, ErrorSink):
         if not versions:
             self.estimate = None
             self.model.load([], "", read_only=True)
-            self.no_estimate_label.setText(self.tr(
-                "Request #{id} has no estimate yet. Agree an approximate estimate at the "
-                "first contact and again after registration.").format(id=request_id))
+            self.no_estimate.show_request(request_id)
             self.stack.setCurrentIndex(NO_ESTIMATE)
             return
         self.stack.setCurrentIndex(EDITOR)
@@ -392,8 +336,7 @@ class EstimateEditor(QWidget, ErrorSink):
         if isinstance(err, ValidationError) and self._point_at_cell(err, text):
             return
         if isinstance(err, ValidationError) and err.field == "note":
-            self.note_edit.setStyleSheet("border: 1px solid #c62828;")
-            self.note_edit.setToolTip(text)
+            self.lines_area.show_note_error(text)
         if isinstance(err, Conflict) and self.dirty:
             self.conflict_label.setText(text)
             self.conflict_banner.setVisible(True)
@@ -446,53 +389,21 @@ class EstimateEditor(QWidget, ErrorSink):
             sides.append(ComparedVersion(
                 self.tr("v{number} · unsaved").format(number=self.estimate.number),
                 self.model.lines, self.model.total_kopecks))
-        dialog = CompareDialog(sides, old=max(len(sides) - 2, 0), new=len(sides) - 1,
-                               parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_compare_dialog(sides, self)
 
     @Slot(int)
     def _on_history_version_picked(self, estimate_id: int) -> None:
         version = next((v for v in self.versions if v.id == estimate_id), None)
         if version is None or (self.estimate is not None and version.id == self.estimate.id):
             return
-        if self.dirty and not self._confirm_discard():
+        if self.dirty and not confirm_discard(self):
             self.history.select(self.estimate.id if self.estimate else None)
             return
         self.show_version(version)
 
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The shown version has unsaved changes. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
-
     @Slot(str)
     def _on_delegate_refused(self, text: str) -> None:
         self.message.show_error(text)
-
-    @Slot(object)
-    def _on_model_total_changed(self, total: int) -> None:
-        self.total_label.setText(money_text(total))
-
-    @Slot(str)
-    def _on_model_note_changed(self, note: str) -> None:
-        if self.note_edit.toPlainText() != note:
-            self._quiet_note = True
-            try:
-                self.note_edit.setPlainText(note)
-            finally:
-                self._quiet_note = False
-        self.note_edit.setStyleSheet("")
-        self.note_edit.setToolTip("")
-
-    @Slot()
-    def _on_note_edit_text_changed(self) -> None:
-        if not self._quiet_note:
-            self.model.set_note(self.note_edit.toPlainText())
 
     @Slot(int)
     def _on_undo_stack_index_changed(self, _index: int) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from _pytest.monkeypatch import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from nit_desk.ui.runner import ServiceRunner
@@ -25,3 +26,16 @@ def settle(qtbot: QtBot, runner: ServiceRunner, rounds: int = 3) -> None:
     for _ in range(rounds):
         qtbot.waitUntil(lambda: not runner.is_busy, timeout=10000)
         qtbot.wait(30)
+
+
+def count_worker_calls(runner: ServiceRunner, monkeypatch: MonkeyPatch) -> list[str]:
+    """Record the name of every function the runner runs from now on (the list grows)."""
+    names: list[str] = []
+    call = runner.call
+
+    async def counted(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        names.append(getattr(fn, "__name__", repr(fn)))
+        return await call(fn, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "call", counted)
+    return names

@@ -19,7 +19,7 @@ from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.session import Session
 from nit_desk.views.money.payments_panel import PaymentsPanel, RecordPaymentDialog
 from tests.services.money_fixtures import line, make_client, make_request
-from tests.views.money.money_support import finish, settle
+from tests.views.money.money_support import count_worker_calls, finish, settle
 
 
 def _agreed(db: Database, actor: Actor, request_id: int, roubles: int) -> None:
@@ -168,3 +168,15 @@ def test_dialog_save_button_records(qtbot: QtBot, panel: PaymentsPanel, runner: 
     assert len(payments.request_money(db, agent, request_id).payments) == 1
     assert "recorded" in panel.message.text()
 
+
+
+def test_r20_opening_a_request_reads_its_money_in_one_worker_call(
+        qtbot: QtBot, panel: PaymentsPanel, runner: ServiceRunner, db: Database,
+        agent: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read per screen: the scheme, the figures and the payments come in one call."""
+    request_id = make_request(db, make_client(db))
+    _agreed(db, agent, request_id, 2100)
+    calls = count_worker_calls(runner, monkeypatch)
+    _open(qtbot, panel, runner, request_id)
+    assert calls == ["request_money"]
+    assert panel.status is not None and panel.status.agreed_kopecks == 2100_00
