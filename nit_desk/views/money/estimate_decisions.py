@@ -73,6 +73,15 @@ class VersionDecisions(QObject):
 
     # -- recording -------------------------------------------------------------
 
+    async def start(self) -> None:
+        """Start the request's first estimate: an empty draft, then shown."""
+        editor = self._editor
+        if editor.request_id is None:
+            return
+        editor.start_message.clear_message()
+        draft = await self._session.call(estimates.create_draft, editor.request_id)
+        editor.reload(select_id=draft.id)
+
     async def save(self) -> bool:
         """Save the draft's lines and note; False (with the reason shown) when refused."""
         editor = self._editor

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
 from nit_desk.domain.types import EstimateStatus
-from nit_desk.models.money.estimate_model import FIELD_COLUMNS, EditableLine, EstimateModel
+from nit_desk.models.money.estimate_model import EditableLine, EstimateModel
 from nit_desk.services.change import Change
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money import estimates
@@ -333,7 +333,8 @@ class EstimateEditor(QWidget, ErrorSink):
     def show_error(self, err: NitDeskError) -> None:
         """Show a refusal where it belongs: the cell, the note, or the conflict banner."""
         text = error_text(err)
-        if isinstance(err, ValidationError) and self._point_at_cell(err, text):
+        if isinstance(err, ValidationError) and self.lines_area.point_at_cell(err, text):
+            self.message.show_error(text)
             return
         if isinstance(err, ValidationError) and err.field == "note":
             self.lines_area.show_note_error(text)
@@ -345,26 +346,11 @@ class EstimateEditor(QWidget, ErrorSink):
             self.start_message.show_error(text)
         self.message.show_error(text)
 
-    def _point_at_cell(self, err: ValidationError, text: str) -> bool:
-        line = err.params.get("line")
-        column = FIELD_COLUMNS.get(err.field or "")
-        if not isinstance(line, int) or column is None or not 1 <= line <= self.model.rowCount():
-            return False
-        index = self.model.set_cell_error(line - 1, column, text)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        self.message.show_error(text)
-        return True
-
     # -- slots -----------------------------------------------------------------
 
     @async_slot()
     async def _on_start_button_clicked(self) -> None:
-        if self.request_id is None:
-            return
-        self.start_message.clear_message()
-        draft = await self._session.call(estimates.create_draft, self.request_id)
-        self.reload(select_id=draft.id)
+        await self.decisions.start()
 
     @async_slot()
     async def _on_save_action_triggered(self) -> None:

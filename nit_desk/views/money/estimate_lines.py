@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.models.money.estimate_model import Column, EstimateModel
+from nit_desk.domain.errors import ValidationError
+from nit_desk.models.money.estimate_model import FIELD_COLUMNS, Column, EstimateModel
 from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.money_text import money_text
 from nit_desk.views.money.estimate_delegates import (
@@ -173,6 +174,17 @@ class EstimateLinesArea(QWidget):
     def show_total(self) -> None:
         """Show the model's exact total (R16)."""
         self.note_total.total_label.setText(money_text(self.model.total_kopecks))
+
+    def point_at_cell(self, err: ValidationError, text: str) -> bool:
+        """Mark and select the cell a refusal names ("line 2, quantity"); False if none."""
+        line = err.params.get("line")
+        column = FIELD_COLUMNS.get(err.field or "")
+        if not isinstance(line, int) or column is None or not 1 <= line <= self.model.rowCount():
+            return False
+        index = self.model.set_cell_error(line - 1, column, text)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
 
     def show_note_error(self, text: str) -> None:
         """Frame the note in red with the reason it was refused (until it changes)."""
