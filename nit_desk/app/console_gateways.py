@@ -187,7 +187,6 @@ class DatabaseConsoleGateway:
 def _price_list_editor(desk: Session) -> QWidget | None:
     """The price list editor, when its module is installed (another screen's work)."""
     try:
-        from nit_desk.app.money_services import money_desk
         from nit_desk.views.money.price_list_editor import PriceListEditor
     except ImportError as exc:
         if getattr(exc, "name", "") == "nit_desk.views.money.price_list_editor":
@@ -195,7 +194,7 @@ def _price_list_editor(desk: Session) -> QWidget | None:
         else:  # the module is there but something it needs is broken: say so in the log
             log.warning("The price list editor could not be loaded", exc_info=True)
         return None
-    return PriceListEditor(money_desk(desk))
+    return PriceListEditor(desk)
 
 
 def make_supervisor_console(desk: Session) -> SupervisorConsole:

@@ -216,7 +216,6 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
     """The estimate editor (R15): v1 agreed at first contact, a draft v2 being edited."""
     from decimal import Decimal
 
-    from nit_desk.app.money_services import money_desk
     from nit_desk.domain.types import Unit
     from nit_desk.models.money.estimate_model import EditableLine
     from nit_desk.services.money import estimates
@@ -232,7 +231,7 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
     estimates.save_draft(shot.db, agent, draft.id, draft.version, lines=lines,
                          note="Примерно: без учёта стоимости лицензий; время может измениться "
                               "после осмотра системы")
-    editor = EstimateEditor(money_desk(shot.agent))
+    editor = EstimateEditor(shot.agent)
     editor.resize(*WINDOW_SIZE)
     _show(editor)
     editor.show_request(request_id)
@@ -246,10 +245,9 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
 
 async def build_payments_panel(shot: ShotContext) -> QWidget:
     """The payments panel of a paid advance request (scenario 1, R13, R14)."""
-    from nit_desk.app.money_services import money_desk
     from nit_desk.views.money.payments_panel import PaymentsPanel
 
-    panel = PaymentsPanel(money_desk(shot.agent))
+    panel = PaymentsPanel(shot.agent)
     panel.resize(900, 520)
     _show(panel)
     panel.show_request(shot.request_of("@pc_slow_msk"))
@@ -259,10 +257,9 @@ async def build_payments_panel(shot: ShotContext) -> QWidget:
 
 async def build_payments_banned(shot: ShotContext) -> QWidget:
     """The payments panel after a ban: the advance forfeited, nothing can be recorded (R12)."""
-    from nit_desk.app.money_services import money_desk
     from nit_desk.views.money.payments_panel import PaymentsPanel
 
-    panel = PaymentsPanel(money_desk(shot.agent))
+    panel = PaymentsPanel(shot.agent)
     panel.resize(900, 520)
     _show(panel)
     panel.show_request(shot.request_of("@no_sms_please"))
@@ -272,10 +269,9 @@ async def build_payments_banned(shot: ShotContext) -> QWidget:
 
 async def build_price_list_editor(shot: ShotContext) -> QWidget:
     """The supervisor's price list editor (R15, R18)."""
-    from nit_desk.app.money_services import money_desk
     from nit_desk.views.money.price_list_editor import PriceListEditor
 
-    editor = PriceListEditor(money_desk(shot.supervisor))
+    editor = PriceListEditor(shot.supervisor)
     editor.resize(900, 520)
     _show(editor)
     editor.reload()

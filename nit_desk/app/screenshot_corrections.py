@@ -73,7 +73,6 @@ def _history_tab(card: Any) -> QWidget | None:
 async def build_voided_payment(shot: ShotContext) -> QWidget:
     """Scenario 9: 1 200 ₽ recorded by mistake and voided stays, struck through, beside
     the 2 100 ₽ that paid the request (the payments panel at full width)."""
-    from nit_desk.app.money_services import money_desk
     from nit_desk.services.money import payments
     from nit_desk.views.money.payments_panel import PaymentsPanel
 
@@ -83,7 +82,7 @@ async def build_voided_payment(shot: ShotContext) -> QWidget:
                                     paid_on=date.today(), kind=PaymentKind.ADVANCE,
                                     method_label="СБП")
     payments.void_payment(shot.db, agent, wrong.id, "ошибся в сумме")
-    panel = PaymentsPanel(money_desk(shot.agent))
+    panel = PaymentsPanel(shot.agent)
     panel.resize(*CORRECTIONS_SIZE)
     _show(panel)
     panel.show_request(request_id)

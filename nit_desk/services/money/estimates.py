@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from nit_desk.domain.errors import Conflict, NotFound, ValidationError
@@ -25,7 +25,7 @@ from nit_desk.domain.registration import StepStatus, registration_progress
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import EstimateStatus, RequestStatus, StepState, Unit
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import is_supervisor
+from nit_desk.services.clients.client_cards import is_supervisor, read_as
 from nit_desk.services.money.estimate_lines import check_lines, check_stage
 from nit_desk.services.money.money_common import load_request
 from nit_desk.services.money.money_dto import (
@@ -33,8 +33,11 @@ from nit_desk.services.money.money_dto import (
     EstimateLineDiff,
     EstimateLineDTO,
     EstimateStage,
+    EstimateView,
     LineInput,
 )
+from nit_desk.services.money.pricelist import price_items
+from nit_desk.services.queue import work_requests
 from nit_desk.services.queue.holder import refuse_unless_free_for
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import (
@@ -87,11 +90,11 @@ def _refuse_frozen(estimate: Estimate) -> None:
         number=estimate.number, status=estimate.status)
 
 
-def _names(uow: UnitOfWork, user_ids: set[int | None]) -> dict[int | None, str]:
+def _names(session: Session, user_ids: set[int | None]) -> dict[int | None, str]:
     ids = {i for i in user_ids if i is not None}
     names: dict[int | None, str] = {None: "system"}
     if ids:
-        names.update(uow.session.execute(
+        names.update(session.execute(
             select(User.id, User.username).where(User.id.in_(ids))).all())
     return names
 
@@ -113,7 +116,7 @@ def _dto(estimate: Estimate, names: dict[int | None, str]) -> EstimateDTO:
 
 
 def _one_dto(uow: UnitOfWork, estimate: Estimate) -> EstimateDTO:
-    return _dto(estimate, _names(uow, {estimate.created_by_id}))
+    return _dto(estimate, _names(uow.session, {estimate.created_by_id}))
 
 
 def _snapshot(estimate: Estimate) -> dict[str, Any]:
@@ -317,11 +320,31 @@ def list_versions(db: Database, actor: Actor, request_id: int) -> tuple[Estimate
     with UnitOfWork(db, actor) as uow:
         uow.require()
         load_request(uow, request_id)
-        rows = list(uow.session.execute(
-            select(Estimate).where(Estimate.request_id == request_id)
-            .options(selectinload(Estimate.lines)).order_by(Estimate.number)).scalars())
-        names = _names(uow, {row.created_by_id for row in rows})
-        return tuple(_dto(row, names) for row in rows)
+        return _versions(uow.session, request_id)
+
+
+def estimate_view(db: Database, actor: Actor, request_id: int) -> EstimateView:
+    """The estimate editor's whole view of a request in one read (any active user).
+
+    The request (for the client's handle), every version oldest first and the
+    active price list, read in one read-only transaction: one round trip when
+    the editor opens, and no writer lock taken for it.
+
+    Raises:
+        NotFound: no such request.
+    """
+    with read_as(db, actor) as (session, _supervisor):
+        request = work_requests.load_request(session, request_id)
+        return EstimateView(work_requests.request_dto(session, request),
+                            _versions(session, request_id), price_items(session))
+
+
+def _versions(session: Session, request_id: int) -> tuple[EstimateDTO, ...]:
+    rows = list(session.execute(
+        select(Estimate).where(Estimate.request_id == request_id)
+        .options(selectinload(Estimate.lines)).order_by(Estimate.number)).scalars())
+    names = _names(session, {row.created_by_id for row in rows})
+    return tuple(_dto(row, names) for row in rows)
 
 
 def get_estimate(db: Database, actor: Actor, estimate_id: int) -> EstimateDTO:

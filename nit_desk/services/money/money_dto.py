@@ -20,6 +20,7 @@ from nit_desk.domain.types import (
     RequestStatus,
     Unit,
 )
+from nit_desk.services.dto import RequestDTO
 
 
 class EstimateStage(StrEnum):
@@ -94,6 +95,20 @@ class EstimateDTO:
 
 EstimateLineDiff = EstimateDiff[EstimateLineDTO]
 """The diff of two versions as ``compare_versions`` returns it."""
+
+
+@dataclass(frozen=True)
+class EstimateView:
+    """What the estimate editor shows for one request, read at one moment (R15).
+
+    One read instead of three: the request (its number and the client's handle
+    for the PDF), every version oldest first, and the active price list for new
+    lines.
+    """
+
+    request: RequestDTO
+    versions: tuple[EstimateDTO, ...]
+    price_items: tuple[PriceItemDTO, ...]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ so changing the price list never changes an existing estimate version.
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from nit_desk.domain.errors import NotFound, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
@@ -133,10 +134,15 @@ def list_price_items(db: Database, actor: Actor,
     """The price list in its order, active items only unless asked (any active user)."""
     with UnitOfWork(db, actor) as uow:
         uow.require()
-        query = select(PriceItem).order_by(PriceItem.id)
-        if not include_inactive:
-            query = query.where(PriceItem.active.is_(True))
-        return tuple(_dto(item) for item in uow.session.execute(query).scalars())
+        return price_items(uow.session, include_inactive)
+
+
+def price_items(session: Session, include_inactive: bool = False) -> tuple[PriceItemDTO, ...]:
+    """The price list in its order read in ``session`` (for a service's own read)."""
+    query = select(PriceItem).order_by(PriceItem.id)
+    if not include_inactive:
+        query = query.where(PriceItem.active.is_(True))
+    return tuple(_dto(item) for item in session.execute(query).scalars())
 
 
 def create_price_item(db: Database, actor: Actor, *, name: str, unit: Unit,

@@ -163,3 +163,12 @@ class CompareDialog(QDialog):
 
     def _on_combo_current_index_changed(self, _index: int) -> None:
         self.refresh()
+
+
+def open_compare_dialog(sides: Sequence[ComparedVersion], parent: QWidget) -> CompareDialog:
+    """Open the comparison of the last two of ``sides`` over ``parent`` (deleted on close)."""
+    dialog = CompareDialog(sides, old=max(len(sides) - 2, 0), new=len(sides) - 1,
+                           parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

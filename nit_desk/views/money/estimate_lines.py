@@ -3,7 +3,8 @@
 :class:`EstimateLinesArea` shows an :class:`~nit_desk.models.money.estimate_model.EstimateModel`
 in a table with its delegates, the Add / Remove / Up / Down buttons (Insert,
 Delete, Alt+Up, Alt+Down), an Edit menu whose Undo / Redo entries name the step
-("Undo change quantity of line 2"), and the note with the large exact total.
+("Undo change quantity of line 2"), and the note with the large exact total,
+both kept in step with the model (the note is part of its undo history).
 Its texts keep the editor's translation context.
 """
 
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.models.money.estimate_model import Column, EstimateModel
+from nit_desk.domain.errors import ValidationError
+from nit_desk.models.money.estimate_model import FIELD_COLUMNS, Column, EstimateModel
 from nit_desk.services.money.money_dto import PriceItemDTO
+from nit_desk.ui.money_text import money_text
 from nit_desk.views.money.estimate_delegates import (
     MoneyDelegate,
     QuantityDelegate,
@@ -65,7 +68,11 @@ class EstimateLinesArea(QWidget):
         layout.addWidget(self.table, 1)
         self.note_total = NoteAndTotal(model.undo_stack)
         layout.addWidget(self.note_total)
+        self._quiet_note = False
         self._build_actions()
+        model.total_changed.connect(self._on_model_total_changed)
+        model.note_changed.connect(self._on_model_note_changed)
+        self.note_total.note_edit.textChanged.connect(self._on_note_edit_text_changed)
 
     def _table(self, price_items: Callable[[], Sequence[PriceItemDTO]]) -> QTableView:
         table = QTableView()
@@ -163,6 +170,48 @@ class EstimateLinesArea(QWidget):
         for slot in self._editing_slots:  # a frozen version has no line buttons at all
             slot.setVisible(editable)
         self.note_total.set_editable(editable)
+
+    def show_total(self) -> None:
+        """Show the model's exact total (R16)."""
+        self.note_total.total_label.setText(money_text(self.model.total_kopecks))
+
+    def point_at_cell(self, err: ValidationError, text: str) -> bool:
+        """Mark and select the cell a refusal names ("line 2, quantity"); False if none."""
+        line = err.params.get("line")
+        column = FIELD_COLUMNS.get(err.field or "")
+        if not isinstance(line, int) or column is None or not 1 <= line <= self.model.rowCount():
+            return False
+        index = self.model.set_cell_error(line - 1, column, text)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def show_note_error(self, text: str) -> None:
+        """Frame the note in red with the reason it was refused (until it changes)."""
+        self.note_total.note_edit.setStyleSheet("border: 1px solid #c62828;")
+        self.note_total.note_edit.setToolTip(text)
+
+    @Slot(object)
+    def _on_model_total_changed(self, total: int) -> None:
+        self.note_total.total_label.setText(money_text(total))
+
+    @Slot(str)
+    def _on_model_note_changed(self, note: str) -> None:
+        """The model's note (an undo, a loaded version) shown in the field, which keeps quiet."""
+        note_edit = self.note_total.note_edit
+        if note_edit.toPlainText() != note:
+            self._quiet_note = True
+            try:
+                note_edit.setPlainText(note)
+            finally:
+                self._quiet_note = False
+        note_edit.setStyleSheet("")
+        note_edit.setToolTip("")
+
+    @Slot()
+    def _on_note_edit_text_changed(self) -> None:
+        if not self._quiet_note:
+            self.model.set_note(self.note_total.note_edit.toPlainText())
 
     @Slot()
     def _on_add_triggered(self) -> None:

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
+from nit_desk.services.money import payments
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.ui.palette import tone
-from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.runner import async_slot
+from nit_desk.ui.session import Session
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.money.money_gateway import MoneyGateway
 from nit_desk.views.widgets import MessageLine
 
 _CONTEXT = "PaymentsPanel"
@@ -89,13 +89,13 @@ def overpaid_by(status: MoneyStatus, amount_kopecks: int) -> int:
 class VoidPaymentDialog(QDialog, ErrorSink):
     """Void one payment with a reason; it stays in the list, struck through (R21)."""
 
-    def __init__(self, money: MoneyGateway, runner: ServiceRunner, payment: PaymentDTO,
+    def __init__(self, session: Session, payment: PaymentDTO,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("voidPaymentDialog")
         self.setWindowTitle(self.tr("Void payment — request #{id}").format(
             id=payment.request_id))
-        self.money, self.runner, self.payment = money, runner, payment
+        self._session, self.payment = session, payment
         self.voided: PaymentDTO | None = None
         self.question = QLabel(self.tr(
             "Void the {kind} of {amount} received on {day}? It stays in the list, struck "
@@ -133,20 +133,16 @@ class VoidPaymentDialog(QDialog, ErrorSink):
             self.reason_field.show_error(self.tr("Say why the payment is voided."))
             return None
         self.void_button.setEnabled(False)  # one void per press, however fast the clicks
-        try:
-            self.voided = await self.runner.call(self.money.void_payment, self.payment.id,
-                                                 reason)
+        try:  # a dialog closed meanwhile never gets here: the session drops the rest
+            self.voided = await self._session.call(payments.void_payment, self.payment.id,
+                                                   reason)
         except NitDeskError as err:
-            if isValid(self):
-                self.void_button.setEnabled(True)
-                self.show_error(err)
+            self.void_button.setEnabled(True)
+            self.show_error(err)
             return None
-        except BaseException:
-            if isValid(self):
-                self.void_button.setEnabled(True)
+        except Exception:
+            self.void_button.setEnabled(True)
             raise
-        if not isValid(self):
-            return self.voided
         self.void_button.setEnabled(True)
         self.accept()
         return self.voided

@@ -1,6 +1,6 @@
 """Where a request's money stands, "Record payment…" and "Void payment…" (R2, R12-R16, R21).
 
-``PaymentsPanel(desk)`` with :meth:`PaymentsPanel.show_request`: the scheme and
+``PaymentsPanel(session)`` with :meth:`PaymentsPanel.show_request`: the scheme and
 its reasons, agreed / paid / due / forfeited, the advance warning when work may
 not start yet, and the payments. :class:`RecordPaymentDialog` (in
 :mod:`nit_desk.views.money.record_payment`) records money received. "Void payment…"
@@ -32,11 +32,12 @@ from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus
 from nit_desk.services.change import Change
+from nit_desk.services.money import payments
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.ui.runner import run_async
-from nit_desk.views.money.money_gateway import MoneyDesk
+from nit_desk.ui.session import Session
 from nit_desk.views.money.payment_void import (
     VoidPaymentDialog,
     mark_voided,
@@ -70,15 +71,15 @@ def _closed_reason(money: MoneyStatus) -> str:
 class PaymentsPanel(QWidget, ErrorSink):
     """The money of one request: scheme, agreed, paid, due, forfeited and payments (R12-R14)."""
 
-    def __init__(self, desk: MoneyDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentsPanel")
-        self.desk, self.money, self.runner = desk, desk.money, desk.runner
+        self._session = session
         self.request_id: int | None = None
         self.status: MoneyStatus | None = None
         self.dialog: RecordPaymentDialog | None = None
         self.void_dialog: VoidPaymentDialog | None = None
-        self._generation = 0
+        self._generation = 0  # a newer request or reload makes an older answer stale
         self._stale = False
         self.stack = QStackedWidget()
         self.stack.addWidget(PlaceholderPanel(self.tr("Payments"),
@@ -87,7 +88,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        desk.events.data_changed.connect(self._on_events_data_changed)
+        session.events.data_changed.connect(self._on_events_data_changed)
 
     def _content(self) -> QWidget:
         page = QWidget()
@@ -205,7 +206,7 @@ class PaymentsPanel(QWidget, ErrorSink):
             self.reload()
 
     async def _load(self, generation: int, request_id: int) -> None:
-        status = await self.runner.call(self.money.request_money, request_id)
+        status = await self._session.call(payments.request_money, request_id)
         if generation == self._generation:
             self.set_status(status)
 
@@ -295,7 +296,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         """Open "Record payment…" for the shown request (None when refused now)."""
         if self.status is None or not self.record_button.isEnabled():
             return None
-        dialog = RecordPaymentDialog(self.money, self.runner, self.status, self)
+        dialog = RecordPaymentDialog(self._session, self.status, self)
         dialog.accepted.connect(self._on_dialog_accepted)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -307,7 +308,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         payment = self.selected_payment()
         if payment is None or not self.void_button.isEnabled():
             return None
-        dialog = VoidPaymentDialog(self.money, self.runner, payment, self)
+        dialog = VoidPaymentDialog(self._session, payment, self)
         dialog.accepted.connect(self._on_void_dialog_accepted)
         dialog.finished.connect(dialog.deleteLater)
         self.void_dialog = dialog
@@ -329,7 +330,7 @@ class PaymentsPanel(QWidget, ErrorSink):
             text = self.tr("Payment of {amount} recorded.").format(
                 amount=money_text(dialog.recorded.amount_kopecks))
             self.message.show_info(text)
-            self.desk.events.status_message.emit(text)
+            self._session.events.status_message.emit(text)
         self.reload()
 
     @Slot()
@@ -343,7 +344,7 @@ class PaymentsPanel(QWidget, ErrorSink):
             text = self.tr("Payment of {amount} voided: it stays in the list, struck "
                            "through.").format(amount=money_text(dialog.voided.amount_kopecks))
             self.message.show_info(text)
-            self.desk.events.status_message.emit(text)
+            self._session.events.status_message.emit(text)
         self.reload()
 
     @Slot()

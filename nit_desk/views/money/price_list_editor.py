@@ -1,6 +1,6 @@
 """The supervisors' price list editor: add, change, withdraw and bring back services (R15, R18).
 
-``PriceListEditor(desk)``: a table of every item (withdrawn ones greyed) with
+``PriceListEditor(session)``: a table of every item (withdrawn ones greyed) with
 "Add…", "Edit…" and "Withdraw" / "Bring back". Changes go through the price-list
 services, which check the supervisor role (R18); estimates keep the prices
 they were made with.
@@ -29,24 +29,25 @@ from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import Unit
 from nit_desk.models.money.price_list_model import NAME, PriceListModel
 from nit_desk.services.change import Change
+from nit_desk.services.money import pricelist
 from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import unit_name
 from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.money.money_edit import MoneyEdit
-from nit_desk.views.money.money_gateway import MoneyDesk
 from nit_desk.views.widgets import MessageLine
 
 
 class PriceItemDialog(QDialog, FormErrors):
     """Add or change one price-list item; a refusal shows beside its field."""
 
-    def __init__(self, desk: MoneyDesk, item: PriceItemDTO | None = None,
+    def __init__(self, session: Session, item: PriceItemDTO | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("priceItemDialog")
-        self.desk, self.item = desk, item
+        self._session, self.item = session, item
         self.saved: PriceItemDTO | None = None
         self.setWindowTitle(self.tr("Change service") if item else self.tr("New service"))
         self.name_edit = QLineEdit(item.name if item else "")
@@ -89,15 +90,14 @@ class PriceItemDialog(QDialog, FormErrors):
                 self.price_edit.error or self.tr("Enter the unit price, e.g. 1 234,50."))
             return None
         unit = Unit(self.unit_combo.currentData())
-        money, runner = self.desk.money, self.desk.runner
         try:
             if self.item is None:
-                self.saved = await runner.call(
-                    money.create_price_item, name=self.name_edit.text(), unit=unit,
+                self.saved = await self._session.call(
+                    pricelist.create_price_item, name=self.name_edit.text(), unit=unit,
                     unit_price_kopecks=price, extra_fee=self.extra_box.isChecked())
             else:
-                self.saved = await runner.call(
-                    money.update_price_item, self.item.id, name=self.name_edit.text(),
+                self.saved = await self._session.call(
+                    pricelist.update_price_item, self.item.id, name=self.name_edit.text(),
                     unit=unit, unit_price_kopecks=price, extra_fee=self.extra_box.isChecked())
         except NitDeskError as err:
             self.show_error(err)
@@ -113,10 +113,10 @@ class PriceItemDialog(QDialog, FormErrors):
 class PriceListEditor(QWidget, ErrorSink):
     """Every price-list item, with add / edit / withdraw for supervisors (R18)."""
 
-    def __init__(self, desk: MoneyDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("priceListEditor")
-        self.desk = desk
+        self._session = session
         self.dialog: PriceItemDialog | None = None
         self.model = PriceListModel(self)
         self.table = QTableView()
@@ -154,7 +154,7 @@ class PriceListEditor(QWidget, ErrorSink):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        desk.events.data_changed.connect(self._on_events_data_changed)
+        session.events.data_changed.connect(self._on_events_data_changed)
         self._update_buttons()
 
     def reload(self) -> None:
@@ -162,7 +162,7 @@ class PriceListEditor(QWidget, ErrorSink):
         run_async(self._load(), owner=self)
 
     async def _load(self) -> None:
-        items = await self.desk.runner.call(self.desk.money.list_price_items, True)
+        items = await self._session.call(pricelist.list_price_items, True)
         current = self.current_item()
         self.model.set_items(items)
         if current is not None:
@@ -181,7 +181,7 @@ class PriceListEditor(QWidget, ErrorSink):
 
     def open_dialog(self, item: PriceItemDTO | None) -> PriceItemDialog:
         """Open the add (``None``) or change dialog."""
-        dialog = PriceItemDialog(self.desk, item, self)
+        dialog = PriceItemDialog(self._session, item, self)
         dialog.accepted.connect(self.reload)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -193,8 +193,8 @@ class PriceListEditor(QWidget, ErrorSink):
         item = self.current_item()
         if item is None:
             return None
-        changed = await self.desk.runner.call(self.desk.money.set_price_item_active, item.id,
-                                              not item.active)
+        changed = await self._session.call(pricelist.set_price_item_active, item.id,
+                                           not item.active)
         await self._load()
         return changed
 

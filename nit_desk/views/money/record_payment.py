@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import PaymentKind, PaymentScheme
+from nit_desk.services.money import payments
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.money_text import money_text, payment_kind_name
-from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.runner import async_slot
+from nit_desk.ui.session import Session
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.money.money_edit import MoneyEdit
-from nit_desk.views.money.money_gateway import MoneyGateway
 from nit_desk.views.money.payment_void import overpaid_by
 from nit_desk.views.widgets import MessageLine
 
@@ -43,12 +44,12 @@ METHOD_LABELS = ("СБП", "перевод", "наличные")
 class RecordPaymentDialog(QDialog, FormErrors):
     """Record money received for a request; refusals shown beside the field (R2, R9, R16)."""
 
-    def __init__(self, money: MoneyGateway, runner: ServiceRunner, status: MoneyStatus,
+    def __init__(self, session: Session, status: MoneyStatus,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordPaymentDialog")
         self.setWindowTitle(self.tr("Record payment — request #{id}").format(id=status.request_id))
-        self.money, self.runner, self.status = money, runner, status
+        self._session, self.status = session, status
         self.recorded: PaymentDTO | None = None
         self.amount_edit = MoneyEdit(field="amount", allow_zero=False)
         if status.due_kopecks:
@@ -123,8 +124,8 @@ class RecordPaymentDialog(QDialog, FormErrors):
         if not self._overpay_confirmed(kopecks):
             return None
         try:
-            self.recorded = await self.runner.call(
-                self.money.record_payment, self.status.request_id, amount_kopecks=kopecks,
+            self.recorded = await self._session.call(
+                payments.record_payment, self.status.request_id, amount_kopecks=kopecks,
                 paid_on=self.paid_on(), kind=self.kind(),
                 method_label=self.method_combo.currentText(),
                 reference=self.reference_edit.text())

@@ -1,26 +1,17 @@
-"""Helpers for the money screens' tests: a money desk on the test database, awaiting tasks."""
+"""Helpers for the money screens' tests: awaiting tasks and letting service calls finish."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from _pytest.monkeypatch import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.money_services import DatabaseMoneyGateway, MoneyDeskBinding
-from nit_desk.services.actor import Actor
-from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 
 T = TypeVar("T")
-
-
-def money_desk_for(db: Database, actor: Actor, runner: ServiceRunner,
-                   events: AppEvents) -> MoneyDeskBinding:
-    """The money screens' desk for ``actor`` on the test database."""
-    return MoneyDeskBinding(actor, runner, events, DatabaseMoneyGateway(db, actor))
 
 
 def finish(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = 10000) -> T:
@@ -35,3 +26,16 @@ def settle(qtbot: QtBot, runner: ServiceRunner, rounds: int = 3) -> None:
     for _ in range(rounds):
         qtbot.waitUntil(lambda: not runner.is_busy, timeout=10000)
         qtbot.wait(30)
+
+
+def count_worker_calls(runner: ServiceRunner, monkeypatch: MonkeyPatch) -> list[str]:
+    """Record the name of every function the runner runs from now on (the list grows)."""
+    names: list[str] = []
+    call = runner.call
+
+    async def counted(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        names.append(getattr(fn, "__name__", repr(fn)))
+        return await call(fn, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "call", counted)
+    return names

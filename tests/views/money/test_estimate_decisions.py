@@ -15,13 +15,13 @@ from nit_desk.models.money.estimate_model import EditableLine
 from nit_desk.services.actor import Actor
 from nit_desk.services.money import estimates, pricelist
 from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.money.estimate_editor import EstimateEditor
 from tests.services.money_fixtures import line, make_client, make_request
 from tests.views.dialog_support import ModalAnswerer
-from tests.views.money.money_support import money_desk_for, settle
+from tests.views.money.money_support import settle
 
 YES, CANCEL = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
 
@@ -34,10 +34,9 @@ def request_id(db: Database) -> int:
 
 
 @pytest.fixture
-def editor(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-           events: AppEvents) -> EstimateEditor:
+def editor(qtbot: QtBot, session: Session) -> EstimateEditor:
     """The editor for the agent, shown off screen at the card tab's width."""
-    widget = EstimateEditor(money_desk_for(db, agent, runner, events))
+    widget = EstimateEditor(session)
     qtbot.addWidget(widget)
     widget.resize(1100, 640)
     widget.show()

@@ -19,10 +19,11 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text, signed_money_text
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.money.estimate_editor import EDITOR, NO_ESTIMATE, EstimateEditor
 from tests.services.money_fixtures import line, make_client, make_request
-from tests.views.money.money_support import finish, money_desk_for, settle
+from tests.views.money.money_support import count_worker_calls, finish, settle
 
 
 @pytest.fixture
@@ -33,10 +34,9 @@ def request_id(db: Database) -> int:
 
 
 @pytest.fixture
-def editor(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-           events: AppEvents) -> EstimateEditor:
+def editor(qtbot: QtBot, session: Session) -> EstimateEditor:
     """The editor for the agent, shown off screen."""
-    widget = EstimateEditor(money_desk_for(db, agent, runner, events))
+    widget = EstimateEditor(session)
     qtbot.addWidget(widget)
     widget.resize(1100, 640)
     widget.show()
@@ -232,7 +232,6 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
         desk_settings: DeskSettings, request_id: int) -> None:
     """The client card carries the editor and the payments panel; they follow its request."""
     from nit_desk.app.money_services import install_money_tabs
-    from nit_desk.ui.session import Session
     from nit_desk.views.card.client_card import ClientCardView
 
     desk = Session(db, agent, runner, events, desk_settings)
@@ -394,3 +393,18 @@ def test_enter_on_a_refused_price_keeps_the_cell_editor_and_the_text(
     qtbot.keyClick(price, Qt.Key.Key_Return)  # Qt commits on the next turn of the loop
     qtbot.waitUntil(lambda: editor.model.lines[0].unit_price_kopecks == 750_50)
     qtbot.waitUntil(lambda: editor.table.state() != QAbstractItemView.State.EditingState)
+
+
+def test_r15_opening_a_request_reads_its_estimate_in_one_worker_call(
+        qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
+        request_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read per screen: versions, price list and request come in one call (was three)."""
+    draft = estimates.create_draft(db, agent, request_id)
+    estimates.save_draft(db, agent, draft.id, draft.version,
+                         lines=[line("Диагностика", "1", Unit.SERVICE, 500)], note="")
+    calls = count_worker_calls(runner, monkeypatch)
+    _show(qtbot, editor, runner, request_id)
+    assert calls == ["estimate_view"]
+    assert editor.stack.currentIndex() == EDITOR and editor.model.rowCount() == 1
+    assert editor.price_items and editor.request is not None
+    assert editor.request.client_handle in editor.points_label.text()

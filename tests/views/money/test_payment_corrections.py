@@ -12,13 +12,13 @@ from nit_desk.domain.types import PaymentKind, Unit
 from nit_desk.services.actor import Actor
 from nit_desk.services.money import estimates, payments
 from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import day_text, money_text
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.money.payment_void import VoidPaymentDialog
 from nit_desk.views.money.payments_panel import PaymentsPanel
 from tests.services.money_fixtures import line, make_client, make_request
-from tests.views.money.money_support import finish, money_desk_for, settle
+from tests.views.money.money_support import finish, settle
 
 VOIDED_COLUMN = 6
 
@@ -38,10 +38,9 @@ def _pay(db: Database, actor: Actor, request_id: int, kopecks: int) -> int:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-          events: AppEvents) -> PaymentsPanel:
+def panel(qtbot: QtBot, session: Session) -> PaymentsPanel:
     """The payments panel for anna, shown off screen."""
-    widget = PaymentsPanel(money_desk_for(db, agent, runner, events))
+    widget = PaymentsPanel(session)
     qtbot.addWidget(widget)
     widget.resize(1000, 500)
     widget.show()

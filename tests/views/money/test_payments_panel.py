@@ -14,12 +14,12 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.clients import bans, registration
 from nit_desk.services.money import estimates, payments
 from nit_desk.services.storage.engine import Database
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.money.payments_panel import PaymentsPanel, RecordPaymentDialog
 from tests.services.money_fixtures import line, make_client, make_request
-from tests.views.money.money_support import finish, money_desk_for, settle
+from tests.views.money.money_support import count_worker_calls, finish, settle
 
 
 def _agreed(db: Database, actor: Actor, request_id: int, roubles: int) -> None:
@@ -32,10 +32,9 @@ def _agreed(db: Database, actor: Actor, request_id: int, roubles: int) -> None:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-          events: AppEvents) -> PaymentsPanel:
+def panel(qtbot: QtBot, session: Session) -> PaymentsPanel:
     """The payments panel for the agent, shown off screen."""
-    widget = PaymentsPanel(money_desk_for(db, agent, runner, events))
+    widget = PaymentsPanel(session)
     qtbot.addWidget(widget)
     widget.resize(900, 500)
     widget.show()
@@ -169,3 +168,15 @@ def test_dialog_save_button_records(qtbot: QtBot, panel: PaymentsPanel, runner: 
     assert len(payments.request_money(db, agent, request_id).payments) == 1
     assert "recorded" in panel.message.text()
 
+
+
+def test_r20_opening_a_request_reads_its_money_in_one_worker_call(
+        qtbot: QtBot, panel: PaymentsPanel, runner: ServiceRunner, db: Database,
+        agent: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read per screen: the scheme, the figures and the payments come in one call."""
+    request_id = make_request(db, make_client(db))
+    _agreed(db, agent, request_id, 2100)
+    calls = count_worker_calls(runner, monkeypatch)
+    _open(qtbot, panel, runner, request_id)
+    assert calls == ["request_money"]
+    assert panel.status is not None and panel.status.agreed_kopecks == 2100_00

@@ -13,14 +13,15 @@ from nit_desk.services.money import pricelist
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.money.price_list_editor import PriceListEditor
-from tests.views.money.money_support import finish, money_desk_for, settle
+from tests.views.money.money_support import finish, settle
 
 
 def _editor(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
             events: AppEvents) -> PriceListEditor:
     pricelist.seed_default_price_list(db)
-    editor = PriceListEditor(money_desk_for(db, actor, runner, events))
+    editor = PriceListEditor(Session(db, actor, runner, events))
     qtbot.addWidget(editor)
     editor.show()
     editor.reload()
