@@ -25,7 +25,7 @@ from nit_desk.domain.registration import StepStatus, registration_progress
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import EstimateStatus, RequestStatus, StepState, Unit
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients.client_cards import is_supervisor, read_as
+from nit_desk.services.clients.client_cards import is_supervisor
 from nit_desk.services.money.estimate_lines import check_lines, check_stage
 from nit_desk.services.money.money_common import load_request
 from nit_desk.services.money.money_dto import (
@@ -49,7 +49,7 @@ from nit_desk.services.storage.models import (
     Request,
     User,
 )
-from nit_desk.services.uow import UnitOfWork
+from nit_desk.services.uow import UnitOfWork, read_as
 
 NOTE_MAX_LENGTH = 4000
 ESTIMATE_STEP_CODE = "estimate_agreed"
