@@ -102,12 +102,12 @@ class DatabaseCardGateway:
                existing_client_id: int | None = None,
                allow_banned: bool = False) -> IntakeResult:
         """A first contact: a new client (or a known one) and the request."""
-        return clients.intake(
-            self.db, self.actor, handle=handle, phone=phone, email=email,
+        return clients.intake(self.db, self.actor, clients.IntakeForm(
+            handle=handle, phone=phone, email=email,
             messengers=messengers, channel=channel, system_info=system_info,
             description=description, deadline=deadline, has_specification=has_specification,
             offline_work=offline_work, onsite_visit=onsite_visit, visit_address=visit_address,
-            existing_client_id=existing_client_id, allow_banned=allow_banned)
+            existing_client_id=existing_client_id, allow_banned=allow_banned))
 
     def record_sensitive_action(self, client_id: int, *, request_id: int | None, action: str,
                                 explanation: str, warned_and_explained: bool,
