@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from nit_desk.domain.contacts import (
     normalize_email,
@@ -42,6 +41,8 @@ from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network
+from nit_desk.services.clients import clients
+from nit_desk.services.clients.card_dto import IntakeForm
 from nit_desk.services.dto import (
     BannedClientMatch,
     ClientMatch,
@@ -50,8 +51,8 @@ from nit_desk.services.dto import (
 )
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.queue_texts import channel_name
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.scheme_indicator import SchemeIndicator
@@ -75,12 +76,11 @@ def default_deadline(now: datetime | None = None) -> QDateTime:
 class IntakeDialog(QDialog, ErrorSink):
     """The "New request…" dialog (Ctrl+I)."""
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intakeDialog")
         self.setWindowTitle(self.tr("New request"))
-        self.gateway, self.runner = gateway, runner
+        self._session = session
         self.result_value: IntakeResult | None = None
         self.existing_client_id: int | None = None
         self.matches: list[ClientMatch] = []
@@ -97,7 +97,7 @@ class IntakeDialog(QDialog, ErrorSink):
     # -- building ------------------------------------------------------------
 
     def _build(self) -> None:
-        self.banner = MatchBanner(supervisor=self.gateway.actor.is_supervisor)
+        self.banner = MatchBanner(supervisor=self._session.actor.is_supervisor)
         self.banner.use_requested.connect(self._on_banner_use_requested)
         self.banner.changed.connect(self._update_save)
         self.message = MessageLine()
@@ -435,9 +435,9 @@ class IntakeDialog(QDialog, ErrorSink):
         if not (phone.strip() or email.strip() or messengers):
             matches: list[ClientMatch] = []
         else:
-            matches = await self.runner.call(self.gateway.find_matches, phone=phone,
-                                             email=email, messengers=messengers)
-        if generation == self._lookup_generation and not self.closed and isValid(self):
+            matches = await self._session.call(clients.find_matches, phone=phone,
+                                               email=email, messengers=messengers)
+        if generation == self._lookup_generation and not self.closed:
             self.set_matches(matches)
 
     def done(self, result: int) -> None:
@@ -490,6 +490,18 @@ class IntakeDialog(QDialog, ErrorSink):
                 ok = self._check_row(row, show_error=True) and ok
         return ok
 
+    def form(self) -> IntakeForm:
+        """What was typed, as the intake service takes it (raw text: the service checks)."""
+        return IntakeForm(
+            handle=self.handle_edit.text(), phone=self.phone_edit.text(),
+            email=self.email_edit.text(), messengers=self.messengers(),
+            channel=self.channel_combo.currentData(), system_info=self.system_edit.toPlainText(),
+            description=self.description_edit.toPlainText(), deadline=self.deadline(),
+            has_specification=self.spec_box.isChecked(),
+            offline_work=self.offline_box.isChecked(), onsite_visit=self.visit_box.isChecked(),
+            visit_address=self.address_edit.text(), existing_client_id=self.existing_client_id,
+            allow_banned=self.banner.supervisor_goes_on)
+
     @Slot()
     def _on_buttons_accepted(self) -> None:
         self.message.clear_message()
@@ -504,24 +516,10 @@ class IntakeDialog(QDialog, ErrorSink):
         self.save_button.setEnabled(False)
         self.message.show_info(self.tr("Saving…"))
         try:
-            result = await self.runner.call(
-                self.gateway.intake, handle=self.handle_edit.text(),
-                phone=self.phone_edit.text(), email=self.email_edit.text(),
-                messengers=self.messengers(), channel=self.channel_combo.currentData(),
-                system_info=self.system_edit.toPlainText(),
-                description=self.description_edit.toPlainText(), deadline=self.deadline(),
-                has_specification=self.spec_box.isChecked(),
-                offline_work=self.offline_box.isChecked(),
-                onsite_visit=self.visit_box.isChecked(),
-                visit_address=self.address_edit.text(),
-                existing_client_id=self.existing_client_id,
-                allow_banned=self.banner.supervisor_goes_on)
+            result = await self._session.call(clients.intake, self.form())
         except NitDeskError as err:
-            if isValid(self):
-                self._update_save()
-                self.show_error(err)
-            return
-        if not isValid(self):
+            self._update_save()
+            self.show_error(err)
             return
         self._update_save()
         self.result_value = result
