@@ -12,13 +12,11 @@ error beside the field it names.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,7 +36,6 @@ from nit_desk.domain.contacts import (
     normalize_phone,
 )
 from nit_desk.domain.errors import NitDeskError, ValidationError
-from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network
 from nit_desk.services.clients import clients
@@ -54,8 +51,8 @@ from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow
+from nit_desk.views.card.intake_request import IntakeRequestBox
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.scheme_indicator import SchemeIndicator
 from nit_desk.views.widgets import MessageLine
 
 LOOKUP_DELAY_MS = 400
@@ -65,12 +62,6 @@ TEXT_MAX = 4000
 
 Check = Callable[[], str]
 """Validates one field: returns the hint to show, or raises ValidationError."""
-
-
-def default_deadline(now: datetime | None = None) -> QDateTime:
-    """Tomorrow 18:00 local time (R7's usual agreement)."""
-    day = (now or datetime.now(UTC)).astimezone().date() + timedelta(days=1)
-    return QDateTime(QDate(day.year, day.month, day.day), QTime(18, 0))
 
 
 class IntakeDialog(QDialog, ErrorSink):
@@ -175,64 +166,23 @@ class IntakeDialog(QDialog, ErrorSink):
         form.addRow(note)
         return box
 
-    def _request_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Request"))
-        self.description_edit = self._text_edit(self.tr("what the client needs"))
-        self.system_edit = self._text_edit(self.tr("OS, hardware, programs: everything the "
-                                                   "client can tell (R7)"))
-        self.deadline_edit = QDateTimeEdit(default_deadline())
-        self.deadline_edit.setObjectName("deadlineEdit")
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.spec_box = QCheckBox(self.tr("&Specification: the scope is fully clear"))
-        self.offline_box = QCheckBox(self.tr("O&ffline work: without the client on the line"))
-        self.visit_box = QCheckBox(self.tr("On-site &visit by a specialist"))
-        self.address_edit = QLineEdit()
-        self.address_edit.setPlaceholderText(self.tr("visit address (kept on this request)"))
-        self.address_edit.setEnabled(False)
-        self.indicator = SchemeIndicator()
-        self.scheme_note = QLabel()
-        self.scheme_note.setWordWrap(True)
-        self.scheme_note.setEnabled(False)
-        for name, widget in (("description", self.description_edit),
-                             ("system_info", self.system_edit),
-                             ("deadline", self.deadline_edit),
-                             ("visit_address", self.address_edit)):
-            self.fields[name] = FieldFeedback(widget)
-        self._watch_text("description", self.description_edit)
-        self._watch_text("system_info", self.system_edit)
-        self.deadline_edit.dateTimeChanged.connect(lambda _dt: self._validate("deadline"))
-        self.address_edit.textEdited.connect(lambda _t: self._validate_soon("visit_address"))
-        for flag in (self.spec_box, self.offline_box, self.visit_box):
-            flag.toggled.connect(self._on_flag_toggled)
-        form = QFormLayout(box)
-        form.addRow(self.tr("&Description:"), self.fields["description"])
-        form.addRow(self.tr("S&ystem:"), self.fields["system_info"])
-        form.addRow(self.tr("&Deadline:"), self.fields["deadline"])
-        flags = QVBoxLayout()
-        for flag_widget in (self.spec_box, self.offline_box, self.visit_box,
-                            self.fields["visit_address"]):
-            flags.addWidget(flag_widget)
-        form.addRow(self.tr("Flags:"), flags)
-        form.addRow(self.indicator)
-        form.addRow(self.scheme_note)
+    def _request_box(self) -> IntakeRequestBox:
+        box = IntakeRequestBox()
+        self.request_box = box
+        self.description_edit, self.system_edit = box.description_edit, box.system_edit
+        self.deadline_edit, self.address_edit = box.deadline_edit, box.address_edit
+        self.spec_box, self.offline_box, self.visit_box = (box.spec_box, box.offline_box,
+                                                           box.visit_box)
+        self.indicator, self.scheme_note = box.indicator, box.scheme_note
+        self.fields.update(box.fields)
+        box.text_edited.connect(self._validate_soon)
+        box.deadline_changed.connect(lambda: self._validate("deadline"))
         return box
-
-    def _text_edit(self, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(64)
-        edit.setMaximumHeight(96)
-        return edit
 
     def _watch_line(self, name: str, edit: QWidget) -> None:
         assert isinstance(edit, QLineEdit)
         edit.textEdited.connect(lambda _t: self._on_contact_edited(name))
         edit.editingFinished.connect(lambda: self._validate(name))
-
-    def _watch_text(self, name: str, edit: QPlainTextEdit) -> None:
-        edit.textChanged.connect(lambda: self._validate_soon(name))
 
     # -- messenger rows ------------------------------------------------------
 
@@ -327,23 +277,9 @@ class IntakeDialog(QDialog, ErrorSink):
             "description": lambda: (clean_text(self.description_edit.toPlainText(),
                                                field="description", max_length=TEXT_MAX,
                                                required=True), "")[1],
-            "deadline": self._check_deadline,
-            "visit_address": self._check_address,
+            "deadline": self.request_box.check_deadline,
+            "visit_address": self.request_box.check_address,
         }
-
-    def _check_deadline(self) -> str:
-        moment = self.deadline()
-        if moment <= datetime.now(UTC):
-            raise ValidationError(self.tr("The deadline is in the past: agree a deadline in "
-                                          "the future."), field="deadline")
-        return ""
-
-    def _check_address(self) -> str:
-        if not self.visit_box.isChecked():
-            return ""
-        clean_text(self.address_edit.text(), field="visit_address", max_length=500,
-                   required=True)
-        return ""
 
     def _validate(self, name: str, *, on_save: bool = False) -> bool:
         """Check one field now and show the reason or the hint beside it."""
@@ -398,21 +334,8 @@ class IntakeDialog(QDialog, ErrorSink):
         self._validate_soon(name)
         self._schedule_lookup()
 
-    @Slot(bool)
-    def _on_flag_toggled(self, _checked: bool) -> None:
-        self.address_edit.setEnabled(self.visit_box.isChecked())
-        if not self.visit_box.isChecked():
-            self.fields["visit_address"].clear()
-        self._update_scheme()
-
     def _update_scheme(self) -> None:
-        known = self.existing_client_id is not None
-        self.indicator.set_decision(payment_scheme_for(
-            first_time=not known, has_specification=self.spec_box.isChecked(),
-            offline_work=self.offline_box.isChecked(), onsite_visit=self.visit_box.isChecked()))
-        self.scheme_note.setText(
-            self.tr("For a known client, (a) is decided on saving from their paid requests.")
-            if known else self.tr("A new client: first contact, so the advance applies (a)."))
+        self.request_box.set_known_client(self.existing_client_id is not None)
 
     # -- matching clients (R12) ----------------------------------------------
 
@@ -474,8 +397,7 @@ class IntakeDialog(QDialog, ErrorSink):
 
     def deadline(self) -> datetime:
         """The agreed deadline as an aware UTC datetime."""
-        msecs = self.deadline_edit.dateTime().toMSecsSinceEpoch()
-        return datetime.fromtimestamp(msecs / 1000, UTC)
+        return self.request_box.deadline()
 
     def check_all(self) -> bool:
         """Check every field, show every reason; True when all are fine."""
