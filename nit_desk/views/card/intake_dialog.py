@@ -16,16 +16,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,9 +42,9 @@ from nit_desk.services.dto import (
     IntakeResult,
 )
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
+from nit_desk.views.card.intake_client import IntakeClientBox
 from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow
 from nit_desk.views.card.intake_request import IntakeRequestBox
 from nit_desk.views.field_feedback import FieldFeedback
@@ -75,11 +70,9 @@ class IntakeDialog(QDialog, ErrorSink):
         self.result_value: IntakeResult | None = None
         self.existing_client_id: int | None = None
         self.matches: list[ClientMatch] = []
-        self._handle_edited = False
         self.closed = False
         self._lookup_generation = 0
         self._pending_errors: set[str] = set()
-        self.rows: list[MessengerRow] = []
         self._build()
         self.add_messenger_row()
         self._update_scheme()
@@ -119,51 +112,20 @@ class IntakeDialog(QDialog, ErrorSink):
         self.error_timer.setInterval(ERROR_DELAY_MS)
         self.error_timer.timeout.connect(self._on_error_timer_timeout)
 
-    def _client_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Client"))
-        self.handle_edit = QLineEdit()
-        self.handle_edit.setPlaceholderText(self.tr("the nickname the client chose, e.g. "
-                                                    "pc_slow_msk"))
-        self.handle_edit.textEdited.connect(self._on_handle_edit_text_edited)
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("+7 912 345-67-89")
-        self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("name@example.ru")
-        self.fields: dict[str, FieldFeedback] = {
-            "handle": FieldFeedback(self.handle_edit),
-            "phone": FieldFeedback(self.phone_edit),
-            "email": FieldFeedback(self.email_edit),
-        }
-        self.messenger_box = QVBoxLayout()
-        self.messenger_box.setSpacing(4)
-        self.messengers_field = FieldFeedback(QWidget())
-        self.messengers_field.field.setLayout(self.messenger_box)
-        self.messenger_box.setContentsMargins(0, 0, 0, 0)
-        self.fields["messengers"] = self.messengers_field
-        self.add_button = QPushButton(self.tr("&Add messenger"))
-        self.add_button.setObjectName("addMessengerButton")
-        self.add_button.clicked.connect(self.add_messenger_row)
-        self.channel_combo = QComboBox()
-        self.channel_combo.setObjectName("channelCombo")
-        for network in Network:
-            self.channel_combo.addItem(channel_name(network), network)
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(Network.TELEGRAM))
-        self.fields["channel"] = FieldFeedback(self.channel_combo)
-        for name in ("phone", "email"):
-            self._watch_line(name, self.fields[name].field)
-        form = QFormLayout(box)
-        form.addRow(self.tr("&Handle:"), self.fields["handle"])
-        form.addRow(self.tr("&Phone:"), self.fields["phone"])
-        form.addRow(self.tr("&Email:"), self.fields["email"])
-        form.addRow(self.tr("Messengers:"), self.messengers_field)
-        form.addRow("", self.add_button)
-        form.addRow(self.tr("Came in &on:"), self.fields["channel"])
-        note = QLabel(self.tr("Support works through messengers (R1): the phone is for SMS "
-                              "confirmation, not for calls. Keep nothing else about the "
-                              "client: no name, no card or bank data (R2)."))
-        note.setWordWrap(True)
-        note.setEnabled(False)
-        form.addRow(note)
+    def _client_box(self) -> IntakeClientBox:
+        box = IntakeClientBox()
+        self.client_box = box
+        self.handle_edit, self.phone_edit, self.email_edit = (box.handle_edit, box.phone_edit,
+                                                              box.email_edit)
+        self.channel_combo, self.add_button = box.channel_combo, box.add_button
+        self.messengers_field, self.rows = box.messengers_field, box.rows
+        self.fields: dict[str, FieldFeedback] = dict(box.fields)
+        box.contact_edited.connect(self._on_contact_edited)
+        box.contact_finished.connect(self._validate)
+        box.handle_edited.connect(lambda: self._validate_soon("handle"))
+        box.row_changed.connect(self._on_client_box_row_changed)
+        box.row_finished.connect(lambda row: self._check_row(row, show_error=True))
+        box.row_removed.connect(self._schedule_lookup)
         return box
 
     def _request_box(self) -> IntakeRequestBox:
@@ -179,51 +141,16 @@ class IntakeDialog(QDialog, ErrorSink):
         box.deadline_changed.connect(lambda: self._validate("deadline"))
         return box
 
-    def _watch_line(self, name: str, edit: QWidget) -> None:
-        assert isinstance(edit, QLineEdit)
-        edit.textEdited.connect(lambda _t: self._on_contact_edited(name))
-        edit.editingFinished.connect(lambda: self._validate(name))
-
     # -- messenger rows ------------------------------------------------------
 
-    @Slot()
     def add_messenger_row(self) -> MessengerRow:
         """Add one more messenger account row (network and account)."""
-        row = MessengerRow(len(self.rows))
-        row.changed.connect(self._on_messenger_row_changed)
-        row.finished.connect(self._on_messenger_row_finished)
-        row.remove_requested.connect(self._on_messenger_row_remove_requested)
-        self.rows.append(row)
-        self.messenger_box.addWidget(row)
-        self._renumber()
-        return row
-
-    def _renumber(self) -> None:
-        for index, row in enumerate(self.rows):
-            row.index = index
-            row.remove_button.setEnabled(len(self.rows) > 1)
+        return self.client_box.add_messenger_row()
 
     @Slot(object)
-    def _on_messenger_row_remove_requested(self, row: MessengerRow) -> None:
-        if len(self.rows) <= 1:
-            return
-        self.rows.remove(row)
-        self.messenger_box.removeWidget(row)
-        row.deleteLater()
-        self._renumber()
-        self._schedule_lookup()
-
-    @Slot(object)
-    def _on_messenger_row_changed(self, row: MessengerRow) -> None:
-        if row.index == 0:
-            self._suggest_handle()
-            self._follow_channel(row.network)
+    def _on_client_box_row_changed(self, row: MessengerRow) -> None:
         self._check_row(row, show_error=False)
         self._schedule_lookup()
-
-    @Slot(object)
-    def _on_messenger_row_finished(self, row: MessengerRow) -> None:
-        self._check_row(row, show_error=True)
 
     def _check_row(self, row: MessengerRow, *, show_error: bool) -> bool:
         if not row.text.strip():
@@ -240,27 +167,6 @@ class IntakeDialog(QDialog, ErrorSink):
             return False
         row.feedback.show_hint(self.tr("Saved as {value}").format(value=value))
         return True
-
-    def _suggest_handle(self) -> None:
-        """Until the agent types a handle, offer the first messenger account's name."""
-        if self._handle_edited or not self.rows:
-            return
-        first = self.rows[0]
-        try:
-            value = normalize_handle(first.network, first.text, field="messenger")
-        except ValidationError:
-            return
-        if first.network is Network.WHATSAPP:
-            return  # a phone number is no nickname (R2)
-        self.handle_edit.setText(value.rsplit("/", 1)[-1].lstrip("@"))
-
-    def _follow_channel(self, network: Network) -> None:
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(network))
-
-    @Slot(str)
-    def _on_handle_edit_text_edited(self, text: str) -> None:
-        self._handle_edited = bool(text)
-        self._validate_soon("handle")
 
     # -- as-you-type checks --------------------------------------------------
 
@@ -344,7 +250,7 @@ class IntakeDialog(QDialog, ErrorSink):
 
     def messengers(self) -> list[tuple[Network, str]]:
         """The typed messenger accounts, as (network, text)."""
-        return [(row.network, row.text) for row in self.rows]
+        return self.client_box.messengers()
 
     @Slot()
     def _on_lookup_timer_timeout(self) -> None:
