@@ -89,10 +89,11 @@ def _prepare(url: URL) -> None:
     migrate.upgrade(db, backup=False)
     users.create_first_supervisor(db, "boss", PASSWORD)
     boss = users.authenticate(db, "boss", PASSWORD).actor
-    clients.intake(db, boss, handle="bench_client", phone="8 912 000-00-01",
-                   email="bench@example.ru", messengers=[(Network.TELEGRAM, "@bench_client")],
-                   channel=Network.TELEGRAM,
-                   system_info="", description="bench", deadline=utcnow() + timedelta(days=1))
+    clients.intake(db, boss, clients.IntakeForm(
+        handle="bench_client", phone="8 912 000-00-01",
+        email="bench@example.ru", messengers=[(Network.TELEGRAM, "@bench_client")],
+        channel=Network.TELEGRAM,
+        system_info="", description="bench", deadline=utcnow() + timedelta(days=1)))
     db.dispose()
 
 

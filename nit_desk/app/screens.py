@@ -74,12 +74,11 @@ def make_queue_view(desk: Session) -> QueueView:
 def _make_card(desk: Session) -> QWidget | None:
     """The client card screen, when its modules are installed."""
     try:
-        from nit_desk.app.card_services import DatabaseCardGateway
         from nit_desk.views.card.client_card import ClientCardView
     except ImportError:
         log.debug("No client card screen yet: the placeholder stays")
         return None
-    card = ClientCardView(DatabaseCardGateway(desk.db, desk.actor), desk.runner, desk.events)
+    card = ClientCardView(desk)
     from nit_desk.app.money_services import install_money_tabs
 
     install_money_tabs(card, desk)  # the estimate editor and payments panel tabs

@@ -143,10 +143,9 @@ async def build_main_dark(shot: ShotContext) -> QWidget:
 
 async def build_intake(shot: ShotContext) -> QWidget:
     """The intake dialog filled in, with one inline error (the email) and a match banner."""
-    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.card.intake_dialog import IntakeDialog
 
-    dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
+    dialog = IntakeDialog(shot.agent)
     _show(dialog)
     dialog.rows[0].set_account(Network.TELEGRAM, "@pc_fast_spb")
     dialog.phone_edit.setText("8 912 777-12-34")
@@ -163,10 +162,9 @@ async def build_intake(shot: ShotContext) -> QWidget:
 
 async def build_intake_banned(shot: ShotContext) -> QWidget:
     """Intake from a banned client's phone (scenario 4, R12): the red banner."""
-    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.card.intake_dialog import IntakeDialog
 
-    dialog = IntakeDialog(card_gateway(shot.agent), shot.agent.runner)
+    dialog = IntakeDialog(shot.agent)
     _show(dialog)
     dialog.rows[0].set_account(Network.WHATSAPP, "+7 912 666-01-02")
     dialog.phone_edit.setText("+7 912 666-01-02")
@@ -178,12 +176,10 @@ async def build_intake_banned(shot: ShotContext) -> QWidget:
 
 async def build_sensitive(shot: ShotContext) -> QWidget:
     """The sensitive-action dialog filled in (R8): warned, refused."""
-    from nit_desk.app.card_services import card_gateway
     from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 
     handle = "ok.ru/profile/577001234"
-    dialog = SensitiveActionDialog(card_gateway(shot.agent), shot.agent.runner,
-                                   shot.clients[handle], "olga_ok",
+    dialog = SensitiveActionDialog(shot.agent, shot.clients[handle], "olga_ok",
                                    request_id=shot.request_of(handle))
     dialog.action_edit.setText("Регистрация в облачном хранилище: клиент называет код из СМС")
     dialog.explanation_edit.setPlainText(
@@ -198,13 +194,12 @@ async def build_sensitive(shot: ShotContext) -> QWidget:
 
 async def build_ban(shot: ShotContext) -> QWidget:
     """The ban proposal dialog for the half-way client, a refused step ticked (R10, R11)."""
-    from nit_desk.app.card_services import card_gateway
+    from nit_desk.services.clients import clients
     from nit_desk.views.card.ban_dialog import BanProposalDialog
 
     handle = "ok.ru/profile/577001234"
-    gateway = card_gateway(shot.agent)
-    card = await shot.agent.runner.call(gateway.client_card, shot.clients[handle])
-    dialog = BanProposalDialog(gateway, shot.agent.runner, card)
+    card = await shot.agent.call(clients.client_card, shot.clients[handle])
+    dialog = BanProposalDialog(shot.agent, card)
     dialog.comment_edit.setPlainText("Отказывается добавить нас в друзья, без этого работа "
                                      "через мессенджер невозможна")
     _show(dialog)
@@ -364,14 +359,13 @@ LIFE_SIZE = (1280, 800)
 async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
     """The agent's window on ``handle``'s request after "start work"; (window, card)."""
     from nit_desk.app.app import build_main_window
-    from nit_desk.app.card_services import card_gateway
+    from nit_desk.services.queue import claims, request_life
 
     desk = shot.agent
     request_id = shot.request_of(handle)
-    gateway = card_gateway(desk)
-    taken = await desk.runner.call(gateway.take_request, request_id)
+    taken = await desk.call(claims.claim, request_id)
     if taken.status is RequestStatus.NEW:
-        await desk.runner.call(gateway.start_work, request_id)
+        await desk.call(request_life.start_work, request_id)
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
     window.resize(*LIFE_SIZE)
     _show(window)
@@ -410,17 +404,18 @@ async def build_main_request_moves(shot: ShotContext) -> QWidget:
 
 async def build_main_work_log(shot: ShotContext) -> QWidget:
     """The work log of a request being worked (R22): moves, a note, the running timer."""
-    from nit_desk.app.card_services import card_gateway
+    from nit_desk.services.clients import work_log
+    from nit_desk.services.queue import request_life
 
     window, card = await _working_window(shot, "@printer_home")
-    gateway, runner, request_id = card_gateway(shot.agent), shot.agent.runner, card.request_id
-    await runner.call(gateway.wait_for_client, request_id, "перезагрузить и подтвердить")
-    await runner.call(gateway.back_to_work, request_id)
-    await runner.call(gateway.add_note, request_id,
-                      "Почистил автозагрузку, удалил 2 рекламные программы")
-    await runner.call(_agree_hours, shot, request_id)
-    await runner.call(gateway.correct_worked_time, request_id, 70,
-                      "работал с клиентом на связи до запуска таймера")
+    desk, request_id = shot.agent, card.request_id
+    await desk.call(request_life.wait_for_client, request_id, "перезагрузить и подтвердить")
+    await desk.call(request_life.back_to_work, request_id)
+    await desk.call(work_log.add_note, request_id,
+                    "Почистил автозагрузку, удалил 2 рекламные программы")
+    await desk.runner.call(_agree_hours, shot, request_id)
+    await desk.call(request_life.correct_worked_time, request_id, 70,
+                    "работал с клиентом на связи до запуска таймера")
     card.tabs.setCurrentWidget(card.work_log)
     await shot.settle()
     card.work_log.note_edit.setPlainText("Драйвер принтера поставлен, ждём пробную печать")

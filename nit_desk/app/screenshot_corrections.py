@@ -109,17 +109,16 @@ async def build_reagreed_deadline(shot: ShotContext) -> QWidget:
 
 async def build_reagree_dialog(shot: ShotContext) -> QWidget:
     """The "Re-agree the deadline" dialog filled in: Friday 12:00 and the reason."""
-    from nit_desk.app.card_services import card_gateway
+    from nit_desk.services.clients import corrections
     from nit_desk.services.queue import claims
     from nit_desk.views.card.correction_dialogs import DeadlineDialog
 
     request_id = shot.request_of(HANDLE)
     request = claims.request_detail(shot.db, shot.agent.actor, request_id)
-    gateway = card_gateway(shot.agent)
 
     async def send(deadline: datetime, reason: str) -> object:
-        return await shot.agent.runner.call(gateway.reagree_deadline, request_id, deadline,
-                                            reason)
+        return await shot.agent.call(corrections.reagree_deadline, request_id, deadline,
+                                     reason)
 
     dialog = DeadlineDialog(send, request_id, request.deadline)
     dialog.set_deadline(next_friday_noon())

@@ -176,12 +176,12 @@ class Scenarios:
     def pc_slow_msk(self) -> int:
         """Scenario 1: first contact, estimate agreed, registered, trusted, advance paid."""
         anna = self.a.anna
-        result = clients.intake(
-            self.db, anna, handle="pc_slow_msk", phone="8 912 345-67-89",
+        result = clients.intake(self.db, anna, clients.IntakeForm(
+            handle="pc_slow_msk", phone="8 912 345-67-89",
             email="pc.slow@example.ru", messengers=[(Network.TELEGRAM, "@pc_slow_msk")],
             channel=Network.TELEGRAM,
             system_info="Windows 10 Pro 22H2, Core i5-8250U, 8 GB RAM, HDD 1 TB",
-            description="Ноутбук медленно работает, нужна чистка", deadline=self.tomorrow_18)
+            description="Ноутбук медленно работает, нужна чистка", deadline=self.tomorrow_18))
         cid, rid = result.client.id, result.request_id
         total = self._agreed_estimate(anna, rid, [
             LineInput("Удалённая диагностика", Decimal(1), Unit.SERVICE, 500_00),
@@ -197,12 +197,12 @@ class Scenarios:
     def cloud_backup_refused(self) -> int:
         """Scenario 4: an extra-fee service, the SMS code refused, a ban proposed."""
         boris = self.a.boris
-        result = clients.intake(
-            self.db, boris, handle="id52011", phone="+7 912 520-11-00",
+        result = clients.intake(self.db, boris, clients.IntakeForm(
+            handle="id52011", phone="+7 912 520-11-00",
             email="vk52011@example.ru", messengers=[(Network.VK, "vk.com/id52011")],
             channel=Network.VK, system_info="Windows 11 Home, 16 GB RAM",
             description="Настроить облачное резервное копирование",
-            deadline=self._in_days(2), offline_work=True)
+            deadline=self._in_days(2), offline_work=True))
         cid, rid = result.client.id, result.request_id
         total = self._agreed_estimate(boris, rid, [
             LineInput("Регистрация на стороннем сервисе (доп. плата)", Decimal(1),
@@ -225,11 +225,11 @@ class Scenarios:
     def late_reply(self) -> int:
         """Scenario 4, the second proposal: a client who stopped answering."""
         anna = self.a.anna
-        result = clients.intake(
-            self.db, anna, handle="late_reply", phone="+7 912 000-44-55",
+        result = clients.intake(self.db, anna, clients.IntakeForm(
+            handle="late_reply", phone="+7 912 000-44-55",
             email="late.reply@example.ru", messengers=[(Network.TELEGRAM, "@late_reply")],
             channel=Network.TELEGRAM, system_info="",
-            description="Не работает почта", deadline=self._in_days(1))
+            description="Не работает почта", deadline=self._in_days(1)))
         cid = result.client.id
         self._steps(anna, cid, ALL_STEPS[:2])
         registration.set_step_state(self.db, anna, cid, "phone_confirmed", StepState.REFUSED)
@@ -240,12 +240,12 @@ class Scenarios:
     def banned_after_review(self) -> int:
         """Scenario 4's ending: a supervisor approves a ban; the advance is forfeited (R12)."""
         anna = self.a.anna
-        result = clients.intake(
-            self.db, anna, handle="no_sms_please", phone="+7 912 666-01-02",
+        result = clients.intake(self.db, anna, clients.IntakeForm(
+            handle="no_sms_please", phone="+7 912 666-01-02",
             email="no.sms@example.ru", messengers=[(Network.TELEGRAM, "@no_sms_please")],
             channel=Network.TELEGRAM, system_info="Windows 10 Home",
             description="Зарегистрировать аккаунт на сервисе хранения фото",
-            deadline=self._in_days(2), offline_work=True)
+            deadline=self._in_days(2), offline_work=True))
         cid, rid = result.client.id, result.request_id
         total = self._agreed_estimate(anna, rid, [
             LineInput("Регистрация на стороннем сервисе (доп. плата)", Decimal(1),
@@ -266,36 +266,36 @@ class Scenarios:
     def half_way(self) -> int:
         """Scenario 7: a client half-way through registration."""
         boris = self.a.boris
-        result = clients.intake(
-            self.db, boris, handle="olga_ok", phone="+7 912 577-00-12",
+        result = clients.intake(self.db, boris, clients.IntakeForm(
+            handle="olga_ok", phone="+7 912 577-00-12",
             email="olga.ok@example.ru",
             messengers=[(Network.ODNOKLASSNIKI, "ok.ru/profile/577001234")],
             channel=Network.ODNOKLASSNIKI, system_info="Windows 7 SP1, 4 GB RAM",
-            description="Перенести фотографии на новый ноутбук", deadline=self._in_days(3))
+            description="Перенести фотографии на новый ноутбук", deadline=self._in_days(3)))
         self._steps(boris, result.client.id, ALL_STEPS[:4])
         return result.client.id
 
     def every_advance_reason(self) -> int:
         """Scenario 3: specification, offline work and a visit: ADVANCE (a)-(d)."""
         anna = self.a.anna
-        result = clients.intake(
-            self.db, anna, handle="office_net_spb", phone="+7 912 300-20-10",
+        result = clients.intake(self.db, anna, clients.IntakeForm(
+            handle="office_net_spb", phone="+7 912 300-20-10",
             email="office.net@example.ru",
             messengers=[(Network.WHATSAPP, "+7 912 300-20-10"), (Network.SKYPE, "office.net.spb")],
             channel=Network.WHATSAPP, system_info="5 рабочих мест, роутер Keenetic",
             description="Сеть в небольшом офисе по техническому заданию",
             deadline=self._in_days(6), has_specification=True, offline_work=True,
-            onsite_visit=True, visit_address="Москва, ул. Примерная, 1, оф. 2")
+            onsite_visit=True, visit_address="Москва, ул. Примерная, 1, оф. 2"))
         return result.client.id
 
     def returning_client(self) -> int:
         """Scenario 2: a paid and finished first request, then one paid on completion."""
         boris = self.a.boris
-        first = clients.intake(
-            self.db, boris, handle="printer_home", phone="+7 912 410-33-22",
+        first = clients.intake(self.db, boris, clients.IntakeForm(
+            handle="printer_home", phone="+7 912 410-33-22",
             email="printer.home@example.ru", messengers=[(Network.TELEGRAM, "@printer_home")],
             channel=Network.TELEGRAM, system_info="Windows 10 Home, HP LaserJet",
-            description="Удалить вирусы", deadline=self._in_days(1))
+            description="Удалить вирусы", deadline=self._in_days(1)))
         cid, rid = first.client.id, first.request_id
         total = self._agreed_estimate(boris, rid, [
             LineInput("Удаление вирусов и вредоносных программ", Decimal(1), Unit.SERVICE,
@@ -305,12 +305,12 @@ class Scenarios:
         request_life.correct_worked_time(self.db, boris, rid, 50,
                                          "Работа шла до запуска таймера")
         request_life.mark_done(self.db, boris, rid)
-        clients.intake(
-            self.db, boris, handle="printer_home", phone="+7 912 410-33-22",
+        clients.intake(self.db, boris, clients.IntakeForm(
+            handle="printer_home", phone="+7 912 410-33-22",
             email="printer.home@example.ru", messengers=[(Network.TELEGRAM, "@printer_home")],
             channel=Network.TELEGRAM, system_info="Windows 10 Home, HP LaserJet",
             description="Настроить новый принтер, клиент на связи",
-            deadline=self._in_days(2), existing_client_id=cid)
+            deadline=self._in_days(2), existing_client_id=cid))
         return cid
 
     def claimed_by_agents(self) -> None:

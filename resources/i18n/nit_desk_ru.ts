@@ -399,6 +399,45 @@
     </message>
 </context>
 <context>
+    <name>CardActions</name>
+    <message>
+        <source>&amp;Sensitive action…</source>
+        <translation>&amp;Чувствительное действие…</translation>
+    </message>
+    <message>
+        <source>Record that the client was warned before a code is asked for (R8)</source>
+        <translation>Записать, что клиента предупредили, прежде чем просить код (R8)</translation>
+    </message>
+    <message>
+        <source>Propose &amp;ban…</source>
+        <translation>Предложить &amp;блокировку…</translation>
+    </message>
+    <message>
+        <source>The client is banned already.</source>
+        <translation>Клиенту уже закрыт доступ к поддержке.</translation>
+    </message>
+    <message>
+        <source>A ban proposal is waiting for a supervisor.</source>
+        <translation>Предложение о блокировке ждёт решения супервайзера.</translation>
+    </message>
+    <message>
+        <source>Propose a ban for refused steps (R10, R11)</source>
+        <translation>Предложить блокировку за отказ от шагов (R10, R11)</translation>
+    </message>
+    <message>
+        <source>New request #{id} for {handle} saved.</source>
+        <translation>Новая заявка №{id} для {handle} сохранена.</translation>
+    </message>
+    <message>
+        <source>Sensitive action recorded for {handle}.</source>
+        <translation>Чувствительное действие для {handle} записано.</translation>
+    </message>
+    <message>
+        <source>Ban of {handle} proposed to the supervisors.</source>
+        <translation>Предложение заблокировать {handle} отправлено супервайзерам.</translation>
+    </message>
+</context>
+<context>
     <name>CardCorrections</name>
     <message>
         <source>Contact of {handle} fixed.</source>
@@ -593,6 +632,21 @@
         <translation>&amp;Журнал работ</translation>
     </message>
     <message>
+        <source>Re&amp;gistration ({done}/{total})</source>
+        <translation>&amp;Регистрация ({done}/{total})</translation>
+    </message>
+    <message>
+        <source>Request #{id}: {status}.</source>
+        <translation>Заявка №{id}: {status}.</translation>
+    </message>
+    <message>
+        <source>Request #{id}: payment scheme saved.</source>
+        <translation>Заявка №{id}: схема оплаты сохранена.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientHeader</name>
+    <message>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
@@ -625,28 +679,12 @@
         <translation>В списке &amp;доверенных лиц</translation>
     </message>
     <message>
-        <source>&amp;Sensitive action…</source>
-        <translation>&amp;Чувствительное действие…</translation>
-    </message>
-    <message>
-        <source>Record that the client was warned before a code is asked for (R8)</source>
-        <translation>Записать, что клиента предупредили, прежде чем просить код (R8)</translation>
-    </message>
-    <message>
-        <source>Propose &amp;ban…</source>
-        <translation>Предложить &amp;блокировку…</translation>
-    </message>
-    <message>
         <source>System: {info}</source>
         <translation>Система: {info}</translation>
     </message>
     <message>
         <source>System: not collected yet</source>
         <translation>Система: сведения ещё не собраны</translation>
-    </message>
-    <message>
-        <source>Re&amp;gistration ({done}/{total})</source>
-        <translation>&amp;Регистрация ({done}/{total})</translation>
     </message>
     <message>
         <source>Only a registered client who is not banned can be trusted (R5): {reasons}.</source>
@@ -667,38 +705,6 @@
     <message>
         <source>Last ban proposal {verdict} by {user}</source>
         <translation>Последнее предложение о блокировке: {verdict}, решение принял(а) {user}</translation>
-    </message>
-    <message>
-        <source>The client is banned already.</source>
-        <translation>Клиенту уже закрыт доступ к поддержке.</translation>
-    </message>
-    <message>
-        <source>A ban proposal is waiting for a supervisor.</source>
-        <translation>Предложение о блокировке ждёт решения супервайзера.</translation>
-    </message>
-    <message>
-        <source>Propose a ban for refused steps (R10, R11)</source>
-        <translation>Предложить блокировку за отказ от шагов (R10, R11)</translation>
-    </message>
-    <message>
-        <source>Request #{id}: {status}.</source>
-        <translation>Заявка №{id}: {status}.</translation>
-    </message>
-    <message>
-        <source>Request #{id}: payment scheme saved.</source>
-        <translation>Заявка №{id}: схема оплаты сохранена.</translation>
-    </message>
-    <message>
-        <source>New request #{id} for {handle} saved.</source>
-        <translation>Новая заявка №{id} для {handle} сохранена.</translation>
-    </message>
-    <message>
-        <source>Sensitive action recorded for {handle}.</source>
-        <translation>Чувствительное действие для {handle} записано.</translation>
-    </message>
-    <message>
-        <source>Ban of {handle} proposed to the supervisors.</source>
-        <translation>Предложение заблокировать {handle} отправлено супервайзерам.</translation>
     </message>
 </context>
 <context>
@@ -1266,11 +1272,7 @@
     </message>
 </context>
 <context>
-    <name>IntakeDialog</name>
-    <message>
-        <source>New request</source>
-        <translation>Новая заявка</translation>
-    </message>
+    <name>IntakeClientBox</name>
     <message>
         <source>Client</source>
         <translation>Клиент</translation>
@@ -1307,6 +1309,44 @@
         <source>Support works through messengers (R1): the phone is for SMS confirmation, not for calls. Keep nothing else about the client: no name, no card or bank data (R2).</source>
         <translation>Поддержка работает через мессенджеры (R1): телефон нужен для подтверждения по СМС, а не для звонков. Больше ничего о клиенте не храним: ни имени, ни данных карты или банка (R2).</translation>
     </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New request</source>
+        <translation>Новая заявка</translation>
+    </message>
+    <message>
+        <source>Saved as {value}</source>
+        <translation>Будет сохранено как {value}</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can go on with a banned client (R12).</source>
+        <translation>Продолжить работу с заблокированным клиентом может только супервайзер (R12).</translation>
+    </message>
+    <message>
+        <source>Type the account, or remove this row.</source>
+        <translation>Введите аккаунт или удалите эту строку.</translation>
+    </message>
+    <message>
+        <source>Some fields need attention: see the reasons beside them.</source>
+        <translation>Некоторые поля заполнены неверно: причины указаны рядом с ними.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняем…</translation>
+    </message>
+    <message>
+        <source>A messenger account needs attention.</source>
+        <translation>Проверьте аккаунт в мессенджере.</translation>
+    </message>
+    <message>
+        <source>A field needs attention: see the reason beside it.</source>
+        <translation>Поле заполнено неверно: причина указана рядом с ним.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeRequestBox</name>
     <message>
         <source>Request</source>
         <translation>Заявка</translation>
@@ -1352,10 +1392,6 @@
         <translation>Признаки:</translation>
     </message>
     <message>
-        <source>Saved as {value}</source>
-        <translation>Будет сохранено как {value}</translation>
-    </message>
-    <message>
         <source>The deadline is in the past: agree a deadline in the future.</source>
         <translation>Срок уже прошёл: согласуйте срок в будущем.</translation>
     </message>
@@ -1366,30 +1402,6 @@
     <message>
         <source>A new client: first contact, so the advance applies (a).</source>
         <translation>Новый клиент: первое обращение, поэтому нужна предоплата (a).</translation>
-    </message>
-    <message>
-        <source>Only a supervisor can go on with a banned client (R12).</source>
-        <translation>Продолжить работу с заблокированным клиентом может только супервайзер (R12).</translation>
-    </message>
-    <message>
-        <source>Type the account, or remove this row.</source>
-        <translation>Введите аккаунт или удалите эту строку.</translation>
-    </message>
-    <message>
-        <source>Some fields need attention: see the reasons beside them.</source>
-        <translation>Некоторые поля заполнены неверно: причины указаны рядом с ними.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Сохраняем…</translation>
-    </message>
-    <message>
-        <source>A messenger account needs attention.</source>
-        <translation>Проверьте аккаунт в мессенджере.</translation>
-    </message>
-    <message>
-        <source>A field needs attention: see the reason beside it.</source>
-        <translation>Поле заполнено неверно: причина указана рядом с ним.</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ def intake_values(n: int | None = None, **overrides: Any) -> dict[str, Any]:
 def new_client(db: Database, actor: Actor, n: int | None = None,
                **overrides: Any) -> IntakeResult:
     """Intake a fresh client and return the result."""
-    return clients.intake(db, actor, **intake_values(n, **overrides))
+    return clients.intake(db, actor, clients.IntakeForm(**intake_values(n, **overrides)))
 
 
 def register_fully(db: Database, actor: Actor, client_id: int) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nit_desk.domain.errors import Conflict, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
@@ -14,6 +15,7 @@ from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network, StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.clients.card_dto import IntakeForm
 from nit_desk.services.clients.checklist import ensure_default_template, latest_template
 from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client
 from nit_desk.services.clients.client_search import (
@@ -40,8 +42,8 @@ HANDLE_MAX = 100
 SYSTEM_INFO_MAX = 4000
 
 __all__ = [
-    "BannedClientMatch", "DuplicateContact", "client_card", "client_history", "find_matches",
-    "intake", "search_clients", "update_client",
+    "BannedClientMatch", "DuplicateContact", "IntakeForm", "client_card", "client_history",
+    "find_matches", "intake", "search_clients", "update_client",
 ]
 
 
@@ -53,16 +55,10 @@ class _Intake:
     request: RequestInput
 
 
-def intake(
-    db: Database, actor: Actor, *, handle: str, phone: str, email: str,
-    messengers: Sequence[tuple[Network, str]], channel: Network, system_info: str,
-    description: str, deadline: datetime, has_specification: bool = False,
-    offline_work: bool = False, onsite_visit: bool = False, visit_address: str = "",
-    existing_client_id: int | None = None, allow_banned: bool = False,
-) -> IntakeResult:
+def intake(db: Database, actor: Actor, form: IntakeForm) -> IntakeResult:
     """Register a first contact: a new client (or a known one) and their request (R1, R7).
 
-    With ``existing_client_id`` the request is added to that client: new contacts
+    With ``form.existing_client_id`` the request is added to that client: new contacts
     are added, known ones kept, the handle stays, non-empty system information
     replaces the old. A new client's checklist is copied from the current
     template version (R3).
@@ -71,18 +67,16 @@ def intake(
         ValidationError: a bad field, named (``phone``, ``email``, ``messenger.0``,
             ``deadline``, ``system_info``, ``description``, ``visit_address``, ``handle``).
         BannedClientMatch: a contact belongs to a banned client (R12); a supervisor
-            may go on with ``allow_banned`` and ``existing_client_id``.
+            may go on with ``form.allow_banned`` and ``form.existing_client_id``.
         DuplicateContact: a contact belongs to another client; pass its id as
-            ``existing_client_id`` to add the request to that client.
+            ``form.existing_client_id`` to add the request to that client.
     """
     ensure_default_template(db)
     with UnitOfWork(db, actor) as uow:
         supervisor = is_supervisor(uow.require())
-        data = _check_intake(uow.now, handle, phone, email, messengers, system_info,
-                             channel, description, deadline, has_specification,
-                             offline_work, onsite_visit, visit_address)
-        client = _resolve(uow, data.contacts, existing_client_id,
-                          allow_banned=allow_banned and supervisor)
+        data = _check_intake(uow.now, form)
+        client = _resolve(uow, data.contacts, form.existing_client_id,
+                          allow_banned=form.allow_banned and supervisor)
         if client is None:
             client = _new_client(uow, data)
         else:
@@ -94,16 +88,14 @@ def intake(
         return IntakeResult(card, request.id)
 
 
-def _check_intake(now: datetime, handle: str, phone: str, email: str,
-                  messengers: Sequence[tuple[Network, str]], system_info: str,
-                  channel: Network, description: str, deadline: datetime,
-                  spec: bool, offline: bool, onsite: bool, address: str) -> _Intake:
-    contacts = normalize_contacts(phone, email, messengers)
+def _check_intake(now: datetime, form: IntakeForm) -> _Intake:
+    contacts = normalize_contacts(form.phone, form.email, form.messengers)
     request = check_request_input(
-        now, channel=channel, description=description, deadline=deadline,
-        has_specification=spec, offline_work=offline, onsite_visit=onsite,
-        visit_address=address)
-    return _Intake(_check_handle(handle), contacts, _check_system_info(system_info), request)
+        now, channel=form.channel, description=form.description, deadline=form.deadline,
+        has_specification=form.has_specification, offline_work=form.offline_work,
+        onsite_visit=form.onsite_visit, visit_address=form.visit_address)
+    return _Intake(_check_handle(form.handle), contacts, _check_system_info(form.system_info),
+                   request)
 
 
 def _check_handle(handle: object) -> str:
@@ -271,8 +263,13 @@ def client_history(db: Database, actor: Actor, client_id: int,
     """The audit entries about one client, newest first (R17)."""
     with read_as(db, actor) as (session, _sup):
         load_client(session, client_id)
-        rows = session.execute(
-            select(AuditEntry).where(AuditEntry.client_id == client_id)
-            .order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, 5000)))).scalars()
-        return [AuditRecord(e.id, e.seq, e.at, e.actor_name, e.action, e.entity, e.entity_id,
-                            e.client_id, e.before, e.after) for e in rows]
+        return read_history(session, client_id, limit)
+
+
+def read_history(session: Session, client_id: int, limit: int = 200) -> list[AuditRecord]:
+    """:func:`client_history` of a client already loaded, inside a caller's read."""
+    rows = session.execute(
+        select(AuditEntry).where(AuditEntry.client_id == client_id)
+        .order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, 5000)))).scalars()
+    return [AuditRecord(e.id, e.seq, e.at, e.actor_name, e.action, e.entity, e.entity_id,
+                        e.client_id, e.before, e.after) for e in rows]

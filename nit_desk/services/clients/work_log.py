@@ -86,22 +86,31 @@ def work_log(db: Database, actor: Actor, request_id: int) -> WorkLog:
         PermissionDenied: an inactive user.
     """
     with read_as(db, actor) as (session, _supervisor):
-        now = utcnow()
-        request, creator = _request(session, request_id)
-        estimates = _estimates(session, request_id)
-        deciders: dict[tuple[int, str], str] = {}
-        entries = [_created(request, creator)]
-        entries += _notes(session, request_id)
-        entries += _audited(session, request_id, {e.id: e.number for e, _n, _h in estimates},
-                            deciders)
-        entries += _payments(session, request_id)
-        entries += _estimate_entries(estimates, deciders)
-        entries += _sensitive(session, request_id)
-        entries.sort(key=lambda entry: entry.at)  # stable: same moment keeps source order
-        seconds, running = _worked(request, now)
-        return WorkLog(request_id=request.id, entries=tuple(entries), worked_seconds=seconds,
-                       timer_running=running, as_of=now,
-                       estimate_hours=_agreed_hours(estimates))
+        return read_work_log(session, request_id)
+
+
+def read_work_log(session: Session, request_id: int) -> WorkLog:
+    """:func:`work_log` inside a caller's read (the card's one read, ``card_view``).
+
+    Raises:
+        NotFound: no such request.
+    """
+    now = utcnow()
+    request, creator = _request(session, request_id)
+    estimates = _estimates(session, request_id)
+    deciders: dict[tuple[int, str], str] = {}
+    entries = [_created(request, creator)]
+    entries += _notes(session, request_id)
+    entries += _audited(session, request_id, {e.id: e.number for e, _n, _h in estimates},
+                        deciders)
+    entries += _payments(session, request_id)
+    entries += _estimate_entries(estimates, deciders)
+    entries += _sensitive(session, request_id)
+    entries.sort(key=lambda entry: entry.at)  # stable: same moment keeps source order
+    seconds, running = _worked(request, now)
+    return WorkLog(request_id=request.id, entries=tuple(entries), worked_seconds=seconds,
+                   timer_running=running, as_of=now,
+                   estimate_hours=_agreed_hours(estimates))
 
 
 # --- the reads (one statement each) ---------------------------------------------

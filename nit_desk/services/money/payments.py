@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nit_desk.domain.errors import Conflict, NotFound, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
@@ -60,18 +61,18 @@ def _dto(payment: Payment, names: dict[int | None, str]) -> PaymentDTO:
                       void_reason=payment.void_reason)
 
 
-def _names(uow: UnitOfWork, rows: list[Payment]) -> dict[int | None, str]:
+def _names(session: Session, rows: list[Payment]) -> dict[int | None, str]:
     ids = {i for row in rows for i in (row.recorded_by_id, row.voided_by_id) if i is not None}
-    return dict(uow.session.execute(
+    return dict(session.execute(
         select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
 
 
-def _payments(uow: UnitOfWork, request_id: int) -> tuple[PaymentDTO, ...]:
+def _payments(session: Session, request_id: int) -> tuple[PaymentDTO, ...]:
     """Every payment of a request, voided ones too (R21), in the order they came in."""
-    rows = list(uow.session.execute(
+    rows = list(session.execute(
         select(Payment).where(Payment.request_id == request_id)
         .order_by(Payment.paid_on, Payment.id)).scalars())
-    names = _names(uow, rows)
+    names = _names(session, rows)
     return tuple(_dto(row, names) for row in rows)
 
 
@@ -201,7 +202,7 @@ def void_payment(db: Database, actor: Actor, payment_id: int, reason: str) -> Pa
         payment.voided_at, payment.voided_by_id, payment.void_reason = uow.now, uow.actor_id, why
         uow.audit("payment.voided", "payment", payment.id, client_id=request.client_id,
                   before=before, after=_void_snapshot(payment))
-        dto = _dto(payment, _names(uow, [payment]))
+        dto = _dto(payment, _names(uow.session, [payment]))
         uow.commit()
         return dto
 
@@ -247,19 +248,25 @@ def request_money(db: Database, actor: Actor, request_id: int) -> MoneyStatus:
     with UnitOfWork(db, actor) as uow:
         uow.require()
         request, client = load_request(uow, request_id)
-        status = RequestStatus(request.status)
-        scheme = PaymentScheme(request.payment_scheme)
-        agreed = agreed_total(uow.session, request_id)
-        paid = paid_total(uow.session, request_id)
-        due, may_start, warning = _due(scheme, status, client.banned, agreed, paid)
-        return MoneyStatus(
-            request_id=request.id, request_status=status, scheme=scheme,
-            reasons=_reasons(request.advance_reasons),
-            agreed_kopecks=agreed, paid_kopecks=paid,
-            forfeited_kopecks=forfeited_total(uow.session, request_id), due_kopecks=due,
-            work_may_start=may_start, warning=warning, payments=_payments(uow, request_id),
-            paid=covers(agreed, paid),
-            overpaid_kopecks=max(paid - agreed, 0) if agreed is not None else 0)
+        return money_status(uow.session, request, client)
+
+
+def money_status(session: Session, request: Request, client: Client) -> MoneyStatus:
+    """:func:`request_money` of a loaded request inside a caller's read (``card_view``)."""
+    request_id = request.id
+    status = RequestStatus(request.status)
+    scheme = PaymentScheme(request.payment_scheme)
+    agreed = agreed_total(session, request_id)
+    paid = paid_total(session, request_id)
+    due, may_start, warning = _due(scheme, status, client.banned, agreed, paid)
+    return MoneyStatus(
+        request_id=request.id, request_status=status, scheme=scheme,
+        reasons=_reasons(request.advance_reasons),
+        agreed_kopecks=agreed, paid_kopecks=paid,
+        forfeited_kopecks=forfeited_total(session, request_id), due_kopecks=due,
+        work_may_start=may_start, warning=warning, payments=_payments(session, request_id),
+        paid=covers(agreed, paid),
+        overpaid_kopecks=max(paid - agreed, 0) if agreed is not None else 0)
 
 
 def _reasons(stored: str) -> tuple[AdvanceReason, ...]:

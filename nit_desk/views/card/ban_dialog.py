@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.text import clean_text
 from nit_desk.domain.types import StepState
 from nit_desk.models.card.checklist_model import state_icon, state_name
+from nit_desk.services.clients import bans, sensitive
 from nit_desk.services.dto import BanProposalDTO, ClientCard, SensitiveActionDTO
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
@@ -40,12 +40,12 @@ COMMENT_MAX = 4000
 class BanProposalDialog(QDialog, FormErrors):
     """Pick the refused steps, write a comment, send the proposal (R11)."""
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner, card: ClientCard, *,
+    def __init__(self, session: Session, card: ClientCard, *,
                  preselect: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banProposalDialog")
         self.setWindowTitle(self.tr("Propose a ban — {handle}").format(handle=card.handle))
-        self.gateway, self.runner, self.card = gateway, runner, card
+        self._session, self.card = session, card
         self.preselect = preselect
         self.proposal: BanProposalDTO | None = None
         self.loaded = False
@@ -117,8 +117,8 @@ class BanProposalDialog(QDialog, FormErrors):
         return entry
 
     async def _load_sensitive(self) -> None:
-        actions = await self.runner.call(self.gateway.list_sensitive_actions, self.card.id)
-        if not self.closed and isValid(self):
+        actions = await self._session.call(sensitive.list_sensitive_actions, self.card.id)
+        if not self.closed:
             self.add_sensitive_actions(actions)
 
     def done(self, result: int) -> None:
@@ -178,13 +178,11 @@ class BanProposalDialog(QDialog, FormErrors):
     async def _send(self) -> None:
         self.send_button.setEnabled(False)
         try:
-            self.proposal = await self.runner.call(self.gateway.propose_ban, self.card.id,
-                                                   self.chosen(), self.comment_edit.toPlainText())
+            self.proposal = await self._session.call(
+                bans.propose_ban, self.card.id, self.chosen(), self.comment_edit.toPlainText())
         except NitDeskError as err:
-            if isValid(self):
-                self.send_button.setEnabled(True)
-                self.show_error(err)
-            return
-        if isValid(self):
             self.send_button.setEnabled(True)
-            self.accept()
+            self.show_error(err)
+            return
+        self.send_button.setEnabled(True)
+        self.accept()

@@ -1,29 +1,30 @@
 """The card's corrections: contacts, deadline, description, system information (R21).
 
 :class:`CardCorrections` opens the small dialogs of
-:mod:`nit_desk.views.card.correction_dialogs` for the card at hand, sends the one
-service call each makes, and puts the answer on the card: the fresh client
-card after a contact or system-information change, the fresh request after a
-re-agreed deadline or an edited description. Each change is one audited
+:mod:`nit_desk.views.card.correction_dialogs` for the card it is handed, sends the
+one service call each makes (``nit_desk.services.clients.corrections``), and says
+what came back: ``card_corrected`` with the fresh client card after a contact or
+system-information change, ``request_corrected`` with the fresh request after a
+re-agreed deadline or an edited description; the card shows it if it still shows
+that client or request. Each change is one audited
 service call with before and after; nothing is deleted from the record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from nit_desk.domain.types import ContactKind, Network
+from nit_desk.services.clients import clients, corrections
 from nit_desk.services.dto import ClientCard, ContactDTO, RequestDTO
-from nit_desk.ui.events import AppEvents
-from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.contacts_panel import phone_text
 from nit_desk.views.card.correction_dialogs import (
     ContactDialog,
@@ -35,34 +36,23 @@ from nit_desk.views.card.correction_dialogs import (
 from nit_desk.views.widgets import dialog_finished
 
 
-class CorrectedCard(Protocol):
-    """What the corrections need of the card: what it shows, and how to show anew."""
-
-    card: ClientCard | None
-
-    def shown_request(self) -> RequestDTO | None:
-        """The request on the card now."""
-
-    def show_corrected_card(self, card: ClientCard) -> None:
-        """Show a client card a correction returned."""
-
-    def show_corrected_request(self, request: RequestDTO) -> None:
-        """Show a request a correction returned."""
-
-
 class CardCorrections(QObject):
-    """Opens and sends the card's corrections; ``dialog`` is the one open now (for tests)."""
+    """Opens and sends the card's corrections; ``dialog`` is the one open now (for tests).
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner, events: AppEvents,
-                 card: CorrectedCard, parent: QWidget) -> None:
+    Signals:
+        card_corrected(ClientCard): a correction of the client was saved; the fresh card.
+        request_corrected(RequestDTO): a correction of a request was saved; the fresh request.
+    """
+
+    card_corrected = Signal(object)
+    request_corrected = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
-        self.gateway, self.runner, self.events, self.view = gateway, runner, events, card
+        self._session = session
         self.parent_widget = parent
         self.dialog: CorrectionDialog | None = None
         self.confirmation: QMessageBox | None = None
-
-    def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Awaitable[Any]:
-        return self.runner.call(fn, *args, **kwargs)
 
     async def _run(self, dialog: CorrectionDialog) -> object | None:
         """Open ``dialog`` window-modal; its result value once saved (None: cancelled)."""
@@ -75,38 +65,36 @@ class CardCorrections(QObject):
             self.dialog = None
 
     def _said(self, text: str) -> None:
-        self.events.status_message.emit(text)
+        self._session.events.status_message.emit(text)
 
     # -- contacts ------------------------------------------------------------
 
-    async def fix_contact(self, contact: ContactDTO) -> None:
+    async def fix_contact(self, card: ClientCard | None, contact: ContactDTO) -> None:
         """Put a wrong contact right (same kind, a new value), checked as at intake."""
-        card = self.view.card
         if card is None or contact.id is None:
             return
         contact_id = contact.id
 
         def send(_kind: ContactKind, _network: Network | None, value: str) -> Awaitable[Any]:
-            return self._call(self.gateway.fix_contact, card.id, contact_id, value)
+            return self._session.call(corrections.fix_contact, card.id, contact_id, value)
 
         fresh = await self._run(ContactDialog(send, card.handle, contact, self.parent_widget))
         self._after_card(fresh, self.tr("Contact of {handle} fixed."))
 
-    async def add_contact(self) -> None:
+    async def add_contact(self, card: ClientCard | None) -> None:
         """Give the client one more contact, checked as at intake (R1, R12)."""
-        card = self.view.card
         if card is None:
             return
 
         def send(kind: ContactKind, network: Network | None, value: str) -> Awaitable[Any]:
-            return self._call(self.gateway.add_contact, card.id, kind, value, network=network)
+            return self._session.call(corrections.add_contact, card.id, kind, value,
+                                      network=network)
 
         fresh = await self._run(ContactDialog(send, card.handle, None, self.parent_widget))
         self._after_card(fresh, self.tr("Contact added to {handle}."))
 
-    async def remove_contact(self, contact: ContactDTO) -> None:
+    async def remove_contact(self, card: ClientCard | None, contact: ContactDTO) -> None:
         """Remove a contact the client no longer uses, after a one-line confirmation."""
-        card = self.view.card
         if card is None or contact.id is None:
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove a contact"), self.tr(
@@ -124,35 +112,33 @@ class CardCorrections(QObject):
             self.confirmation = None
         if answer != QMessageBox.StandardButton.Yes.value:
             return
-        fresh = await self._call(self.gateway.remove_contact, card.id, contact.id)
+        fresh = await self._session.call(corrections.remove_contact, card.id, contact.id)
         self._after_card(fresh, self.tr("Contact removed from {handle}."))
 
     # -- client and request texts --------------------------------------------
 
-    async def edit_system_info(self) -> None:
+    async def edit_system_info(self, card: ClientCard | None) -> None:
         """Edit the client's system information (the card's version guards it)."""
-        card = self.view.card
         if card is None:
             return
 
         def send(text: str) -> Awaitable[Any]:
-            return self._call(self.gateway.update_client, card.id, card.version,
-                              system_info=text)
+            return self._session.call(clients.update_client, card.id, card.version,
+                                      system_info=text)
 
         fresh = await self._run(TextDialog(
             send, self.tr("System information — {handle}").format(handle=card.handle),
             self.tr("System:"), "system_info", card.system_info, self.parent_widget))
         self._after_card(fresh, self.tr("System information of {handle} saved."))
 
-    async def edit_description(self) -> None:
+    async def edit_description(self, request: RequestDTO | None) -> None:
         """Correct what the request is about."""
-        request = self.view.shown_request()
         if request is None:
             return
         request_id = request.id
 
         def send(text: str) -> Awaitable[Any]:
-            return self._call(self.gateway.edit_description, request_id, text)
+            return self._session.call(corrections.edit_description, request_id, text)
 
         fresh = await self._run(TextDialog(
             send, self.tr("Description — request #{id}").format(id=request_id),
@@ -161,15 +147,14 @@ class CardCorrections(QObject):
             self._after_request(fresh, self.tr("Description of request #{id} saved.").format(
                 id=fresh.id))
 
-    async def reagree_deadline(self) -> None:
+    async def reagree_deadline(self, request: RequestDTO | None) -> None:
         """Move the deadline as agreed again with the client, with the reason (R7, R21)."""
-        request = self.view.shown_request()
         if request is None:
             return
         request_id = request.id
 
         def send(deadline: datetime, reason: str) -> Awaitable[Any]:
-            return self._call(self.gateway.reagree_deadline, request_id, deadline, reason)
+            return self._session.call(corrections.reagree_deadline, request_id, deadline, reason)
 
         fresh = await self._run(DeadlineDialog(send, request_id, request.deadline,
                                                self.parent_widget))
@@ -184,12 +169,10 @@ class CardCorrections(QObject):
         if not isinstance(fresh, ClientCard):
             return
         self._said(text.format(handle=fresh.handle))
-        if isValid(self.parent_widget) and self.view.card is not None \
-                and self.view.card.id == fresh.id:
-            self.view.show_corrected_card(fresh)
+        if isValid(self):  # a dialog's wait is no service call: the card may be gone
+            self.card_corrected.emit(fresh)
 
     def _after_request(self, fresh: RequestDTO, text: str) -> None:
         self._said(text)
-        shown = self.view.shown_request()
-        if isValid(self.parent_widget) and shown is not None and shown.id == fresh.id:
-            self.view.show_corrected_request(fresh)
+        if isValid(self):
+            self.request_corrected.emit(fresh)

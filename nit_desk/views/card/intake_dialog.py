@@ -12,26 +12,18 @@ error beside the field it names.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from nit_desk.domain.contacts import (
     normalize_email,
@@ -39,9 +31,10 @@ from nit_desk.domain.contacts import (
     normalize_phone,
 )
 from nit_desk.domain.errors import NitDeskError, ValidationError
-from nit_desk.domain.payment import payment_scheme_for
 from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network
+from nit_desk.services.clients import clients
+from nit_desk.services.clients.card_dto import IntakeForm
 from nit_desk.services.dto import (
     BannedClientMatch,
     ClientMatch,
@@ -49,12 +42,12 @@ from nit_desk.services.dto import (
     IntakeResult,
 )
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.queue_texts import channel_name
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
+from nit_desk.views.card.intake_client import IntakeClientBox
 from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow
+from nit_desk.views.card.intake_request import IntakeRequestBox
 from nit_desk.views.field_feedback import FieldFeedback
-from nit_desk.views.scheme_indicator import SchemeIndicator
 from nit_desk.views.widgets import MessageLine
 
 LOOKUP_DELAY_MS = 400
@@ -66,29 +59,20 @@ Check = Callable[[], str]
 """Validates one field: returns the hint to show, or raises ValidationError."""
 
 
-def default_deadline(now: datetime | None = None) -> QDateTime:
-    """Tomorrow 18:00 local time (R7's usual agreement)."""
-    day = (now or datetime.now(UTC)).astimezone().date() + timedelta(days=1)
-    return QDateTime(QDate(day.year, day.month, day.day), QTime(18, 0))
-
-
 class IntakeDialog(QDialog, ErrorSink):
     """The "New request…" dialog (Ctrl+I)."""
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intakeDialog")
         self.setWindowTitle(self.tr("New request"))
-        self.gateway, self.runner = gateway, runner
+        self._session = session
         self.result_value: IntakeResult | None = None
         self.existing_client_id: int | None = None
         self.matches: list[ClientMatch] = []
-        self._handle_edited = False
         self.closed = False
         self._lookup_generation = 0
         self._pending_errors: set[str] = set()
-        self.rows: list[MessengerRow] = []
         self._build()
         self.add_messenger_row()
         self._update_scheme()
@@ -97,7 +81,7 @@ class IntakeDialog(QDialog, ErrorSink):
     # -- building ------------------------------------------------------------
 
     def _build(self) -> None:
-        self.banner = MatchBanner(supervisor=self.gateway.actor.is_supervisor)
+        self.banner = MatchBanner(supervisor=self._session.actor.is_supervisor)
         self.banner.use_requested.connect(self._on_banner_use_requested)
         self.banner.changed.connect(self._update_save)
         self.message = MessageLine()
@@ -128,152 +112,45 @@ class IntakeDialog(QDialog, ErrorSink):
         self.error_timer.setInterval(ERROR_DELAY_MS)
         self.error_timer.timeout.connect(self._on_error_timer_timeout)
 
-    def _client_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Client"))
-        self.handle_edit = QLineEdit()
-        self.handle_edit.setPlaceholderText(self.tr("the nickname the client chose, e.g. "
-                                                    "pc_slow_msk"))
-        self.handle_edit.textEdited.connect(self._on_handle_edit_text_edited)
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("+7 912 345-67-89")
-        self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("name@example.ru")
-        self.fields: dict[str, FieldFeedback] = {
-            "handle": FieldFeedback(self.handle_edit),
-            "phone": FieldFeedback(self.phone_edit),
-            "email": FieldFeedback(self.email_edit),
-        }
-        self.messenger_box = QVBoxLayout()
-        self.messenger_box.setSpacing(4)
-        self.messengers_field = FieldFeedback(QWidget())
-        self.messengers_field.field.setLayout(self.messenger_box)
-        self.messenger_box.setContentsMargins(0, 0, 0, 0)
-        self.fields["messengers"] = self.messengers_field
-        self.add_button = QPushButton(self.tr("&Add messenger"))
-        self.add_button.setObjectName("addMessengerButton")
-        self.add_button.clicked.connect(self.add_messenger_row)
-        self.channel_combo = QComboBox()
-        self.channel_combo.setObjectName("channelCombo")
-        for network in Network:
-            self.channel_combo.addItem(channel_name(network), network)
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(Network.TELEGRAM))
-        self.fields["channel"] = FieldFeedback(self.channel_combo)
-        for name in ("phone", "email"):
-            self._watch_line(name, self.fields[name].field)
-        form = QFormLayout(box)
-        form.addRow(self.tr("&Handle:"), self.fields["handle"])
-        form.addRow(self.tr("&Phone:"), self.fields["phone"])
-        form.addRow(self.tr("&Email:"), self.fields["email"])
-        form.addRow(self.tr("Messengers:"), self.messengers_field)
-        form.addRow("", self.add_button)
-        form.addRow(self.tr("Came in &on:"), self.fields["channel"])
-        note = QLabel(self.tr("Support works through messengers (R1): the phone is for SMS "
-                              "confirmation, not for calls. Keep nothing else about the "
-                              "client: no name, no card or bank data (R2)."))
-        note.setWordWrap(True)
-        note.setEnabled(False)
-        form.addRow(note)
+    def _client_box(self) -> IntakeClientBox:
+        box = IntakeClientBox()
+        self.client_box = box
+        self.handle_edit, self.phone_edit, self.email_edit = (box.handle_edit, box.phone_edit,
+                                                              box.email_edit)
+        self.channel_combo, self.add_button = box.channel_combo, box.add_button
+        self.messengers_field, self.rows = box.messengers_field, box.rows
+        self.fields: dict[str, FieldFeedback] = dict(box.fields)
+        box.contact_edited.connect(self._on_contact_edited)
+        box.contact_finished.connect(self._validate)
+        box.handle_edited.connect(lambda: self._validate_soon("handle"))
+        box.row_changed.connect(self._on_client_box_row_changed)
+        box.row_finished.connect(lambda row: self._check_row(row, show_error=True))
+        box.row_removed.connect(self._schedule_lookup)
         return box
 
-    def _request_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Request"))
-        self.description_edit = self._text_edit(self.tr("what the client needs"))
-        self.system_edit = self._text_edit(self.tr("OS, hardware, programs: everything the "
-                                                   "client can tell (R7)"))
-        self.deadline_edit = QDateTimeEdit(default_deadline())
-        self.deadline_edit.setObjectName("deadlineEdit")
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.spec_box = QCheckBox(self.tr("&Specification: the scope is fully clear"))
-        self.offline_box = QCheckBox(self.tr("O&ffline work: without the client on the line"))
-        self.visit_box = QCheckBox(self.tr("On-site &visit by a specialist"))
-        self.address_edit = QLineEdit()
-        self.address_edit.setPlaceholderText(self.tr("visit address (kept on this request)"))
-        self.address_edit.setEnabled(False)
-        self.indicator = SchemeIndicator()
-        self.scheme_note = QLabel()
-        self.scheme_note.setWordWrap(True)
-        self.scheme_note.setEnabled(False)
-        for name, widget in (("description", self.description_edit),
-                             ("system_info", self.system_edit),
-                             ("deadline", self.deadline_edit),
-                             ("visit_address", self.address_edit)):
-            self.fields[name] = FieldFeedback(widget)
-        self._watch_text("description", self.description_edit)
-        self._watch_text("system_info", self.system_edit)
-        self.deadline_edit.dateTimeChanged.connect(lambda _dt: self._validate("deadline"))
-        self.address_edit.textEdited.connect(lambda _t: self._validate_soon("visit_address"))
-        for flag in (self.spec_box, self.offline_box, self.visit_box):
-            flag.toggled.connect(self._on_flag_toggled)
-        form = QFormLayout(box)
-        form.addRow(self.tr("&Description:"), self.fields["description"])
-        form.addRow(self.tr("S&ystem:"), self.fields["system_info"])
-        form.addRow(self.tr("&Deadline:"), self.fields["deadline"])
-        flags = QVBoxLayout()
-        for flag_widget in (self.spec_box, self.offline_box, self.visit_box,
-                            self.fields["visit_address"]):
-            flags.addWidget(flag_widget)
-        form.addRow(self.tr("Flags:"), flags)
-        form.addRow(self.indicator)
-        form.addRow(self.scheme_note)
+    def _request_box(self) -> IntakeRequestBox:
+        box = IntakeRequestBox()
+        self.request_box = box
+        self.description_edit, self.system_edit = box.description_edit, box.system_edit
+        self.deadline_edit, self.address_edit = box.deadline_edit, box.address_edit
+        self.spec_box, self.offline_box, self.visit_box = (box.spec_box, box.offline_box,
+                                                           box.visit_box)
+        self.indicator, self.scheme_note = box.indicator, box.scheme_note
+        self.fields.update(box.fields)
+        box.text_edited.connect(self._validate_soon)
+        box.deadline_changed.connect(lambda: self._validate("deadline"))
         return box
-
-    def _text_edit(self, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(64)
-        edit.setMaximumHeight(96)
-        return edit
-
-    def _watch_line(self, name: str, edit: QWidget) -> None:
-        assert isinstance(edit, QLineEdit)
-        edit.textEdited.connect(lambda _t: self._on_contact_edited(name))
-        edit.editingFinished.connect(lambda: self._validate(name))
-
-    def _watch_text(self, name: str, edit: QPlainTextEdit) -> None:
-        edit.textChanged.connect(lambda: self._validate_soon(name))
 
     # -- messenger rows ------------------------------------------------------
 
-    @Slot()
     def add_messenger_row(self) -> MessengerRow:
         """Add one more messenger account row (network and account)."""
-        row = MessengerRow(len(self.rows))
-        row.changed.connect(self._on_messenger_row_changed)
-        row.finished.connect(self._on_messenger_row_finished)
-        row.remove_requested.connect(self._on_messenger_row_remove_requested)
-        self.rows.append(row)
-        self.messenger_box.addWidget(row)
-        self._renumber()
-        return row
-
-    def _renumber(self) -> None:
-        for index, row in enumerate(self.rows):
-            row.index = index
-            row.remove_button.setEnabled(len(self.rows) > 1)
+        return self.client_box.add_messenger_row()
 
     @Slot(object)
-    def _on_messenger_row_remove_requested(self, row: MessengerRow) -> None:
-        if len(self.rows) <= 1:
-            return
-        self.rows.remove(row)
-        self.messenger_box.removeWidget(row)
-        row.deleteLater()
-        self._renumber()
-        self._schedule_lookup()
-
-    @Slot(object)
-    def _on_messenger_row_changed(self, row: MessengerRow) -> None:
-        if row.index == 0:
-            self._suggest_handle()
-            self._follow_channel(row.network)
+    def _on_client_box_row_changed(self, row: MessengerRow) -> None:
         self._check_row(row, show_error=False)
         self._schedule_lookup()
-
-    @Slot(object)
-    def _on_messenger_row_finished(self, row: MessengerRow) -> None:
-        self._check_row(row, show_error=True)
 
     def _check_row(self, row: MessengerRow, *, show_error: bool) -> bool:
         if not row.text.strip():
@@ -291,27 +168,6 @@ class IntakeDialog(QDialog, ErrorSink):
         row.feedback.show_hint(self.tr("Saved as {value}").format(value=value))
         return True
 
-    def _suggest_handle(self) -> None:
-        """Until the agent types a handle, offer the first messenger account's name."""
-        if self._handle_edited or not self.rows:
-            return
-        first = self.rows[0]
-        try:
-            value = normalize_handle(first.network, first.text, field="messenger")
-        except ValidationError:
-            return
-        if first.network is Network.WHATSAPP:
-            return  # a phone number is no nickname (R2)
-        self.handle_edit.setText(value.rsplit("/", 1)[-1].lstrip("@"))
-
-    def _follow_channel(self, network: Network) -> None:
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(network))
-
-    @Slot(str)
-    def _on_handle_edit_text_edited(self, text: str) -> None:
-        self._handle_edited = bool(text)
-        self._validate_soon("handle")
-
     # -- as-you-type checks --------------------------------------------------
 
     def _checks(self) -> dict[str, Check]:
@@ -327,23 +183,9 @@ class IntakeDialog(QDialog, ErrorSink):
             "description": lambda: (clean_text(self.description_edit.toPlainText(),
                                                field="description", max_length=TEXT_MAX,
                                                required=True), "")[1],
-            "deadline": self._check_deadline,
-            "visit_address": self._check_address,
+            "deadline": self.request_box.check_deadline,
+            "visit_address": self.request_box.check_address,
         }
-
-    def _check_deadline(self) -> str:
-        moment = self.deadline()
-        if moment <= datetime.now(UTC):
-            raise ValidationError(self.tr("The deadline is in the past: agree a deadline in "
-                                          "the future."), field="deadline")
-        return ""
-
-    def _check_address(self) -> str:
-        if not self.visit_box.isChecked():
-            return ""
-        clean_text(self.address_edit.text(), field="visit_address", max_length=500,
-                   required=True)
-        return ""
 
     def _validate(self, name: str, *, on_save: bool = False) -> bool:
         """Check one field now and show the reason or the hint beside it."""
@@ -398,21 +240,8 @@ class IntakeDialog(QDialog, ErrorSink):
         self._validate_soon(name)
         self._schedule_lookup()
 
-    @Slot(bool)
-    def _on_flag_toggled(self, _checked: bool) -> None:
-        self.address_edit.setEnabled(self.visit_box.isChecked())
-        if not self.visit_box.isChecked():
-            self.fields["visit_address"].clear()
-        self._update_scheme()
-
     def _update_scheme(self) -> None:
-        known = self.existing_client_id is not None
-        self.indicator.set_decision(payment_scheme_for(
-            first_time=not known, has_specification=self.spec_box.isChecked(),
-            offline_work=self.offline_box.isChecked(), onsite_visit=self.visit_box.isChecked()))
-        self.scheme_note.setText(
-            self.tr("For a known client, (a) is decided on saving from their paid requests.")
-            if known else self.tr("A new client: first contact, so the advance applies (a)."))
+        self.request_box.set_known_client(self.existing_client_id is not None)
 
     # -- matching clients (R12) ----------------------------------------------
 
@@ -421,7 +250,7 @@ class IntakeDialog(QDialog, ErrorSink):
 
     def messengers(self) -> list[tuple[Network, str]]:
         """The typed messenger accounts, as (network, text)."""
-        return [(row.network, row.text) for row in self.rows]
+        return self.client_box.messengers()
 
     @Slot()
     def _on_lookup_timer_timeout(self) -> None:
@@ -435,9 +264,9 @@ class IntakeDialog(QDialog, ErrorSink):
         if not (phone.strip() or email.strip() or messengers):
             matches: list[ClientMatch] = []
         else:
-            matches = await self.runner.call(self.gateway.find_matches, phone=phone,
-                                             email=email, messengers=messengers)
-        if generation == self._lookup_generation and not self.closed and isValid(self):
+            matches = await self._session.call(clients.find_matches, phone=phone,
+                                               email=email, messengers=messengers)
+        if generation == self._lookup_generation and not self.closed:
             self.set_matches(matches)
 
     def done(self, result: int) -> None:
@@ -474,8 +303,7 @@ class IntakeDialog(QDialog, ErrorSink):
 
     def deadline(self) -> datetime:
         """The agreed deadline as an aware UTC datetime."""
-        msecs = self.deadline_edit.dateTime().toMSecsSinceEpoch()
-        return datetime.fromtimestamp(msecs / 1000, UTC)
+        return self.request_box.deadline()
 
     def check_all(self) -> bool:
         """Check every field, show every reason; True when all are fine."""
@@ -489,6 +317,18 @@ class IntakeDialog(QDialog, ErrorSink):
             else:
                 ok = self._check_row(row, show_error=True) and ok
         return ok
+
+    def form(self) -> IntakeForm:
+        """What was typed, as the intake service takes it (raw text: the service checks)."""
+        return IntakeForm(
+            handle=self.handle_edit.text(), phone=self.phone_edit.text(),
+            email=self.email_edit.text(), messengers=self.messengers(),
+            channel=self.channel_combo.currentData(), system_info=self.system_edit.toPlainText(),
+            description=self.description_edit.toPlainText(), deadline=self.deadline(),
+            has_specification=self.spec_box.isChecked(),
+            offline_work=self.offline_box.isChecked(), onsite_visit=self.visit_box.isChecked(),
+            visit_address=self.address_edit.text(), existing_client_id=self.existing_client_id,
+            allow_banned=self.banner.supervisor_goes_on)
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
@@ -504,24 +344,10 @@ class IntakeDialog(QDialog, ErrorSink):
         self.save_button.setEnabled(False)
         self.message.show_info(self.tr("Saving…"))
         try:
-            result = await self.runner.call(
-                self.gateway.intake, handle=self.handle_edit.text(),
-                phone=self.phone_edit.text(), email=self.email_edit.text(),
-                messengers=self.messengers(), channel=self.channel_combo.currentData(),
-                system_info=self.system_edit.toPlainText(),
-                description=self.description_edit.toPlainText(), deadline=self.deadline(),
-                has_specification=self.spec_box.isChecked(),
-                offline_work=self.offline_box.isChecked(),
-                onsite_visit=self.visit_box.isChecked(),
-                visit_address=self.address_edit.text(),
-                existing_client_id=self.existing_client_id,
-                allow_banned=self.banner.supervisor_goes_on)
+            result = await self._session.call(clients.intake, self.form())
         except NitDeskError as err:
-            if isValid(self):
-                self._update_save()
-                self.show_error(err)
-            return
-        if not isValid(self):
+            self._update_save()
+            self.show_error(err)
             return
         self._update_save()
         self.result_value = result

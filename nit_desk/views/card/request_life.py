@@ -25,11 +25,12 @@ from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.dto import AdvanceNotPaid, RequestDTO
+from nit_desk.services.queue import request_life
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.queue_texts import status_name
-from nit_desk.ui.runner import ServiceRunner, run_async
+from nit_desk.ui.runner import run_async
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import to_qdatetime
-from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.card.life_dialogs import ReasonDialog
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
@@ -89,8 +90,7 @@ class RequestLifeBar(QWidget, ErrorSink):
     """The moves of the shown request as Work-menu actions and card buttons (R19).
 
     Args:
-        gateway: the card's services (the moves are its calls).
-        runner: where the calls run.
+        session: the signed-in desk (the moves are ``request_life``'s services).
         message: the card's message line, where refusals are said.
 
     Signals:
@@ -99,12 +99,12 @@ class RequestLifeBar(QWidget, ErrorSink):
 
     request_moved = Signal(object)
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner, message: MessageLine,
+    def __init__(self, session: Session, message: MessageLine,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestLifeBar")
-        self._gateway, self._runner, self._message = gateway, runner, message
-        self.actor: Actor = gateway.actor
+        self._session, self._message = session, message
+        self.actor: Actor = session.actor
         self.request: RequestDTO | None = None
         self.read_only = False
         self.moving = False
@@ -229,25 +229,25 @@ class RequestLifeBar(QWidget, ErrorSink):
         self.request_moved.emit(fresh)
 
     async def _start(self, request: RequestDTO) -> RequestDTO:
-        return await self._runner.call(self._gateway.start_work, request.id)
+        return await self._session.call(request_life.start_work, request.id)
 
     async def _back(self, request: RequestDTO) -> RequestDTO:
-        return await self._runner.call(self._gateway.back_to_work, request.id)
+        return await self._session.call(request_life.back_to_work, request.id)
 
     async def _done(self, request: RequestDTO) -> RequestDTO:
-        return await self._runner.call(self._gateway.mark_done, request.id)
+        return await self._session.call(request_life.mark_done, request.id)
 
     async def _wait(self, request: RequestDTO) -> RequestDTO | None:
         return await self._ask(
             self.tr("Waiting for the client — request #{id}").format(id=request.id),
             self.tr("What is awaited from the client (one line, e.g. \"reboot and confirm\"):"),
-            lambda text: self._runner.call(self._gateway.wait_for_client, request.id, text))
+            lambda text: self._session.call(request_life.wait_for_client, request.id, text))
 
     async def _cancel(self, request: RequestDTO) -> RequestDTO | None:
         return await self._ask(
             self.tr("Cancel request #{id}").format(id=request.id),
             self.tr("Why is the request cancelled? The reason is recorded."),
-            lambda text: self._runner.call(self._gateway.cancel_request, request.id, text),
+            lambda text: self._session.call(request_life.cancel, request.id, text),
             ok_text=self.tr("Cancel the request"))
 
     async def _reopen(self, request: RequestDTO) -> RequestDTO | None:
@@ -255,7 +255,7 @@ class RequestLifeBar(QWidget, ErrorSink):
             self.tr("Reopen request #{id}").format(id=request.id),
             self.tr("Why is the closed request ({status}) reopened? The reason is recorded.")
             .format(status=status_name(request.status)),
-            lambda text: self._runner.call(self._gateway.reopen, request.id, text),
+            lambda text: self._session.call(request_life.reopen, request.id, text),
             ok_text=self.tr("Reopen"))
 
     async def _ask(self, title: str, prompt: str,
@@ -297,6 +297,6 @@ class RequestLifeBar(QWidget, ErrorSink):
             self.tr("Start request #{id} without the advance").format(id=request.id),
             self.tr("Why does the work start before the advance is paid? The reason is "
                     "recorded (R19)."),
-            lambda text: self._runner.call(self._gateway.start_work, request.id,
-                                           override_reason=text),
+            lambda text: self._session.call(request_life.start_work, request.id,
+                                            override_reason=text),
             ok_text=self.tr("Start work"))

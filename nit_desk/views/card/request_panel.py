@@ -25,21 +25,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from nit_desk.domain.errors import Conflict, NitDeskError, ValidationError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.domain.money import format_money
 from nit_desk.domain.payment import PaymentDecision, payment_scheme_for
 from nit_desk.domain.types import OPEN_STATUSES, RequestStatus
+from nit_desk.services.clients import clients
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money.money_dto import MoneyStatus
+from nit_desk.services.queue import claims
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.palette import tone
 from nit_desk.ui.queue_texts import channel_name
-from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.runner import async_slot
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.card.card_gateway import CardGateway
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.scheme_indicator import SchemeIndicator
 from nit_desk.views.widgets import MessageLine
@@ -105,10 +106,9 @@ class RequestPanel(QFrame):
     description_edit_requested = Signal()
     """The agent wants to correct the description (R21)."""
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._gateway, self._runner = gateway, runner
+        self._session = session
         self.request: RequestDTO | None = None
         self._saving = False
         self.setObjectName("requestPanel")
@@ -316,16 +316,14 @@ class RequestPanel(QFrame):
             return
         self.message.show_info(self.tr("Saving…"))
         try:
-            fresh = await self._runner.call(
-                self._gateway.update_flags, request.id, request.version,
+            fresh = await self._session.call(
+                claims.update_flags, request.id, request.version,
                 has_specification=self.spec_box.isChecked(),
                 offline_work=self.offline_box.isChecked(),
                 onsite_visit=self.visit_box.isChecked(),
                 visit_address=self.address_edit.text())
         except (Conflict, ValidationError) as err:
             self._saving = False
-            if not isValid(self):
-                return
             if isinstance(err, Conflict):
                 await self._on_conflict(request, err)
             else:
@@ -335,7 +333,7 @@ class RequestPanel(QFrame):
             self._saving = False
             raise
         self._saving = False
-        if not isValid(self) or self.request is None or self.request.id != fresh.id:
+        if self.request is None or self.request.id != fresh.id:
             return  # the agent moved on to another request meanwhile
         mine = self.ticks_differ_from(fresh)
         self.request = fresh
@@ -359,16 +357,13 @@ class RequestPanel(QFrame):
     async def _on_conflict(self, request: RequestDTO, err: Conflict) -> None:
         """Someone changed the request: say who and when, keep the ticks, offer to reapply."""
         who = await self._last_change(request)
-        if not isValid(self):
-            return
         self.message.show_error(who or error_text(err))
         try:
-            fresh = await self._runner.call(self._gateway.request_detail, request.id)
+            fresh = await self._session.call(claims.request_detail, request.id)
         except NitDeskError as reload_error:
-            if isValid(self):
-                self.message.show_error(error_text(reload_error))
+            self.message.show_error(error_text(reload_error))
             return
-        if isValid(self) and self.request is not None and self.request.id == fresh.id:
+        if self.request is not None and self.request.id == fresh.id:
             self.request = fresh  # the new version; the ticks on screen stay the agent's
             self._update_enabled()
             self.indicator.set_decision(self.local_decision(), pending=self.ticks_differ())
@@ -377,7 +372,7 @@ class RequestPanel(QFrame):
 
     async def _last_change(self, request: RequestDTO) -> str:
         try:
-            history = await self._runner.call(self._gateway.client_history, request.client_id)
+            history = await self._session.call(clients.client_history, request.client_id)
         except NitDeskError:
             return ""
         for entry in history:

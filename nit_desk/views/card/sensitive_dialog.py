@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.text import clean_text
+from nit_desk.services.clients import sensitive
 from nit_desk.services.dto import SensitiveActionDTO
-from nit_desk.ui.runner import ServiceRunner, async_slot
-from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.ui.runner import async_slot
+from nit_desk.ui.session import Session
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
@@ -42,13 +42,13 @@ ACTION_MAX, EXPLANATION_MAX = 500, 4000
 class SensitiveActionDialog(QDialog, FormErrors):
     """Action, explanation, "warned and explained" tick, agreed or refused (R8)."""
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner, client_id: int,
+    def __init__(self, session: Session, client_id: int,
                  handle: str, *, request_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sensitiveActionDialog")
         self.setWindowTitle(self.tr("Sensitive action — {handle}").format(handle=handle))
-        self.gateway, self.runner = gateway, runner
+        self._session = session
         self.client_id, self.request_id, self.handle = client_id, request_id, handle
         self.recorded: SensitiveActionDTO | None = None
         self.ban_wanted = False
@@ -195,19 +195,16 @@ class SensitiveActionDialog(QDialog, FormErrors):
     async def _record(self) -> None:
         self.save_button.setEnabled(False)
         try:
-            recorded = await self.runner.call(
-                self.gateway.record_sensitive_action, self.client_id,
+            recorded = await self._session.call(
+                sensitive.record_sensitive_action, self.client_id,
                 request_id=self.request_id, action=self.action_edit.text(),
                 explanation=self.explanation_edit.toPlainText(),
                 warned_and_explained=self.warned_box.isChecked(),
                 client_agreed=self.agreed_radio.isChecked())
         except NitDeskError as err:
-            if isValid(self):
-                self.save_button.setEnabled(True)
-                self.show_error(err)
+            self.save_button.setEnabled(True)
+            self.show_error(err)
             return
-        if not isValid(self):
-            return  # closed meanwhile; the record is saved and shows in the history
         self.save_button.setEnabled(True)
         self.recorded = recorded
         if recorded.client_agreed:

@@ -4,8 +4,9 @@ Top to bottom: the time line ("1 h 30 min of 2 h", ticking every 30 s while
 the timer runs, counted from the loaded figure and the clock: no database call
 per tick) with "Correct time…", the timeline (:class:`WorkLogModel`), and the
 note box (Ctrl+Enter adds; a refusal such as a card number, R9, shows beside
-the box and the typed text stays). The tab reloads when a committed change
-concerns the request's client.
+the box and the typed text stays). The card hands the log over with its one read
+(``CardView.work_log``), also after a committed change concerning its client;
+the tab reads the log itself only after its own note or time correction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,38 +29,35 @@ from shiboken6 import isValid
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.card.work_log_model import WorkLogModel, hours_seconds, worked_text
-from nit_desk.services.change import Change
+from nit_desk.services.clients import work_log
 from nit_desk.services.clients.work_log_dto import WorkLog
 from nit_desk.services.dto import RequestDTO
+from nit_desk.services.queue import request_life
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.palette import tone
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.card.card_gateway import CardGateway
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.views.card.life_dialogs import TimeCorrectionDialog
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine, dialog_finished, read_only_table
 
 TICK_MS = 30_000
 """How often the running time line is redrawn."""
-RELOAD_DEBOUNCE_MS = 80
 NOTE_MAX = 4000
 
 
 class WorkLogPanel(QWidget, ErrorSink):
     """A request's timeline, time spent against the estimate, and new notes (R22)."""
 
-    def __init__(self, gateway: CardGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workLogPanel")
-        self._gateway, self._runner = gateway, runner
+        self._session = session
         self.request_id: int | None = None
         self.client_id: int | None = None
         self.read_only = False
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._generation = 0
-        self._stale = False
         self.loading = False
         self.adding = False
         self.time_dialog: TimeCorrectionDialog | None = None
@@ -68,11 +66,6 @@ class WorkLogPanel(QWidget, ErrorSink):
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(self._on_tick_timer_timeout)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DEBOUNCE_MS)
-        self._reload_timer.timeout.connect(self.reload)
-        events.data_changed.connect(self._on_events_data_changed)
         self.set_log(None)
 
     # -- building ------------------------------------------------------------
@@ -124,40 +117,37 @@ class WorkLogPanel(QWidget, ErrorSink):
     # -- loading -------------------------------------------------------------
 
     def show_request(self, request_id: int | None, client_id: int | None = None) -> None:
-        """Follow the card: the log of ``request_id`` (None: empty). Loads when shown."""
+        """Follow the card: the log of ``request_id`` (None: empty) comes with its read."""
         if request_id != self.request_id:  # nothing of one request shows under another
             self.set_log(None)
             self.note_field.clear()
             self.message.clear_message()
             self.note_edit.clear()
         self.request_id, self.client_id = request_id, client_id
-        self.reload()
+        self._generation += 1  # a log still loading for the last selection is stale
+
+    def show_log(self, request_id: int | None, log: WorkLog | None) -> None:
+        """The log the card read for ``request_id`` (ignored if another request is shown)."""
+        if request_id == self.request_id:
+            self._generation += 1  # newer than any read of this tab's own still running
+            self.loading = False
+            self.set_log(log)
 
     def reload(self) -> None:
-        """Load the shown request's log again (a hidden tab loads when it is shown)."""
+        """Read the shown request's log again (after this tab's own note or correction)."""
         self._generation += 1
         if self.request_id is None:
             return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
         self.loading = True
         run_async(self._load(self._generation, self.request_id), owner=self)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Load what changed while the tab was hidden."""
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     async def _load(self, generation: int, request_id: int) -> None:
         try:
-            log = await self._runner.call(self._gateway.work_log, request_id)
+            log = await self._session.call(work_log.work_log, request_id)
         finally:
-            if isValid(self) and generation == self._generation:
+            if generation == self._generation:
                 self.loading = False
-        if isValid(self) and generation == self._generation:
+        if generation == self._generation:  # else a newer read or request came meanwhile
             self.set_log(log)
 
     def set_log(self, log: WorkLog | None) -> None:
@@ -227,16 +217,16 @@ class WorkLogPanel(QWidget, ErrorSink):
         self.adding = True
         self._update_enabled()
         try:
-            await self._runner.call(self._gateway.add_note, request_id, text)
+            await self._session.call(work_log.add_note, request_id, text)
         except NitDeskError as err:
-            if isValid(self) and self.request_id == request_id:
+            if self.request_id == request_id:
                 self.note_field.show_error(err)  # the typed text stays
             return
         finally:
-            if isValid(self):
+            if isValid(self):  # a deleted tab's call ends here cancelled
                 self.adding = False
                 self._update_enabled()
-        if isValid(self) and self.request_id == request_id:
+        if self.request_id == request_id:
             self.note_edit.clear()
             self.note_field.clear()
             self.reload()
@@ -253,8 +243,8 @@ class WorkLogPanel(QWidget, ErrorSink):
             return
 
         async def submit(minutes: int, reason: str) -> RequestDTO:
-            return await self._runner.call(self._gateway.correct_worked_time, request_id,
-                                           minutes, reason)
+            return await self._session.call(request_life.correct_worked_time, request_id,
+                                            minutes, reason)
 
         dialog = TimeCorrectionDialog(self.worked_seconds_now() // 60, submit,
                                       parent=self.window())
@@ -271,14 +261,3 @@ class WorkLogPanel(QWidget, ErrorSink):
     def show_error(self, err: NitDeskError) -> None:
         """A refused load or correction, under the log."""
         self.message.show_error(error_text(err))
-
-    # -- events --------------------------------------------------------------------
-
-    @Slot(object)
-    def _on_events_data_changed(self, change: Change) -> None:
-        if self.request_id is None:
-            return
-        # Before the card names the client, only a change of everything reloads the log.
-        if (change.is_everything if self.client_id is None
-                else change.concerns(client_id=self.client_id)):
-            self._reload_timer.start()

@@ -20,12 +20,11 @@ from nit_desk.services.storage.types import utcnow
 
 
 def _intake(db: Database, actor: Actor, n: int, *, deadline_hours: int = 24) -> int:
-    result = clients.intake(
-        db, actor, handle=f"client{n}", phone=f"+7912000{n:04d}",
+    result = clients.intake(db, actor, clients.IntakeForm(
+        handle=f"client{n}", phone=f"+7912000{n:04d}",
         email=f"client{n}@example.ru", messengers=[(Network.TELEGRAM, f"@client_{n:04d}")],
         channel=Network.TELEGRAM, system_info="Windows 11", description="slow laptop",
-        deadline=utcnow() + timedelta(hours=deadline_hours),
-    )
+        deadline=utcnow() + timedelta(hours=deadline_hours)))
     return result.request_id
 
 

@@ -43,10 +43,10 @@ def test_scenario4_ban_cancels_work_and_forfeits_the_advance_r12(
         db: Database, agent: Actor, supervisor: Actor) -> None:
     client_id, request_id, action_id = _scenario4_client(db, agent)
     queue.claim(db, agent, request_id)
-    second = clients.intake(db, agent, **intake_values(5, phone="8 912 345-00-04",
-                                                       email="client4@example.ru",
-                                                       messengers=VK),
-                            existing_client_id=client_id)
+    second = clients.intake(db, agent, clients.IntakeForm(
+        **intake_values(5, phone="8 912 345-00-04", email="client4@example.ru",
+                        messengers=VK),
+        existing_client_id=client_id))
     proposal = bans.propose_ban(db, agent, client_id,
                                 ["messenger_confirmed", f"sensitive:{action_id}"],
                                 "Refused the SMS code for the agreed backup service")
@@ -87,8 +87,8 @@ def test_scenario4_same_phone_on_whatsapp_is_flagged_at_intake_r12(
     assert [m.client_id for m in found] == [client_id] and found[0].banned
     before = row_counts(db)
     with pytest.raises(BannedClientMatch) as err:
-        clients.intake(db, agent, **intake_values(
-            77, messengers=[(Network.WHATSAPP, "8 912 345-00-04")], channel=Network.WHATSAPP))
+        clients.intake(db, agent, clients.IntakeForm(**intake_values(
+            77, messengers=[(Network.WHATSAPP, "8 912 345-00-04")], channel=Network.WHATSAPP)))
     assert err.value.client_ids == (client_id,)
     assert row_counts(db) == before
 

@@ -46,7 +46,7 @@ SCENARIO_1 = {
 def test_scenario1_intake_normalises_contacts_and_picks_advance_a(db: Database,
                                                                  agent: Actor) -> None:
     """R1 contacts stored canonically, R7 deadline kept, R14 (a) for a first contact."""
-    result = clients.intake(db, agent, deadline=tomorrow(), **SCENARIO_1)
+    result = clients.intake(db, agent, clients.IntakeForm(deadline=tomorrow(), **SCENARIO_1))
     card = result.client
     assert {(c.kind, c.value) for c in card.contacts} == {
         (ContactKind.PHONE, "+79123456789"), (ContactKind.EMAIL, "pc.slow@example.ru"),
@@ -88,14 +88,15 @@ def test_scenario8_bad_intake_is_refused_named_and_nothing_written(
     new_client(db, agent)
     before = row_counts(db)
     with pytest.raises(ValidationError) as err:
-        clients.intake(db, agent, **intake_values(**override))
+        clients.intake(db, agent, clients.IntakeForm(**intake_values(**override)))
     assert err.value.field == field
     assert row_counts(db) == before
 
 
 def test_r1_naive_deadline_is_refused(db: Database, agent: Actor) -> None:
     with pytest.raises(ValidationError) as err:
-        clients.intake(db, agent, **intake_values(deadline=tomorrow().replace(tzinfo=None)))
+        clients.intake(db, agent, clients.IntakeForm(
+            **intake_values(deadline=tomorrow().replace(tzinfo=None))))
     assert err.value.field == "deadline"
 
 
@@ -114,10 +115,10 @@ def test_duplicate_contact_offers_the_existing_client(db: Database, agent: Actor
     before = row_counts(db)
     values = intake_values(2, email="client1@example.ru")
     with pytest.raises(DuplicateContact) as err:
-        clients.intake(db, agent, **values)
+        clients.intake(db, agent, clients.IntakeForm(**values))
     assert err.value.client_ids == (first.id,) and not err.value.banned
     assert row_counts(db) == before
-    again = clients.intake(db, agent, existing_client_id=first.id, **values)
+    again = clients.intake(db, agent, clients.IntakeForm(existing_client_id=first.id, **values))
     assert again.client.id == first.id
     values_now = {c.value for c in again.client.contacts}
     assert "+79123450002" in values_now and "+79123450001" in values_now
@@ -150,11 +151,11 @@ def test_existing_client_banned_needs_a_supervisor(db: Database, agent: Actor,
                           (agent, {"existing_client_id": first.id, "allow_banned": True}),
                           (supervisor, {})):
         with pytest.raises(BannedClientMatch) as err:
-            clients.intake(db, actor, **values, **kwargs)
+            clients.intake(db, actor, clients.IntakeForm(**values, **kwargs))
         assert err.value.client_ids == (first.id,) and err.value.banned
     assert row_counts(db) == before
-    result = clients.intake(db, supervisor, existing_client_id=first.id, allow_banned=True,
-                            **values)
+    result = clients.intake(db, supervisor, clients.IntakeForm(
+        existing_client_id=first.id, allow_banned=True, **values))
     assert result.client.banned and result.client.id == first.id
 
 
@@ -257,7 +258,7 @@ def test_scenario8_hostile_intake_is_refused_cleanly_r9(db: Database, agent: Act
         values["messengers"] = [(network, data.draw(HOSTILE, label="messenger"))]
     if data.draw(st.booleans(), label="visit"):
         values.update(onsite_visit=True, visit_address=data.draw(HOSTILE, label="address"))
-    _outcome_is_clean(db, lambda: clients.intake(db, agent, **values))
+    _outcome_is_clean(db, lambda: clients.intake(db, agent, clients.IntakeForm(**values)))
 
 
 @_HYPO

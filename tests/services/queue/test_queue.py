@@ -267,10 +267,11 @@ def clients_intake_existing(db: Database, agent: Actor, client_id: int) -> int:
     phone = next(c.value for c in card.contacts if c.kind.value == "phone")
     email = next(c.value for c in card.contacts if c.kind.value == "email")
     messengers = [(c.network, c.value) for c in card.contacts if c.network]
-    return clients.intake(db, agent, handle="ignored", phone=phone, email=email,
-                          messengers=messengers, channel=Network.TELEGRAM, system_info="",
-                          description="Again", deadline=tomorrow(),
-                          existing_client_id=client_id).request_id
+    return clients.intake(db, agent, clients.IntakeForm(
+        handle="ignored", phone=phone, email=email,
+        messengers=messengers, channel=Network.TELEGRAM, system_info="",
+        description="Again", deadline=tomorrow(),
+        existing_client_id=client_id)).request_id
 
 
 def test_scenario3_flags_recompute_the_scheme_r14(db: Database, agent: Actor) -> None:

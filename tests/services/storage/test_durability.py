@@ -41,11 +41,11 @@ _INTAKE_STREAM = textwrap.dedent("""
     agent = users.authenticate(db, "anna", sys.argv[2]).actor
     deadline = datetime.now(UTC) + timedelta(days=2)
     for i in range(100_000):
-        result = clients.intake(
-            db, agent, handle=f"durable_{i}", phone=f"+7 912 8{i:06d}",
+        result = clients.intake(db, agent, clients.IntakeForm(
+            handle=f"durable_{i}", phone=f"+7 912 8{i:06d}",
             email=f"durable{i}@example.ru", messengers=[(Network.TELEGRAM, f"@durable_{i:05d}")],
             channel=Network.TELEGRAM, system_info="Windows 10", description="Не грузится",
-            deadline=deadline)
+            deadline=deadline))
         print(result.client.id, result.request_id, flush=True)
 """)
 

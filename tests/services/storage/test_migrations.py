@@ -191,11 +191,12 @@ def _captured_selects(db: Database) -> Iterator[list[tuple[str, Any]]]:
 def _some_requests(db: Database, agent: Actor) -> None:
     deadline = datetime.now(UTC) + timedelta(days=1)
     for i in range(3):
-        clients.intake(db, agent, handle=f"queue_case_{i}", phone=f"+7 912 700-00-0{i}",
-                       email=f"queue{i}@example.ru",
-                       messengers=[(Network.TELEGRAM, f"@queue_case_{i}")],
-                       channel=Network.TELEGRAM, system_info="", description="Проверка",
-                       deadline=deadline + timedelta(hours=i))
+        clients.intake(db, agent, clients.IntakeForm(
+            handle=f"queue_case_{i}", phone=f"+7 912 700-00-0{i}",
+            email=f"queue{i}@example.ru",
+            messengers=[(Network.TELEGRAM, f"@queue_case_{i}")],
+            channel=Network.TELEGRAM, system_info="", description="Проверка",
+            deadline=deadline + timedelta(hours=i)))
 
 
 def test_queue_pages_read_the_status_deadline_index(sqlite_db: Database) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.bindings import attach_database
-from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import PaymentKind, Unit
 from nit_desk.services.actor import Actor
 from nit_desk.services.money import estimates, payments
@@ -17,6 +19,7 @@ from nit_desk.services.queue import request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.card.client_card import ClientCardView
 from tests.services.agent_support import new_client
 
@@ -24,7 +27,7 @@ from tests.services.agent_support import new_client
 def make_card(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
               events: AppEvents) -> ClientCardView:
     """A shown client card for ``actor``; commits on ``db`` reach it as data_changed."""
-    card = ClientCardView(DatabaseCardGateway(db, actor), runner, events)
+    card = ClientCardView(Session(db, actor, runner, events))
     detach = attach_database(events, db)
     # Detached at this test's teardown, not whenever Qt gets round to destroying the widget
     # (then it would be during the next test, which may share the database: issue #19).
@@ -32,6 +35,21 @@ def make_card(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
     card.resize(760, 760)
     card.show()
     return card
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, runner: ServiceRunner) -> list[str]:
+    """Every service call through ``runner`` from now on, by the function's name."""
+    calls: list[str] = []
+    for name in ("call", "call_quietly"):
+        real = getattr(runner, name)
+
+        def counted(fn: Callable[..., Any], /, *args: Any, _real: Any = real,
+                    **kwargs: Any) -> Any:
+            calls.append(getattr(fn, "__name__", repr(fn)))
+            return _real(fn, *args, **kwargs)
+
+        monkeypatch.setattr(runner, name, counted)
+    return calls
 
 
 def wait_idle(qtbot: QtBot, card: ClientCardView, runner: ServiceRunner) -> None:

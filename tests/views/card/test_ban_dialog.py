@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import BanProposalStatus, StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients import bans, clients, registration, sensitive
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.card import ban_dialog
 from nit_desk.views.card.ban_dialog import BanProposalDialog
 from tests.services.agent_support import new_client, row_counts
@@ -64,7 +64,7 @@ def test_r9_r11_comment_with_a_card_number_or_no_step_is_refused_inline(
     """R9: a card number in the comment is refused, the text kept; no step ticked is named."""
     result = new_client(db, agent, 42)
     card = clients.client_card(db, agent, result.client.id)
-    dialog = BanProposalDialog(DatabaseCardGateway(db, agent), runner, card)
+    dialog = BanProposalDialog(Session(db, agent, runner, AppEvents()), card)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.loaded)

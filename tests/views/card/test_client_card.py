@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,7 @@ from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.views.card.client_card import ClientCardView
 from tests.services.agent_support import new_client, register_fully
-from tests.views.card.card_support import make_card, show, wait_idle
+from tests.views.card.card_support import count_calls, make_card, show, wait_idle
 
 
 def _required_done(card: ClientCardView, count: int) -> Callable[[], bool]:
@@ -204,3 +205,26 @@ def test_a_closed_card_holds_its_reload_until_shown_again(
     assert card.card is not None and card.card.progress.required_done == 0
     card.show()
     qtbot.waitUntil(_required_done(card, 1), timeout=5000)
+
+
+def test_one_worker_call_per_request_selection_and_per_reload(
+        qtbot: QtBot, db: Database, agent: Actor, agent2: Actor, runner: ServiceRunner,
+        events: AppEvents, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Showing a request reads the card, the request, its money, the history and the work
+    log in one worker call (``card_view``); so does the reload after a change (R22 shown)."""
+    first, second = new_client(db, agent, 41), new_client(db, agent, 42)
+    card = make_card(qtbot, db, agent, runner, events)
+    calls = count_calls(monkeypatch, runner)
+    show(qtbot, card, runner, first.request_id, None)
+    assert calls == ["card_view"]
+    assert card.request_panel.request is not None and card.work_log.model.log is not None
+    assert card.request_panel.request.id == first.request_id
+    assert card.work_log.model.log.request_id == first.request_id
+    calls.clear()
+    show(qtbot, card, runner, second.request_id, second.client.id)
+    assert calls == ["card_view"]
+    calls.clear()
+    registration.set_step_state(db, agent2, second.client.id, "browser_check", StepState.DONE)
+    qtbot.waitUntil(_required_done(card, 1), timeout=5000)
+    wait_idle(qtbot, card, runner)
+    assert calls == ["card_view"]

@@ -7,20 +7,21 @@ from datetime import timedelta
 from PySide6.QtCore import QDateTime
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, PaymentScheme, StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients import bans, clients, registration
 from nit_desk.services.queue import claims
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.card.intake_dialog import IntakeDialog
 from tests.services.agent_support import new_client, row_counts
 
 
 def make_dialog(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner) -> IntakeDialog:
     """A shown intake dialog for ``actor``."""
-    dialog = IntakeDialog(DatabaseCardGateway(db, actor), runner)
+    dialog = IntakeDialog(Session(db, actor, runner, AppEvents()))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

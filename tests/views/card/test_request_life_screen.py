@@ -4,16 +4,15 @@ another agent holds it; the work log's notes and ticking time line (R19, R22).""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.types import Network, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients import work_log
@@ -23,12 +22,20 @@ from nit_desk.services.queue import claims, request_life
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.card.work_log_panel import TICK_MS, WorkLogPanel
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue.queue_view import QueueView
 from tests.qt_fixtures import card_of
 from tests.services.agent_support import new_client
-from tests.views.card.card_support import agree_estimate, make_card, pay, show, wait_idle
+from tests.views.card.card_support import (
+    agree_estimate,
+    count_calls,
+    make_card,
+    pay,
+    show,
+    wait_idle,
+)
 
 MOVES = ("start", "wait", "back", "done", "cancel", "reopen")
 
@@ -54,18 +61,6 @@ def _in_status(db: Database, agent: Actor, n: int, status: RequestStatus, *,
     for step in paths[status]:
         step(db, agent, rid)
     return rid, result.client.id
-
-
-@dataclass(frozen=True)
-class CountingGateway(DatabaseCardGateway):
-    """The card's gateway, counting the work-log reads."""
-
-    reads: list[int] = field(default_factory=list)
-
-    def work_log(self, request_id: int) -> WorkLog:
-        """The request's work log, counted."""
-        self.reads.append(request_id)
-        return super().work_log(request_id)
 
 
 def _enabled_moves(window: MainWindow) -> set[str]:
@@ -261,11 +256,12 @@ def test_r9_note_refusal_is_said_beside_the_box_and_the_text_stays(
 
 def test_r22_time_line_ticks_without_asking_the_database(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-        events: AppEvents) -> None:
+        events: AppEvents, monkeypatch: pytest.MonkeyPatch) -> None:
     """While the timer runs the line moves every 30 s from the loaded figure and the clock;
     paused, it stands still."""
-    gateway = CountingGateway(db, agent)
-    panel = WorkLogPanel(gateway, runner, events)
+    session = Session(db, agent, runner, events)
+    reads = count_calls(monkeypatch, runner)
+    panel = WorkLogPanel(session)
     qtbot.addWidget(panel)
     t0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     now = [t0]
@@ -280,7 +276,7 @@ def test_r22_time_line_ticks_without_asking_the_database(
     panel.tick_timer.timeout.emit()
     assert panel.time_label.text() == "2 h 1 min of 2 h · the timer runs"
     assert "c62828" in panel.time_label.styleSheet()  # over the estimate
-    assert gateway.reads == [] and not runner.is_busy  # no database call per tick
+    assert reads == [] and not runner.is_busy  # no database call per tick
     panel.set_log(WorkLog(1, (), 100 * 60, False, t0, Decimal(2)))
     assert not panel.tick_timer.isActive()
     now[0] = t0 + timedelta(hours=5)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients import sensitive
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from tests.services.agent_support import new_client, row_counts
 from tests.views.card.card_support import make_card, show, wait_idle
@@ -23,7 +23,7 @@ def make_dialog(qtbot: QtBot, db: Database, actor: Actor,
                 runner: ServiceRunner) -> tuple[SensitiveActionDialog, int, int]:
     """A shown dialog for a fresh client's request."""
     result = new_client(db, actor, 31)
-    dialog = SensitiveActionDialog(DatabaseCardGateway(db, actor), runner, result.client.id,
+    dialog = SensitiveActionDialog(Session(db, actor, runner, AppEvents()), result.client.id,
                                    result.client.handle, request_id=result.request_id)
     qtbot.addWidget(dialog)
     dialog.show()

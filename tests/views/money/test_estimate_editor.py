@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.card_services import DatabaseCardGateway
 from nit_desk.domain.errors import Conflict
 from nit_desk.domain.types import EstimateStatus, Unit
 from nit_desk.models.money.estimate_model import Column, EditableLine
@@ -235,7 +234,7 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
     from nit_desk.views.card.client_card import ClientCardView
 
     desk = Session(db, agent, runner, events, desk_settings)
-    card = ClientCardView(DatabaseCardGateway(db, agent), runner, events)
+    card = ClientCardView(desk)
     qtbot.addWidget(card)
     editor, panel = install_money_tabs(card, desk)
     titles = [card.tabs.tabText(i) for i in range(card.tabs.count())]
