@@ -51,13 +51,13 @@ from build_db import cached_database  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from nit_desk.app.screens import QueueGateway  # noqa: E402
 from nit_desk.domain.types import Role  # noqa: E402
 from nit_desk.models.queue.queue_model import PAGE_SIZE  # noqa: E402
 from nit_desk.services.actor import Actor  # noqa: E402
 from nit_desk.services.storage.engine import open_database  # noqa: E402
 from nit_desk.ui.events import AppEvents  # noqa: E402
 from nit_desk.ui.runner import ServiceRunner  # noqa: E402
+from nit_desk.ui.session import Session  # noqa: E402
 from nit_desk.views.queue.queue_view import QueueView  # noqa: E402
 
 OPEN = "status IN ('new', 'in_progress', 'waiting_client')"
@@ -150,8 +150,7 @@ class OursQueue:
             user_id = conn.execute("SELECT id FROM users WHERE username = 'anna'").fetchone()[0]
         actor = Actor(int(user_id), "anna", Role.AGENT)
         self.runner = ServiceRunner()
-        self.view = QueueView(QueueGateway(self.db, actor), self.runner, AppEvents(),
-                              my_user_id=actor.user_id)
+        self.view = QueueView(Session(self.db, actor, self.runner, AppEvents()))
         self.view.resize(1180, 700)
         self.view.show()
         self.probe = PaintProbe(self.view.table)

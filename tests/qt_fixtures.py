@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.app import build_main_window
-from nit_desk.app.bindings import DatabaseAccounts, attach_database
+from nit_desk.app.bindings import attach_database
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.ui.events import AppEvents
@@ -102,12 +102,6 @@ def supervisor_session(db: Database, supervisor: Actor, runner: ServiceRunner,
 def desk_settings(tmp_path: Path) -> DeskSettings:
     """Settings in an INI file of the test, never the user's."""
     return DeskSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def accounts(db: Database) -> DatabaseAccounts:
-    """The account services bound to the test database."""
-    return DatabaseAccounts(db)
 
 
 @pytest.fixture

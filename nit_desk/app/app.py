@@ -20,7 +20,7 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk import __version__
-from nit_desk.app.bindings import DatabaseAccounts, DataVersionPoller, attach_database
+from nit_desk.app.bindings import DataVersionPoller, attach_database
 from nit_desk.app.live_bridge import start_live_queue
 from nit_desk.app.screens import install_screens
 from nit_desk.domain.errors import NitDeskError
@@ -86,7 +86,7 @@ def build_main_window(db: Database, actor: Actor, runner: ServiceRunner, events:
     settings = settings or DeskSettings()
     window = MainWindow(actor, runner, events, settings,
                         database_name=database_display_name(db),
-                        accounts=DatabaseAccounts(db))
+                        db=db)
     install_screens(window, Session(db, actor, runner, events, settings))
     return window
 
@@ -192,7 +192,7 @@ def _open_error_text(exc: BaseException) -> str:
 
 async def sign_in(db: Database, runner: ServiceRunner, settings: DeskSettings) -> Actor | None:
     """Show the sign-in dialog; the signed-in actor, or None when the user gave up."""
-    dialog = SignInDialog(DatabaseAccounts(db), runner,
+    dialog = SignInDialog(runner, db,
                           last_user_name=settings.last_user_name(),
                           database_name=database_display_name(db))
     try:

@@ -1,4 +1,4 @@
-"""Binding the services of one database to the shell: change events, polling, accounts.
+"""Binding the services of one database to the shell: change events and polling.
 
 This is the only shell module (with :mod:`nit_desk.app.app`) that touches the
 storage layer; views get what it builds, never the database itself.
@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
-from nit_desk.services.actor import Actor
-from nit_desk.services.admin import users
-from nit_desk.services.admin.user_dto import SignIn, UserInfo
 from nit_desk.services.change import EVERYTHING
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage.engine import Database
@@ -97,29 +93,3 @@ class DataVersionPoller(QObject):
         if state != self._state:
             self._state = state
             self._events.connection_state_changed.emit(state)
-
-
-@dataclass(frozen=True)
-class DatabaseAccounts:
-    """The user-account services bound to one database, as the sign-in dialog needs them.
-
-    Every method blocks: call it through :meth:`ServiceRunner.call`.
-    """
-
-    db: Database
-
-    def has_users(self) -> bool:
-        """Whether any user exists (else the first supervisor is created)."""
-        return users.has_users(self.db)
-
-    def authenticate(self, username: str, password: str) -> SignIn:
-        """Check the password (lockout after five wrong ones)."""
-        return users.authenticate(self.db, username, password)
-
-    def create_first_supervisor(self, username: str, password: str) -> UserInfo:
-        """Create the first supervisor of an empty database."""
-        return users.create_first_supervisor(self.db, username, password)
-
-    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
-        """The signed-in user replaces their own password."""
-        users.change_password(self.db, actor, old_password, new_password)

@@ -11,18 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from nit_desk.app.console_gateways import install_supervisor_console
-from nit_desk.domain.types import RequestStatus
-from nit_desk.services.actor import Actor
-from nit_desk.services.dto import QueueFilter, QueuePage, RequestDTO
-from nit_desk.services.queue import queue
-from nit_desk.services.storage.engine import Database
+from nit_desk.app.console_screens import install_supervisor_console
 from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.main_window import MainWindow
@@ -35,40 +28,9 @@ EXIT_AFTER_FIRST_PAINT = "NIT_DESK_EXIT_AFTER_FIRST_PAINT"
 """Set to 1 (benchmarks only): print ``FIRST_PAINT <epoch>`` at the first queue page and quit."""
 
 
-@dataclass(frozen=True)
-class QueueGateway:
-    """The queue services bound to one database and user (blocking: use the runner)."""
-
-    db: Database
-    actor: Actor
-
-    def queue_page(self, *, filter: QueueFilter, status: RequestStatus | None, search: str,
-                   after: tuple[datetime, int] | None, limit: int) -> QueuePage:
-        """One keyset page of the queue."""
-        return queue.queue_page(self.db, self.actor, filter=filter, status=status,
-                                search=search, after=after, limit=limit)
-
-    def claim(self, request_id: int) -> RequestDTO:
-        """Take a request for work."""
-        return queue.claim(self.db, self.actor, request_id)
-
-    def release(self, request_id: int) -> RequestDTO:
-        """Give a request back to the queue."""
-        return queue.release(self.db, self.actor, request_id)
-
-    def next_request(self) -> RequestDTO | None:
-        """Claim the unclaimed request with the soonest deadline."""
-        return queue.next_request(self.db, self.actor)
-
-    def renew_claims(self) -> int:
-        """Extend the user's claims (heartbeat)."""
-        return queue.renew_claims(self.db, self.actor)
-
-
 def make_queue_view(desk: Session) -> QueueView:
     """The queue screen for the desk's user."""
-    return QueueView(QueueGateway(desk.db, desk.actor), desk.runner, desk.events,
-                     my_user_id=desk.actor.user_id)
+    return QueueView(desk)
 
 
 def _make_card(desk: Session) -> QWidget | None:
@@ -79,7 +41,7 @@ def _make_card(desk: Session) -> QWidget | None:
         log.debug("No client card screen yet: the placeholder stays")
         return None
     card = ClientCardView(desk)
-    from nit_desk.app.money_services import install_money_tabs
+    from nit_desk.app.money_screens import install_money_tabs
 
     install_money_tabs(card, desk)  # the estimate editor and payments panel tabs
     return card

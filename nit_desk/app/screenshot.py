@@ -276,7 +276,7 @@ async def build_price_list_editor(shot: ShotContext) -> QWidget:
 
 async def _console(shot: ShotContext, tab: str) -> Any:
     """The supervisor console on the demo data, showing its tab named ``tab``."""
-    from nit_desk.app.console_gateways import make_supervisor_console
+    from nit_desk.app.console_screens import make_supervisor_console
 
     console = make_supervisor_console(shot.supervisor)
     console.setCurrentWidget(getattr(console, tab))

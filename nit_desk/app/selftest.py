@@ -175,10 +175,9 @@ ScreenFactory = Callable[["Session"], "QWidget"]
 
 def _sign_in_dialog(desk: Session) -> QWidget:
     from nit_desk.app.app import database_display_name
-    from nit_desk.app.bindings import DatabaseAccounts
     from nit_desk.views.account.sign_in import SignInDialog
 
-    return SignInDialog(DatabaseAccounts(desk.db), desk.runner,
+    return SignInDialog(desk.runner, desk.db,
                         last_user_name=desk.actor.username,
                         database_name=database_display_name(desk.db))
 

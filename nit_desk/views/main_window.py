@@ -7,6 +7,8 @@ Later screens are placed with :meth:`MainWindow.set_queue_widget`,
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,7 +28,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.ui.events import DISCONNECTED, AppEvents
 from nit_desk.ui.runner import ServiceRunner, run_async
 from nit_desk.ui.settings import DeskSettings
-from nit_desk.views.account.change_password import ChangePasswordDialog, PasswordChanger
+from nit_desk.views.account.change_password import ChangePasswordDialog
 from nit_desk.views.account.settings_dialog import SettingsDialog
 from nit_desk.views.widgets import BusyIndicator, PlaceholderPanel, dialog_finished
 
@@ -59,19 +61,21 @@ class MainWindow(QMainWindow):
     """The desk: queue on the left, client card on the right, menus and status bar.
 
     ``closed(signed_out)`` is emitted when the window has closed: True after
-    File → Sign out (show the sign-in again), False when quitting.
+    File → Sign out (show the sign-in again), False when quitting. ``db`` is the
+    storage's database, only passed on (File → Change password calls the service
+    with it); without it that menu item is disabled.
     """
 
     closed = Signal(bool)
 
     def __init__(self, actor: Actor, runner: ServiceRunner, events: AppEvents,
                  settings: DeskSettings, *, database_name: str = "",
-                 accounts: PasswordChanger | None = None,
+                 db: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.actor, self.runner, self.events = actor, runner, events
-        self._settings, self._accounts = settings, accounts
+        self._settings, self._db = settings, db
         self._signing_out = False
         self._closed_once = False
         self.setWindowTitle(self.tr("NIT Desk — {user} ({role})").format(
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
         self.action_change_password = self._action(
             self.file_menu, self.tr("&Change password…"),
             self._on_action_change_password_triggered)
-        self.action_change_password.setEnabled(self._accounts is not None)
+        self.action_change_password.setEnabled(self._db is not None)
         self.file_menu.addSeparator()
         self.action_sign_out = self._action(self.file_menu, self.tr("Sign &out"),
                                             self._on_action_sign_out_triggered)
@@ -220,9 +224,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_action_change_password_triggered(self) -> None:
-        if self._accounts is None:
+        if self._db is None:
             return
-        dialog = ChangePasswordDialog(self._accounts, self.runner, self.actor, parent=self)
+        dialog = ChangePasswordDialog(self.runner, self._db, self.actor, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         run_async(self._change_password(dialog), owner=self)
 

@@ -20,9 +20,9 @@ import pytest
 from nit_desk.domain.errors import PermissionDenied
 from nit_desk.domain.types import PaymentKind, RequestStatus, Role, StepState, Unit
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin import audit, reports, users
+from nit_desk.services.admin import audit, ban_review, reports, users
 from nit_desk.services.admin.audit import verify_audit_chain
-from nit_desk.services.admin.audit_dto import AuditFilter
+from nit_desk.services.admin.audit_dto import AuditFilter, AuditQuery
 from nit_desk.services.clients import bans, checklist, clients, registration
 from nit_desk.services.money import pricelist
 from nit_desk.services.queue import queue
@@ -68,6 +68,10 @@ SUPERVISOR_ONLY: dict[str, Call] = {
     "audit.check_audit": lambda db, a, w: audit.check_audit(db, a),
     "audit.export_audit_csv": lambda db, a, w: audit.export_audit_csv(db, a, AuditFilter(),
                                                                       w.csv),
+    "audit.audit_page": lambda db, a, w: audit.audit_page(db, a, AuditQuery()),
+    "audit.audit_view": lambda db, a, w: audit.audit_view(db, a, AuditQuery()),
+    "audit.export_audit": lambda db, a, w: audit.export_audit(db, a, AuditQuery(), w.csv),
+    "ban_review.ban_review": lambda db, a, w: ban_review.ban_review(db, a, with_templates=True),
     "checklist.save_template": lambda db, a, w: checklist.save_template(
         db, a, [(None, "Только шаг агента", True)]),
     "users.list_users": lambda db, a, w: users.list_users(db, a),

@@ -1,7 +1,6 @@
 """The Qt-side fixtures (``tests/qt_fixtures.py``) for every test in this folder."""
 
 from tests.qt_fixtures import (
-    accounts,
     desk_settings,
     events,
     memory_keyring,
@@ -11,6 +10,6 @@ from tests.qt_fixtures import (
     supervisor_session,
 )
 
-__all__ = ["accounts", "desk_settings", "events", "memory_keyring", "nit_desk_home", "runner",
+__all__ = ["desk_settings", "events", "memory_keyring", "nit_desk_home", "runner",
            "session",
            "supervisor_session"]

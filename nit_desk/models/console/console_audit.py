@@ -1,6 +1,6 @@
 """The audit log as a table model, fetched a keyset page at a time (R17).
 
-Rows come newest first from :meth:`ConsoleGateway.audit_page`; when the view
+Rows come newest first from :func:`nit_desk.services.admin.audit.audit_page`; when the view
 scrolls to the end, :meth:`AuditModel.fetchMore` asks (off the GUI thread)
 for the entries older than the last one shown. :func:`change_lines` turns
 an entry's before/after JSON into readable "field: old → new" lines.
@@ -12,7 +12,6 @@ import json
 from enum import IntEnum
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -26,9 +25,10 @@ from PySide6.QtGui import QColor
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.card.history_model import action_name, describe_change
-from nit_desk.models.console.console_gateway import AuditQuery, ConsoleGateway
-from nit_desk.services.admin.audit_dto import AuditRecord
-from nit_desk.ui.runner import ServiceRunner, run_async
+from nit_desk.services.admin import audit
+from nit_desk.services.admin.audit_dto import AuditQuery, AuditRecord
+from nit_desk.ui.runner import run_async
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -134,10 +134,10 @@ class AuditModel(QAbstractTableModel):
     page_loaded = Signal(int)
     load_failed = Signal(object)
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, *,
-                 page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, *, page_size: int = PAGE_SIZE,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._gateway, self._runner = gateway, runner
+        self._session = session
         self._page_size = max(1, page_size)
         self._rows: list[AuditRecord] = []
         self._query = AuditQuery()
@@ -205,12 +205,29 @@ class AuditModel(QAbstractTableModel):
         self._generation += 1
         self._start = None if start_at is None else start_at + 1
         self._loading = True
-        return run_async(self._load_first(self._generation), owner=None)
+        return run_async(self._load_first(self._generation), owner=self)
+
+    @property
+    def page_size(self) -> int:
+        """Entries per page."""
+        return self._page_size
+
+    def show_first_page(self, query: AuditQuery, rows: list[AuditRecord]) -> None:
+        """Show ``rows``, the first page for ``query`` read by the viewer's own call.
+
+        A page of an older reload still on its way is dropped when it arrives.
+        """
+        self._query, self._start = query, None
+        self._generation += 1
+        self._show_first(rows)
 
     async def _load_first(self, generation: int) -> None:
         rows = await self._read(generation, self._start)
         if rows is None:
             return
+        self._show_first(rows)
+
+    def _show_first(self, rows: list[AuditRecord]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._more = len(rows) >= self._page_size
@@ -229,7 +246,7 @@ class AuditModel(QAbstractTableModel):
             return
         self._fetching = True
         last = self._rows[-1].seq if self._rows else None
-        run_async(self._fetch_next(self._generation, last), owner=None)
+        run_async(self._fetch_next(self._generation, last), owner=self)
 
     async def _fetch_next(self, generation: int, before_seq: int | None) -> None:
         rows = await self._read(generation, before_seq)
@@ -247,17 +264,15 @@ class AuditModel(QAbstractTableModel):
     async def _read(self, generation: int,
                     before_seq: int | None) -> list[AuditRecord] | None:
         try:
-            rows = await self._runner.call(self._gateway.audit_page, self._query, before_seq,
-                                           self._page_size)
+            rows = await self._session.call(audit.audit_page, self._query,
+                                            before_seq=before_seq, limit=self._page_size)
         except NitDeskError as err:
             self._end_failed(generation, err)
             return None
         except Exception as exc:
             self._end_failed(generation, exc)
             raise
-        if not shiboken6.isValid(self):  # the viewer closed while the page was read
-            return None
-        return list(rows) if generation == self._generation else None
+        return list(rows) if generation == self._generation else None  # else overtaken
 
     def _end_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:

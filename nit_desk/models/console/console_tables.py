@@ -1,6 +1,6 @@
 """Small read-only table models of the supervisor console.
 
-Each shows a list of frozen rows the gateway returned: pending ban proposals,
+Each shows a list of frozen rows a service returned: pending ban proposals,
 banned clients, sensitive-action records, users, per-agent report figures.
 """
 

@@ -3,8 +3,9 @@
 The model never sorts or filters itself: the service does both in SQL and hands
 back one page at a time (soonest deadline first) with the key of the next one.
 The model holds only the pages shown so far; when the view scrolls near the
-end, ``fetchMore`` starts one asynchronous fetch through the
-:class:`~nit_desk.ui.runner.ServiceRunner` and the rows are appended with
+end, ``fetchMore`` starts one asynchronous fetch of
+:func:`nit_desk.services.queue.queue.queue_page` through the desk's
+:class:`~nit_desk.ui.session.Session` and the rows are appended with
 ``beginInsertRows`` when they arrive. A reload (filter, search, a change
 announced by :class:`~nit_desk.ui.events.AppEvents`) is a new *generation*:
 pages of an older generation arriving late are dropped.
@@ -17,9 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -34,7 +34,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow, RequestDTO
+from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow
+from nit_desk.services.queue import queue
 from nit_desk.ui.i18n import format_datetime
 from nit_desk.ui.queue_texts import (
     QueueTexts,
@@ -46,11 +47,12 @@ from nit_desk.ui.queue_texts import (
     status_name,
     time_left_text,
 )
-from nit_desk.ui.runner import ServiceRunner, run_async
+from nit_desk.ui.runner import run_async
+from nit_desk.ui.session import Session
 
 __all__ = [  # the words live in queue_texts; other screens import them from here too
     "CLIENT_ID_ROLE", "OVERDUE_ROLE", "REQUEST_ID_ROLE", "ROW_ROLE", "Column", "QueueModel",
-    "QueueQuery", "QueueSource", "channel_name", "reason_name", "scheme_name", "short_when",
+    "QueueQuery", "channel_name", "reason_name", "scheme_name", "short_when",
     "status_name", "time_left_text",
 ]
 
@@ -90,26 +92,6 @@ _CENTRE = Qt.AlignmentFlag.AlignCenter
 _CELL_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                | Qt.ItemFlag.ItemNeverHasChildren)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
-
-
-class QueueSource(Protocol):
-    """The queue services bound to one database and signed-in user (blocking calls)."""
-
-    def queue_page(self, *, filter: QueueFilter, status: RequestStatus | None, search: str,
-                   after: tuple[datetime, int] | None, limit: int) -> QueuePage:
-        """One page of the queue after ``after``."""
-
-    def claim(self, request_id: int) -> RequestDTO:
-        """Take a request for work (raises ClaimConflict naming the holder)."""
-
-    def release(self, request_id: int) -> RequestDTO:
-        """Give a request back."""
-
-    def next_request(self) -> RequestDTO | None:
-        """Claim the oldest unclaimed request by deadline, if any."""
-
-    def renew_claims(self) -> int:
-        """Extend the lease of the user's claims."""
 
 
 class Column(IntEnum):
@@ -162,12 +144,11 @@ class QueueModel(QAbstractTableModel):
     page_loaded = Signal(int)
     load_failed = Signal(object)
 
-    def __init__(self, source: QueueSource, runner: ServiceRunner, *,
-                 my_user_id: int | None = None, page_size: int = PAGE_SIZE,
+    def __init__(self, session: Session, *, page_size: int = PAGE_SIZE,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._source, self._runner = source, runner
-        self._me, self._page_size = my_user_id, max(1, page_size)
+        self._session = session
+        self._me, self._page_size = session.actor.user_id, max(1, page_size)
         self._rows: list[QueueRow] = []
         self._row_of: dict[int, int] = {}
         self._when: dict[int, str] = {}
@@ -248,7 +229,7 @@ class QueueModel(QAbstractTableModel):
         if not self._loading:
             self._loading = True
             self.loading_changed.emit()
-        return run_async(self._load_first(self._generation, limit), owner=None)
+        return run_async(self._load_first(self._generation, limit), owner=self)
 
     async def _load_first(self, generation: int, limit: int) -> None:
         page = await self._read(generation, None, limit)
@@ -298,7 +279,7 @@ class QueueModel(QAbstractTableModel):
                 or self._prefetching):
             return
         self._prefetching = True
-        run_async(self._read_ahead(self._generation, self._next_key), owner=None)
+        run_async(self._read_ahead(self._generation, self._next_key), owner=self)
 
     async def _read_ahead(self, generation: int, key: tuple[datetime, int]) -> None:
         page = await self._read(generation, key, self._page_size, quiet=not self._fetching)
@@ -327,28 +308,26 @@ class QueueModel(QAbstractTableModel):
                     limit: int, *, quiet: bool = False) -> QueuePage | None:
         """One page from the service, or None when it failed or a reload overtook it."""
         q = self._query
-        call = self._runner.call_quietly if quiet else self._runner.call
+        call = self._session.call_quietly if quiet else self._session.call
         try:
-            page = await call(self._source.queue_page, filter=q.filter, status=q.status,
+            page = await call(queue.queue_page, filter=q.filter, status=q.status,
                               search=q.search, after=after, limit=limit)
         except NitDeskError as err:  # refused (a bad search text): the view says why
             self._end_failed_read(generation, err)
             return None
         except Exception as exc:  # a bug or a lost database: the crash dialog as well
-            if not shiboken6.isValid(self):
-                return None  # the window closed while the page was on its way
             if quiet and not self._fetching:  # nobody waits for a read-ahead: retry later
                 log.warning("Reading the queue ahead failed: %s", type(exc).__name__)
                 self._prefetching = False
                 return None
             self._end_failed_read(generation, exc)
             raise
-        if not shiboken6.isValid(self) or generation != self._generation:
+        if generation != self._generation:  # a newer reload overtook this page
             return None
         return page
 
     def _end_failed_read(self, generation: int, exc: Exception) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
+        if generation != self._generation:
             return
         self._fetching = self._prefetching = False
         if self._loading:

@@ -6,14 +6,23 @@ import csv
 from pathlib import Path
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
+from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.audit_dto import AuditFilter, AuditRecord, ChainReport
+from nit_desk.services.admin.audit_dto import (
+    AuditFilter,
+    AuditQuery,
+    AuditRecord,
+    AuditView,
+    ChainReport,
+)
 from nit_desk.services.audit_chain import GENESIS, entry_hash
+from nit_desk.services.clients.client_search import prefix_matches
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import AuditEntry
+from nit_desk.services.storage.models import AuditEntry, User
 from nit_desk.services.uow import UnitOfWork
 
 
@@ -85,20 +94,89 @@ def list_audit(db: Database, actor: Actor, flt: AuditFilter, *, before_seq: int 
     """
     with UnitOfWork(db, actor) as uow:
         uow.require(Role.SUPERVISOR)
-        query = _filtered(select(AuditEntry), flt)
-        if before_seq is not None:
-            query = query.where(AuditEntry.seq < before_seq)
-        rows = uow.session.execute(query.order_by(AuditEntry.seq.desc()).limit(limit))
-        return [_record(e) for e in rows.scalars()]
+        return _page(uow.session, flt, before_seq, limit)
+
+
+def _page(session: Session, flt: AuditFilter, before_seq: int | None,
+          limit: int) -> list[AuditRecord]:
+    query = _filtered(select(AuditEntry), flt)
+    if before_seq is not None:
+        query = query.where(AuditEntry.seq < before_seq)
+    rows = session.execute(query.order_by(AuditEntry.seq.desc()).limit(limit))
+    return [_record(e) for e in rows.scalars()]
+
+
+def audit_page(db: Database, actor: Actor, query: AuditQuery, *,
+               before_seq: int | None = None, limit: int = 200) -> list[AuditRecord]:
+    """The viewer's page of entries matching the filters as typed, newest first (R17, R18).
+
+    Raises:
+        ValidationError: the client filter names no client, or several.
+    """
+    with UnitOfWork(db, actor) as uow:
+        uow.require(Role.SUPERVISOR)
+        return _page(uow.session, audit_filter(uow.session, query), before_seq, limit)
+
+
+def audit_view(db: Database, actor: Actor, query: AuditQuery, *,
+               limit: int = 200) -> AuditView:
+    """What the audit viewer shows on opening, in one unit of work (R17, R18).
+
+    The first page for ``query``, the kinds of change recorded so far and the
+    user names, for its filter boxes.
+
+    Raises:
+        ValidationError: the client filter names no client, or several.
+    """
+    with UnitOfWork(db, actor) as uow:
+        uow.require(Role.SUPERVISOR)
+        entries = _page(uow.session, audit_filter(uow.session, query), None, limit)
+        return AuditView(tuple(entries), tuple(_actions(uow.session)),
+                         tuple(uow.session.execute(
+                             select(User.username).order_by(User.username)).scalars()))
+
+
+def audit_filter(session: Session, query: AuditQuery) -> AuditFilter:
+    """The filter for what the supervisor typed: the client text becomes one client id."""
+    return AuditFilter(client_id=_client_id(session, query.client), actor_name=query.user,
+                       action_prefix=query.action, since=query.since, until=query.until)
+
+
+def _client_id(session: Session, text: str) -> int | None:
+    """A client number (``42``, ``#42``) or the one client found by handle or contact."""
+    text = text.strip()
+    if not text:
+        return None
+    number = text.removeprefix("#").strip()
+    if number.isascii() and number.isdigit():
+        return int(number[:18])
+    if len(text) > 320:
+        raise ValidationError(QT_TRANSLATE_NOOP("messages", "The search text is too long."),
+                              field="search")
+    found = prefix_matches(session, text, 20)
+    exact = [m for m in found if m.handle.casefold() == text.casefold()]
+    ids = {m.client_id for m in (exact or found)}
+    if len(ids) == 1:
+        return ids.pop()
+    if not ids:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "messages", "No client has a handle, phone, email or account starting with "
+            "{text}."), field="client", text=text[:64])
+    raise ValidationError(QT_TRANSLATE_NOOP(
+        "messages", "Several clients match {text}: type more of it, or the client's "
+        "number."), field="client", text=text[:64])
 
 
 def audit_actions(db: Database, actor: Actor) -> list[str]:
     """The distinct kinds of change recorded so far, for the viewer's filter."""
     with UnitOfWork(db, actor) as uow:
         uow.require(Role.SUPERVISOR)
-        rows = uow.session.execute(select(AuditEntry.action).distinct().order_by(
-            AuditEntry.action))
-        return [r[0] for r in rows]
+        return _actions(uow.session)
+
+
+def _actions(session: Session) -> list[str]:
+    rows = session.execute(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    return [r[0] for r in rows]
 
 
 def export_audit_csv(db: Database, actor: Actor, flt: AuditFilter, target: Path) -> int:
@@ -109,19 +187,34 @@ def export_audit_csv(db: Database, actor: Actor, flt: AuditFilter, target: Path)
     """
     with UnitOfWork(db, actor) as uow:
         uow.require(Role.SUPERVISOR)
-        tmp = target.with_name(target.name + ".part")
-        count = 0
-        with tmp.open("w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["seq", "at_utc", "user", "action", "entity", "entity_id",
-                             "client_id", "before", "after", "hash"])
-            query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.seq)
-            for e in uow.session.execute(query.execution_options(yield_per=2000)).scalars():
-                writer.writerow([e.seq, e.at.isoformat(), e.actor_name, e.action, e.entity,
-                                 e.entity_id, e.client_id, e.before, e.after, e.hash])
-                count += 1
-        tmp.replace(target)
-        return count
+        return _export(uow.session, flt, target)
+
+
+def export_audit(db: Database, actor: Actor, query: AuditQuery, target: Path) -> int:
+    """The viewer's export: the entries matching the filters as typed, to a CSV file.
+
+    Raises:
+        ValidationError: the client filter names no client, or several.
+    """
+    with UnitOfWork(db, actor) as uow:
+        uow.require(Role.SUPERVISOR)
+        return _export(uow.session, audit_filter(uow.session, query), target)
+
+
+def _export(session: Session, flt: AuditFilter, target: Path) -> int:
+    tmp = target.with_name(target.name + ".part")
+    count = 0
+    with tmp.open("w", newline="", encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["seq", "at_utc", "user", "action", "entity", "entity_id",
+                         "client_id", "before", "after", "hash"])
+        query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.seq)
+        for e in session.execute(query.execution_options(yield_per=2000)).scalars():
+            writer.writerow([e.seq, e.at.isoformat(), e.actor_name, e.action, e.entity,
+                             e.entity_id, e.client_id, e.before, e.after, e.hash])
+            count += 1
+    tmp.replace(target)
+    return count
 
 
 def check_audit(db: Database, actor: Actor) -> ChainReport:

@@ -51,3 +51,30 @@ class CheckReport:
     ok: bool
     audit_entries: int
     problem: str = ""
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """The audit viewer's filters as typed; empty fields do not filter.
+
+    ``client`` is a client number (``42`` or ``#42``) or the start of a handle,
+    phone, email or messenger account; :func:`nit_desk.services.admin.audit.audit_page`
+    finds the one client it names (or refuses, saying why).
+    """
+
+    client: str = ""
+    user: str = ""
+    action: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """What the audit viewer shows when it opens: the first page and its filters' choices."""
+
+    entries: tuple[AuditRecord, ...]
+    actions: tuple[str, ...]
+    """The kinds of change recorded so far."""
+    usernames: tuple[str, ...]
+    """Every user, by name."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,16 +16,10 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.views.widgets import MessageLine
-
-
-class PasswordChanger(Protocol):
-    """The one service this dialog needs (blocking; called through the runner)."""
-
-    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
-        """Replace ``actor``'s password."""
 
 
 def password_edit() -> QLineEdit:
@@ -40,16 +34,20 @@ class ChangePasswordDialog(QDialog, ErrorSink):
     """Current password (unless already known), new password twice.
 
     Args:
+        runner: runs :func:`nit_desk.services.admin.users.change_password` off the GUI
+            thread.
+        db: the storage's database (a session's ``db``), passed on as it is.
+        actor: whose password changes.
         current_password: the password just typed at sign-in, when a change is
             required before work starts; the field is then not shown.
     """
 
-    def __init__(self, accounts: PasswordChanger, runner: ServiceRunner, actor: Actor, *,
+    def __init__(self, runner: ServiceRunner, db: Any, actor: Actor, *,
                  current_password: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change your password"))
-        self._accounts, self._runner, self._actor = accounts, runner, actor
+        self._runner, self._db, self._actor = runner, db, actor
         self._known_password = current_password
         self.current_edit = password_edit()
         self.new_edit = password_edit()
@@ -95,7 +93,7 @@ class ChangePasswordDialog(QDialog, ErrorSink):
             return
         self._set_working(True)
         try:
-            await self._runner.call(self._accounts.change_password, self._actor, old, new)
+            await self._runner.call(users.change_password, self._db, self._actor, old, new)
         except NitDeskError as err:
             self.show_error(err)
             self._clear_new()

@@ -1,8 +1,13 @@
-"""Signing in, and creating the first supervisor of an empty database."""
+"""Signing in, and creating the first supervisor of an empty database.
+
+Nobody is signed in yet, so there is no :class:`~nit_desk.ui.session.Session`:
+the dialog calls the account services with the runner and the opaque database
+(``runner.call(users.authenticate, db, name, password)``).
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -19,28 +24,12 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import Conflict, NitDeskError
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import users
 from nit_desk.services.admin.user_dto import SignIn
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
 from nit_desk.views.account.change_password import ChangePasswordDialog, password_edit
 from nit_desk.views.widgets import MessageLine, dialog_finished
-
-
-class AccountServices(Protocol):
-    """The account services the dialog needs; each blocks, so it runs on the runner."""
-
-    def has_users(self) -> bool:
-        """Whether any user exists."""
-
-    def authenticate(self, username: str, password: str) -> SignIn:
-        """Check a password (raises PermissionDenied when wrong or locked)."""
-
-    def create_first_supervisor(self, username: str, password: str) -> object:
-        """Create the first supervisor of an empty database."""
-
-    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
-        """Replace ``actor``'s password."""
-
 
 LOADING, SIGN_IN, FIRST_SUPERVISOR = "loading", "sign_in", "first_supervisor"
 
@@ -51,17 +40,21 @@ class SignInDialog(QDialog, ErrorSink):
     A refusal (wrong password, locked account) is shown in the dialog, which stays
     open with the typed user name and an empty password field. ``signed_in(actor)``
     is emitted, and the dialog accepted, once the user may start working.
+
+    Args:
+        runner: runs the account services off the GUI thread.
+        db: the storage's database, passed on to the services as it is.
     """
 
     signed_in = Signal(object)
 
-    def __init__(self, accounts: AccountServices, runner: ServiceRunner, *,
+    def __init__(self, runner: ServiceRunner, db: Any, *,
                  last_user_name: str = "", database_name: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("NIT Desk: sign in"))
-        self._accounts, self._runner = accounts, runner
+        self._runner, self._db = runner, db
         self.actor: Actor | None = None
         self.mode = LOADING
         self._started = False
@@ -160,7 +153,7 @@ class SignInDialog(QDialog, ErrorSink):
             run_async(self._load_mode(), owner=self)
 
     async def _load_mode(self) -> None:
-        has_users = await self._runner.call(self._accounts.has_users)
+        has_users = await self._runner.call(users.has_users, self._db)
         self._show_mode(SIGN_IN if has_users else FIRST_SUPERVISOR)
 
     def show_error(self, err: NitDeskError) -> None:
@@ -175,7 +168,7 @@ class SignInDialog(QDialog, ErrorSink):
             return
         self._set_working(True, self.tr("Signing in…"))
         try:
-            result = await self._runner.call(self._accounts.authenticate, name, password)
+            result = await self._runner.call(users.authenticate, self._db, name, password)
         except NitDeskError as err:
             self._refused(err)
             return
@@ -186,7 +179,7 @@ class SignInDialog(QDialog, ErrorSink):
     async def _proceed(self, result: SignIn, password: str) -> None:
         self.message.clear_message()
         if result.must_change_password:
-            dialog = ChangePasswordDialog(self._accounts, self._runner, result.actor,
+            dialog = ChangePasswordDialog(self._runner, self._db, result.actor,
                                           current_password=password, parent=self)
             if await dialog_finished(dialog) != QDialog.DialogCode.Accepted:
                 self.password_edit.clear()
@@ -208,8 +201,8 @@ class SignInDialog(QDialog, ErrorSink):
             return
         self._set_working(True, self.tr("Creating the supervisor…"))
         try:
-            await self._runner.call(self._accounts.create_first_supervisor, name, password)
-            result = await self._runner.call(self._accounts.authenticate, name, password)
+            await self._runner.call(users.create_first_supervisor, self._db, name, password)
+            result = await self._runner.call(users.authenticate, self._db, name, password)
         except Conflict as err:  # another workstation created the first user meanwhile
             self.user_edit.setText(name)
             self._show_mode(SIGN_IN)

@@ -178,7 +178,7 @@ class ClientCardView(QWidget, ErrorSink):
         """Add a tab about the shown request; its ``show_request(request_id)`` follows the card.
 
         Used for the estimate editor and the payments panel
-        (:func:`nit_desk.app.money_services.install_money_tabs`).
+        (:func:`nit_desk.app.money_screens.install_money_tabs`).
         """
         area = QScrollArea()  # a wide editor scrolls instead of widening the whole window
         area.setFrameShape(QFrame.Shape.NoFrame)

@@ -41,15 +41,14 @@ from nit_desk.models.console.console_audit import (
     console_action_name,
     pretty_json,
 )
-from nit_desk.models.console.console_gateway import AuditQuery, ConsoleGateway
-from nit_desk.services.admin.audit_dto import AuditRecord, ChainReport
-from nit_desk.services.admin.user_dto import UserInfo
+from nit_desk.services.admin import audit
+from nit_desk.services.admin.audit_dto import AuditQuery, AuditRecord, ChainReport
 from nit_desk.services.change import Change
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.console.common import TIME, alive, call_alive, make_table, size_columns
+from nit_desk.views.console.common import TIME, alive, make_table, size_columns
 from nit_desk.views.widgets import MessageLine
 
 INTACT_COLOUR, BROKEN_COLOUR = "#2e7d32", "#b3261e"
@@ -63,17 +62,20 @@ def local_day_start(day: QDate) -> datetime:
 
 
 class AuditViewer(QWidget, ErrorSink):
-    """The audit tab: filters, the paged table, the detail pane, verify and export."""
+    """The audit tab: filters, the paged table, the detail pane, verify and export.
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    Opening it (and Refresh) is one call, :func:`nit_desk.services.admin.audit.audit_view`:
+    the first page and the filter boxes' choices; older pages follow as it scrolls.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditViewer")
-        self.gateway, self.runner, self.events = gateway, runner, events
+        self.session, self.events = session, session.events
         self.last_check: ChainReport | None = None
         self.exported: int | None = None
         self._keep_seq: int | None = None
-        self.model = AuditModel(gateway, runner, parent=self)
+        self.model = AuditModel(session, parent=self)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DEBOUNCE_MS)
@@ -81,7 +83,7 @@ class AuditViewer(QWidget, ErrorSink):
         self._build()
         self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.load_failed.connect(self._on_model_load_failed)
-        events.data_changed.connect(self._on_events_data_changed)
+        self.events.data_changed.connect(self._on_events_data_changed)
         self.loaded = False  # the data is read when the tab is first shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -89,8 +91,7 @@ class AuditViewer(QWidget, ErrorSink):
         super().showEvent(event)
         if not self.loaded:
             self.loaded = True
-            self.model.reload()
-            run_async(self._load_choices(), owner=self)
+            run_async(self._open(), owner=self)
 
     # -- building --
 
@@ -190,15 +191,13 @@ class AuditViewer(QWidget, ErrorSink):
         row.addWidget(self.export_button)
         return row
 
-    async def _load_choices(self) -> None:
-        gateway = self.gateway
-
-        def read() -> tuple[list[str], list[UserInfo]]:
-            return list(gateway.audit_actions()), list(gateway.list_users())
-
-        actions, users = await call_alive(self, self.runner, read)
-        self._fill(self.action_box, [(console_action_name(a), a) for a in actions])
-        self._fill(self.user_box, [(u.username, u.username) for u in users])
+    async def _open(self) -> None:
+        """Read the first page and the filters' choices in one call, and show them."""
+        query = self.query()
+        view = await self.session.call(audit.audit_view, query, limit=self.model.page_size)
+        self._fill(self.action_box, [(console_action_name(a), a) for a in view.actions])
+        self._fill(self.user_box, [(name, name) for name in view.usernames])
+        self.model.show_first_page(query, list(view.entries))
 
     def _fill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
         chosen = box.currentData()
@@ -240,9 +239,9 @@ class AuditViewer(QWidget, ErrorSink):
         self.verify_label.setText(self.tr("Checking every entry…"))
         self.verify_label.setStyleSheet("")
         try:
-            check = await call_alive(self, self.runner, self.gateway.check_audit)
+            check = await self.session.call(audit.check_audit)
         finally:
-            if alive(self):
+            if alive(self):  # not when the call was dropped because the tab is gone
                 self.verify_button.setEnabled(True)
         self.show_check(check)
 
@@ -301,8 +300,7 @@ class AuditViewer(QWidget, ErrorSink):
         self.export_button.setEnabled(False)
         self.message.show_info(self.tr("Exporting…"))
         try:
-            count = await call_alive(self, self.runner, self.gateway.export_audit, self.query(),
-                                     target)
+            count = await self.session.call(audit.export_audit, self.query(), target)
         finally:
             if alive(self):
                 self.export_button.setEnabled(True)
@@ -368,8 +366,7 @@ class AuditViewer(QWidget, ErrorSink):
 
     @Slot()
     def _on_refresh_button_clicked(self) -> None:
-        self.model.reload()
-        run_async(self._load_choices(), owner=self)
+        run_async(self._open(), owner=self)
 
     @Slot(bool)
     def _on_period_box_toggled(self, checked: bool) -> None:

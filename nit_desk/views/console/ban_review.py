@@ -7,11 +7,15 @@ with who set each step and when, the sensitive-action records (R8) and the
 client's history (R17). Approve asks for an optional reason and applies R12
 in one transaction; Reject and Lift need a reason. After each decision the
 lists reload (``AppEvents.data_changed``) and the status bar says what happened.
+
+Opening the tab, and each reload, is one call
+(:func:`nit_desk.services.admin.ban_review.ban_review`): the lists and the
+evidence of the client that stays selected come back together.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
@@ -28,28 +32,21 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.card.checklist_model import ChecklistModel
 from nit_desk.models.card.history_model import HistoryModel
-from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import BannedModel, ProposalsModel, SensitiveModel
-from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.admin import ban_review
+from nit_desk.services.admin.console_dto import BanEvidence
 from nit_desk.services.change import Change
-from nit_desk.services.dto import (
-    BanDTO,
-    BannedClient,
-    BanProposalDTO,
-    ClientCard,
-    SensitiveActionDTO,
-    TemplateDTO,
-)
+from nit_desk.services.clients import bans
+from nit_desk.services.dto import BanDTO, BannedClient, BanProposalDTO, ClientCard
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.console.common import (
     TIME,
     ReasonDialog,
     alive,
-    call_alive,
     fit_columns,
     make_table,
     size_columns,
@@ -60,25 +57,17 @@ SENSITIVE_PREFIX = "sensitive:"
 RELOAD_DEBOUNCE_MS = 200
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What one load of the evidence brings back about a client."""
-
-    card: ClientCard
-    sensitive: tuple[SensitiveActionDTO, ...]
-    history: tuple[AuditRecord, ...]
-
-
 class BanReview(QWidget, ErrorSink):
     """The ban review tab: proposals, evidence, decisions, bans in force."""
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banReview")
-        self.gateway, self.runner, self.events = gateway, runner, events
-        self.evidence: Evidence | None = None
+        self.session, self.events = session, session.events
+        self.evidence: BanEvidence | None = None
         self.evidence_client: int | None = None
+        self._read_along: BanEvidence | None = None
+        """Evidence that came with the lists, shown without a call of its own."""
         self.dialog: ReasonDialog | None = None
         self._titles: dict[str, str] = {}
         self._deciding = False
@@ -87,7 +76,7 @@ class BanReview(QWidget, ErrorSink):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DEBOUNCE_MS)
         self._reload_timer.timeout.connect(self.reload)
-        events.data_changed.connect(self._on_events_data_changed)
+        self.events.data_changed.connect(self._on_events_data_changed)
         self.loaded = False  # the data is read when the tab is first shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -203,24 +192,25 @@ class BanReview(QWidget, ErrorSink):
     async def _load(self) -> None:
         keep_proposal = self.selected_proposal()
         keep_banned = self.selected_banned()
-        gateway = self.gateway
-        need_titles = not self._titles
-
-        def read() -> tuple[list[BanProposalDTO], list[BannedClient], list[TemplateDTO]]:
-            versions = list(gateway.template_versions()) if need_titles else []
-            return list(gateway.pending_proposals()), list(gateway.bans_in_force()), versions
-
-        proposals, banned, versions = await call_alive(self, self.runner, read)
-        for version in reversed(versions):
+        view = await self.session.call(
+            ban_review.ban_review, with_templates=not self._titles,
+            keep_proposal_id=keep_proposal.id if keep_proposal is not None else None,
+            keep_client_id=keep_banned.client_id if keep_banned is not None else None)
+        for version in reversed(view.templates):
             self._titles.update({s.code: s.title for s in version.steps})
+        proposals = list(view.proposals)
         self.proposals.step_titles = {p.client_id: self._titles for p in proposals}
         self.proposals.set_rows(proposals)
-        self.banned.set_rows(banned)
+        self.banned.set_rows(list(view.banned))
         self.empty_label.setVisible(not proposals)
         shown = self.evidence_client
-        self._reselect(keep_proposal, keep_banned)
-        if shown is not None and shown == self.evidence_client:
-            self._show_evidence_of(shown)  # same client still selected: its evidence may differ
+        self._read_along = view.evidence
+        try:
+            self._reselect(keep_proposal, keep_banned)
+            if shown is not None and shown == self.evidence_client:
+                self._show_evidence_of(shown)  # same client still selected: its evidence may differ
+        finally:
+            self._read_along = None
         self._update_buttons()
 
     def _reselect(self, proposal: BanProposalDTO | None, banned: BannedClient | None) -> None:
@@ -267,19 +257,18 @@ class BanReview(QWidget, ErrorSink):
 
     def _show_evidence_of(self, client_id: int) -> None:
         self.evidence_client = client_id
+        along = self._read_along
+        if along is not None and along.card.id == client_id:
+            self._set_evidence(along)  # read with the lists: no call of its own
+            return
         run_async(self._load_evidence(client_id), owner=self)
 
     async def _load_evidence(self, client_id: int) -> None:
-        gateway = self.gateway
+        evidence = await self.session.call(ban_review.ban_evidence, client_id)
+        if client_id == self.evidence_client:  # else another client was picked meanwhile
+            self._set_evidence(evidence)
 
-        def read() -> Evidence:
-            return Evidence(gateway.client_card(client_id),
-                            tuple(gateway.list_sensitive_actions(client_id)),
-                            tuple(gateway.client_history(client_id)))
-
-        evidence = await call_alive(self, self.runner, read)
-        if client_id != self.evidence_client:
-            return
+    def _set_evidence(self, evidence: BanEvidence) -> None:
         self.evidence = evidence
         titles = {item.code: item.title for item in evidence.card.checklist}
         self.checklist.set_items(evidence.card.checklist)
@@ -325,7 +314,7 @@ class BanReview(QWidget, ErrorSink):
             return self.tr("registered")
         return progress
 
-    def _refused_text(self, proposal: BanProposalDTO, evidence: Evidence) -> str:
+    def _refused_text(self, proposal: BanProposalDTO, evidence: BanEvidence) -> str:
         titles = {item.code: item.title for item in evidence.card.checklist}
         actions = {f"{SENSITIVE_PREFIX}{a.id}": a.action for a in evidence.sensitive}
         names = []
@@ -353,7 +342,7 @@ class BanReview(QWidget, ErrorSink):
             self.tr("&Ban the client"), required=False)
         if reason is None:
             return
-        ban = await self._decide(self.gateway.approve_ban, proposal.id, reason)
+        ban = await self._decide(bans.approve_ban, proposal.id, reason)
         if isinstance(ban, BanDTO):
             self._say(self.tr("{handle} is banned: %n open request(s) cancelled, {money} "
                               "forfeited.", "", len(ban.cancelled_request_ids)).format(
@@ -372,7 +361,7 @@ class BanReview(QWidget, ErrorSink):
             self.tr("&Reject the proposal"), required=True)
         if reason is None:
             return
-        if await self._decide(self.gateway.reject_ban, proposal.id, reason) is not None:
+        if await self._decide(bans.reject_ban, proposal.id, reason) is not None:
             self._say(self.tr("The ban proposal for {handle} is rejected; the client is back "
                               "to normal work.").format(handle=proposal.client_handle))
 
@@ -388,7 +377,7 @@ class BanReview(QWidget, ErrorSink):
             self.tr("&Lift the ban"), required=True)
         if reason is None:
             return
-        if await self._decide(self.gateway.lift_ban, banned.client_id, reason) is not None:
+        if await self._decide(bans.lift_ban, banned.client_id, reason) is not None:
             self._say(self.tr("The ban of {handle} is lifted.").format(handle=banned.handle))
 
     async def _ask(self, title: str, prompt: str, action: str, *,
@@ -402,11 +391,11 @@ class BanReview(QWidget, ErrorSink):
             self.dialog = None
             dialog.deleteLater()
 
-    async def _decide(self, call: object, key: int, reason: str) -> object | None:
+    async def _decide(self, call: Callable[..., object], key: int, reason: str) -> object | None:
         self.message.clear_message()
         self._set_deciding(True)
         try:
-            return await call_alive(self, self.runner, call, key, reason)  # type: ignore[arg-type]
+            return await self.session.call(call, key, reason)
         except NitDeskError as err:
             self.show_error(err)
             self.reload()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Slot
@@ -24,12 +22,10 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.text import clean_text
 from nit_desk.ui.errors import error_text
-from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.widgets import MessageLine
 
 REASON_MAX = 4000
-T = TypeVar("T")
 
 
 def make_table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -80,22 +76,13 @@ def fit_columns(table: QTableView, stretch: int | None = None) -> None:
 
 
 def alive(widget: QObject) -> bool:
-    """Whether the Qt object behind ``widget`` still exists."""
-    return bool(shiboken6.isValid(widget))
+    """Whether the Qt object behind ``widget`` still exists.
 
-
-async def call_alive(widget: QObject, runner: ServiceRunner, fn: Callable[..., T],
-                     *args: Any, **kwargs: Any) -> T:
-    """``runner.call(fn, ...)``, but the rest of the coroutine is dropped if ``widget``
-    was deleted meanwhile (a tab closed while its call was in flight).
-
-    Raises:
-        asyncio.CancelledError: the widget is gone; the task ends quietly.
+    After an awaited service call the widget is known alive (the runner drops the
+    rest of a coroutine whose widget was deleted); a ``finally`` clause still runs
+    on that drop, so it asks before touching the widget.
     """
-    result = await runner.call(fn, *args, **kwargs)
-    if not alive(widget):
-        raise asyncio.CancelledError
-    return result
+    return bool(shiboken6.isValid(widget))
 
 
 class ReasonDialog(QDialog):

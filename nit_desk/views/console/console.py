@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from nit_desk.models.console.console_gateway import ConsoleGateway
-from nit_desk.ui.events import AppEvents
-from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.console.audit_viewer import AuditViewer
 from nit_desk.views.console.ban_review import BanReview
 from nit_desk.views.console.reports_view import ReportsView
@@ -22,16 +20,15 @@ from nit_desk.views.console.users_admin import UsersAdmin
 class SupervisorConsole(QTabWidget):
     """Tabs: ban review, audit, checklist template, users, (price list,) reports."""
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorConsole")
-        self.gateway = gateway
-        self.ban_review = BanReview(gateway, runner, events)
-        self.audit_viewer = AuditViewer(gateway, runner, events)
-        self.template_editor = TemplateEditor(gateway, runner, events)
-        self.users_admin = UsersAdmin(gateway, runner, events)
-        self.reports = ReportsView(gateway, runner, events)
+        self.session = session
+        self.ban_review = BanReview(session)
+        self.audit_viewer = AuditViewer(session)
+        self.template_editor = TemplateEditor(session)
+        self.users_admin = UsersAdmin(session)
+        self.reports = ReportsView(session)
         self.price_list: QWidget | None = None
         self.addTab(self.ban_review, self.tr("Ban review"))
         self.addTab(self.audit_viewer, self.tr("Audit log"))

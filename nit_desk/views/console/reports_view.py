@@ -33,18 +33,18 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import BanProposalStatus, RequestStatus
-from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import AgentFiguresModel
+from nit_desk.services.admin import reports
 from nit_desk.services.admin.report_dto import Report
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.queue_texts import status_name
-from nit_desk.ui.runner import ServiceRunner, async_slot
+from nit_desk.ui.runner import async_slot
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import to_qdatetime
 from nit_desk.views.console.audit_viewer import local_day_start
 from nit_desk.views.console.bar_chart import BarChart
-from nit_desk.views.console.common import alive, call_alive, fit_columns, make_table
+from nit_desk.views.console.common import alive, fit_columns, make_table
 from nit_desk.views.widgets import MessageLine
 
 STATUS_COLOURS = {
@@ -93,11 +93,10 @@ def proposal_status_name(status: str) -> str:
 class ReportsView(QWidget, ErrorSink):
     """The reports tab: period, figures, charts, per-user table, export."""
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportsView")
-        self.gateway, self.runner, self.events = gateway, runner, events
+        self.session, self.events = session, session.events
         self.report: Report | None = None
         self.agents = AgentFiguresModel(self)
         self._build()
@@ -230,7 +229,7 @@ class ReportsView(QWidget, ErrorSink):
         self._set_busy(True)
         self.message.clear_message()
         try:
-            report = await call_alive(self, self.runner, self.gateway.build_report, since, until)
+            report = await self.session.call(reports.build_report, since, until)
         except NitDeskError as err:
             self.show_error(err)
             return
@@ -297,7 +296,7 @@ class ReportsView(QWidget, ErrorSink):
             return
         self._set_busy(True)
         try:
-            await call_alive(self, self.runner, self.gateway.export_report, report, target)
+            await self.session.runner.call(reports.export_report_csv, report, target)
         finally:
             if alive(self):
                 self._set_busy(False)

@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.errors import NitDeskError
-from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_template import Column, TemplateStepsModel
 from nit_desk.services.change import Change
+from nit_desk.services.clients import checklist
 from nit_desk.services.dto import TemplateDTO
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.console.common import alive, call_alive
+from nit_desk.views.console.common import alive
 from nit_desk.views.widgets import MessageLine
 
 _STEP_FIELD = re.compile(r"^steps\.(\d+)\.")
@@ -47,17 +47,16 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 class TemplateEditor(QWidget, ErrorSink):
     """The template tab: the editable step list, save, and the version history."""
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("templateEditor")
-        self.gateway, self.runner, self.events = gateway, runner, events
+        self.session, self.events = session, session.events
         self.versions: list[TemplateDTO] = []
         self.saved: TemplateDTO | None = None
         self.model = TemplateStepsModel(self)
         self.model.edited.connect(self._update_buttons)
         self._build()
-        events.data_changed.connect(self._on_events_data_changed)
+        self.events.data_changed.connect(self._on_events_data_changed)
         self.loaded = False  # the data is read when the tab is first shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -182,7 +181,7 @@ class TemplateEditor(QWidget, ErrorSink):
         run_async(self._load(), owner=self)
 
     async def _load(self) -> None:
-        versions = list(await call_alive(self, self.runner, self.gateway.template_versions))
+        versions = list(await self.session.call(checklist.list_template_versions))
         self.show_versions(versions)
 
     def show_versions(self, versions: list[TemplateDTO]) -> None:
@@ -259,8 +258,7 @@ class TemplateEditor(QWidget, ErrorSink):
         self.message.clear_message()
         self.save_button.setEnabled(False)
         try:
-            saved = await call_alive(self, self.runner, self.gateway.save_template,
-                                     self.model.steps())
+            saved = await self.session.call(checklist.save_template, self.model.steps())
         except NitDeskError as err:
             self.show_error(err)
             return

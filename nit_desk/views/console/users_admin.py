@@ -8,6 +8,7 @@ shown in red under the table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QItemSelection, QTimer, Slot
@@ -27,19 +28,14 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import Role
-from nit_desk.models.console.console_gateway import ConsoleGateway
 from nit_desk.models.console.console_tables import UsersModel, role_text
+from nit_desk.services.admin import users
 from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.change import Change
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
-from nit_desk.views.console.common import (
-    alive,
-    call_alive,
-    fit_columns,
-    make_table,
-)
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
+from nit_desk.views.console.common import alive, fit_columns, make_table
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 
@@ -50,11 +46,11 @@ class PasswordDialog(QDialog, ErrorSink):
     too short) is shown in it and the supervisor can correct it.
     """
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, *,
-                 user: UserInfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, *, user: UserInfo | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passwordDialog")
-        self.gateway, self.runner, self.user = gateway, runner, user
+        self.session, self.user = session, user
         self.result_user: UserInfo | None = None
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("usernameEdit")
@@ -113,12 +109,12 @@ class PasswordDialog(QDialog, ErrorSink):
         try:
             if self.user is None:
                 role = Role(self.role_box.currentData())
-                self.result_user = await call_alive(self, self.runner,
-                    self.gateway.create_user, self.name_edit.text(), role,
-                    self.password_edit.text())
+                self.result_user = await self.session.call(
+                    users.create_user, self.name_edit.text(), role, self.password_edit.text(),
+                    must_change_password=True)  # a temporary password
             else:
-                self.result_user = await call_alive(self, self.runner,
-                    self.gateway.reset_password, self.user.id, self.password_edit.text())
+                self.result_user = await self.session.call(
+                    users.reset_password, self.user.id, self.password_edit.text())
         except NitDeskError as err:
             self.show_error(err)
             return
@@ -135,11 +131,10 @@ class PasswordDialog(QDialog, ErrorSink):
 class UsersAdmin(QWidget, ErrorSink):
     """The users tab: the table and the account actions."""
 
-    def __init__(self, gateway: ConsoleGateway, runner: ServiceRunner, events: AppEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersAdmin")
-        self.gateway, self.runner, self.events = gateway, runner, events
+        self.session, self.events = session, session.events
         self.dialog: PasswordDialog | None = None
         self.model = UsersModel(self)
         self.table = make_table(self.model, "usersTable")
@@ -172,7 +167,7 @@ class UsersAdmin(QWidget, ErrorSink):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(200)
         self._reload_timer.timeout.connect(self.reload)
-        events.data_changed.connect(self._on_events_data_changed)
+        self.events.data_changed.connect(self._on_events_data_changed)
         self._update_buttons()
         self.loaded = False  # the data is read when the tab is first shown
 
@@ -197,8 +192,7 @@ class UsersAdmin(QWidget, ErrorSink):
 
     async def _load(self) -> None:
         keep = self.selected()
-        users = await call_alive(self, self.runner, self.gateway.list_users)
-        self.model.set_rows(users)
+        self.model.set_rows(await self.session.call(users.list_users))
         if keep is not None:
             self.select_user(keep.username)
         self._update_buttons()
@@ -237,7 +231,7 @@ class UsersAdmin(QWidget, ErrorSink):
                                "next sign-in.").format(name=user.username), user.username)
 
     async def _password_dialog(self, target: UserInfo | None) -> UserInfo | None:
-        dialog = PasswordDialog(self.gateway, self.runner, user=target, parent=self)
+        dialog = PasswordDialog(self.session, user=target, parent=self)
         self.dialog = dialog
         try:
             accepted = await dialog_finished(dialog)
@@ -251,7 +245,7 @@ class UsersAdmin(QWidget, ErrorSink):
         target = self.selected()
         if target is None:
             return
-        user = await self._call(self.gateway.set_active, target.id, not target.active)
+        user = await self._call(users.set_active, target.id, not target.active)
         if user is not None:
             text = (self.tr("{name} is active again.") if user.active
                     else self.tr("{name} is deactivated and can no longer sign in."))
@@ -263,7 +257,7 @@ class UsersAdmin(QWidget, ErrorSink):
         if target is None:
             return
         role = Role.AGENT if target.role is Role.SUPERVISOR else Role.SUPERVISOR
-        user = await self._call(self.gateway.set_role, target.id, role)
+        user = await self._call(users.set_role, target.id, role)
         if user is not None:
             self._done(self.tr("{name} is now {role}.").format(
                 name=user.username, role=role_text(user.role)), user.username)
@@ -273,15 +267,15 @@ class UsersAdmin(QWidget, ErrorSink):
         target = self.selected()
         if target is None:
             return
-        user = await self._call(self.gateway.unlock, target.id)
+        user = await self._call(users.unlock, target.id)
         if user is not None:
             self._done(self.tr("{name} is unlocked.").format(name=user.username),
                        user.username)
 
-    async def _call(self, call: object, *args: object) -> UserInfo | None:
+    async def _call(self, call: Callable[..., UserInfo], *args: object) -> UserInfo | None:
         self.message.clear_message()
         try:
-            return await call_alive(self, self.runner, call, *args)  # type: ignore[arg-type]
+            return await self.session.call(call, *args)
         except NitDeskError as err:
             self.show_error(err)
             return None

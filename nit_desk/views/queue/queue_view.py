@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-import shiboken6
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
@@ -40,13 +39,14 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.models.queue.queue_model import Column, QueueModel, QueueSource
+from nit_desk.models.queue.queue_model import Column, QueueModel
 from nit_desk.services.change import Change
 from nit_desk.services.dto import QueueFilter, RequestDTO
+from nit_desk.services.queue import queue
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.events import AppEvents
 from nit_desk.ui.queue_texts import short_when, status_name, time_left_text
-from nit_desk.ui.runner import ServiceRunner, async_slot, run_async
+from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.session import Session
 from nit_desk.views.queue.queue_delegate import QueueDelegate
 from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed
 
@@ -73,15 +73,14 @@ class QueueView(QWidget, ErrorSink):
 
     request_selected = Signal(int, int)
 
-    def __init__(self, source: QueueSource, runner: ServiceRunner, events: AppEvents, *,
-                 my_user_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueView")
-        self._source, self._runner, self._events = source, runner, events
+        self._session, self._events = session, session.events
         self._selected: int | None = None
         self._want: int | None = None
         self._scroll = 0
-        self.model = QueueModel(source, runner, my_user_id=my_user_id, parent=self)
+        self.model = QueueModel(session, parent=self)
         self._build_filters()
         self._build_table()
         self._build_actions()
@@ -359,16 +358,14 @@ class QueueView(QWidget, ErrorSink):
             run_async(self._renew_claims(), owner=self)
 
     async def _renew_claims(self) -> None:
-        renewed = await self._runner.call_quietly(self._source.renew_claims)
+        renewed = await self._session.call_quietly(queue.renew_claims)
         log.debug("Renewed %d claims", renewed)
 
     # -- claiming ------------------------------------------------------------------------
 
     @async_slot()
     async def _on_action_next_triggered(self) -> None:
-        request = await self._runner.call(self._source.next_request)
-        if not shiboken6.isValid(self):
-            return  # the window closed meanwhile
+        request = await self._session.call(queue.next_request)
         if request is None:
             self._say(self.tr("No unclaimed request is waiting."))
             return
@@ -382,9 +379,7 @@ class QueueView(QWidget, ErrorSink):
         if request_id is None:
             self._say(self.tr("Pick a request in the queue first."))
             return
-        request = await self._runner.call(self._source.claim, request_id)
-        if not shiboken6.isValid(self):
-            return
+        request = await self._session.call(queue.claim, request_id)
         self._say(self.tr("You took the request of {handle}.").format(
             handle=request.client_handle))
         self._show_request(request)
@@ -395,9 +390,7 @@ class QueueView(QWidget, ErrorSink):
         if request_id is None:
             self._say(self.tr("Pick a request in the queue first."))
             return
-        request = await self._runner.call(self._source.release, request_id)
-        if not shiboken6.isValid(self):
-            return
+        request = await self._session.call(queue.release, request_id)
         self._say(self.tr("You released the request of {handle}.").format(
             handle=request.client_handle))
         self._show_request(request)
@@ -421,8 +414,6 @@ class QueueView(QWidget, ErrorSink):
 
     def show_error(self, err: NitDeskError) -> None:
         """A refusal (a claim lost to another agent...): banner and status bar, then refresh."""
-        if not shiboken6.isValid(self):
-            return
         text = error_text(err)
         self.banner.show_error(text)
         self._events.status_message.emit(text)

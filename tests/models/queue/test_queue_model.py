@@ -10,7 +10,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.screens import QueueGateway
 from nit_desk.domain.errors import ValidationError
 from nit_desk.models.queue.queue_model import (
     CLIENT_ID_ROLE,
@@ -24,8 +23,10 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.dto import QueueFilter
 from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database
+from nit_desk.ui.events import AppEvents
 from nit_desk.ui.queue_texts import short_when, time_left_text
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from tests.views.queue.queue_support import fill_queue
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -34,8 +35,7 @@ FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 def loaded_model(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
                  page_size: int = 5) -> QueueModel:
     """A model of ``actor``'s queue with its first page in."""
-    model = QueueModel(QueueGateway(db, actor), runner, my_user_id=actor.user_id,
-                       page_size=page_size)
+    model = QueueModel(Session(db, actor, runner, AppEvents()), page_size=page_size)
     model.reload(keep_count=False)
     qtbot.waitUntil(lambda: not model.is_loading)
     return model
@@ -52,7 +52,7 @@ def test_model_tester_with_fetch_more_over_three_pages(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
     """R7: pages arrive soonest deadline first, and every step passes Qt's model tester."""
     ids = fill_queue(db, agent, 12)
-    model = QueueModel(QueueGateway(db, agent), runner, page_size=5)
+    model = QueueModel(Session(db, agent, runner, AppEvents()), page_size=5)
     tester = QAbstractItemModelTester(model, FATAL)
     model.reload(keep_count=False)
     qtbot.waitUntil(lambda: not model.is_loading)
@@ -95,27 +95,26 @@ def test_a_page_read_ahead_is_appended_at_once(
     assert model.rowCount() == 8 and not model.canFetchMore()
 
 
-class SlowFirstPage:
-    """The queue services, with the first page of a reload taking ``delay`` seconds."""
+def slow_first_page(monkeypatch: pytest.MonkeyPatch, delay: float) -> None:
+    """The queue service, with the first page of a reload taking ``delay`` seconds."""
+    real = queue.queue_page
 
-    def __init__(self, gateway: QueueGateway, delay: float) -> None:
-        self._gateway, self._delay = gateway, delay
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._gateway, name)
-
-    def queue_page(self, **kw: object) -> object:
+    def queue_page(db: Database, actor: Actor, **kw: object) -> object:
         if kw["after"] is None:
-            time.sleep(self._delay)
-        return self._gateway.queue_page(**kw)  # type: ignore[arg-type]
+            time.sleep(delay)
+        return real(db, actor, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queue, "queue_page", queue_page)
 
 
 def test_a_read_ahead_due_during_a_reload_never_skips_rows(
-        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """R7: the read-ahead timer of the last page shown fires while a slow reload is on its
     way; it must not read the page after the *old* rows and offer it after the new ones."""
     ids = fill_queue(db, agent, 8)
-    model = QueueModel(SlowFirstPage(QueueGateway(db, agent), 0.2), runner, page_size=3)
+    slow_first_page(monkeypatch, 0.2)
+    model = QueueModel(Session(db, agent, runner, AppEvents()), page_size=3)
     model.reload(keep_count=False)
     qtbot.waitUntil(lambda: not model.is_loading and model.has_page_ahead, timeout=5000)
     model.fetchMore()  # rows 0-5 shown; the page after them is due in READ_AHEAD_DELAY_MS

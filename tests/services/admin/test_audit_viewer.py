@@ -75,3 +75,51 @@ def test_r17_verify_button_finds_an_edited_entry(db: Database, supervisor: Actor
         conn.execute(text("UPDATE audit_log SET after = '{}' WHERE seq = 2"))
     report = audit.check_audit(db, supervisor)
     assert not report.intact and report.first_bad_seq == 2 and report.count == 1
+
+
+def test_r17_the_viewer_s_client_filter_names_one_client(
+        db: Database, agent: Actor, supervisor: Actor) -> None:
+    """A client number, ``#number``, a handle or the start of a contact finds one client;
+    no match and several matches are refused, saying why (moved from the console adapter)."""
+    from nit_desk.domain.errors import ValidationError
+    from nit_desk.services.admin.audit_dto import AuditQuery
+    from tests.services.agent_support import new_client
+
+    first = new_client(db, agent, 610).client
+    second = new_client(db, agent, 611).client
+    for typed in (str(first.id), f"#{first.id}", f" # {first.id} ", first.handle):
+        rows = audit.audit_page(db, supervisor, AuditQuery(client=typed))
+        assert rows and {r.client_id for r in rows} == {first.id}, typed
+    assert {r.client_id for r in audit.audit_page(db, supervisor, AuditQuery(
+        client=second.handle))} == {second.id}
+    with pytest.raises(ValidationError, match="No client"):
+        audit.audit_page(db, supervisor, AuditQuery(client="nobody_like_this"))
+    with pytest.raises(ValidationError, match="Several clients"):
+        audit.audit_page(db, supervisor, AuditQuery(client="@client_61"))
+
+
+def test_r17_the_viewer_opens_with_one_read(db: Database, agent: Actor,
+                                            supervisor: Actor) -> None:
+    """audit_view: the first page as audit_page gives it, the kinds of change, the users."""
+    from nit_desk.services.admin.audit_dto import AuditQuery
+
+    _make_users(db, supervisor, 2)
+    view = audit.audit_view(db, supervisor, AuditQuery(), limit=2)
+    assert list(view.entries) == audit.audit_page(db, supervisor, AuditQuery(), limit=2)
+    assert view.actions == tuple(audit.audit_actions(db, supervisor))
+    assert view.usernames == tuple(u.username for u in users.list_users(db, supervisor))
+
+
+def test_r17_the_viewer_s_export_uses_the_typed_filter(
+        db: Database, agent: Actor, supervisor: Actor, tmp_path: Path) -> None:
+    """export_audit writes only the entries of the client the filter names."""
+    from nit_desk.services.admin.audit_dto import AuditQuery
+    from tests.services.agent_support import new_client
+
+    made = new_client(db, agent, 620).client
+    new_client(db, agent, 621)
+    target = tmp_path / "client.csv"
+    count = audit.export_audit(db, supervisor, AuditQuery(client=f"#{made.id}"), target)
+    with target.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert count == len(rows) > 0 and {r["client_id"] for r in rows} == {str(made.id)}

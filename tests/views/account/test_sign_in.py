@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.bindings import DatabaseAccounts
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
@@ -22,10 +22,10 @@ from tests.conftest import PASSWORD
 NEW_PASSWORD = "a brand new secret 7"
 
 
-def open_dialog(qtbot: QtBot, accounts: object, runner: ServiceRunner,
+def open_dialog(qtbot: QtBot, db: Database, runner: ServiceRunner,
                 last_user: str = "") -> SignInDialog:
     """Show a sign-in dialog and wait until it knows whether users exist."""
-    dialog = SignInDialog(accounts, runner, last_user_name=last_user)  # type: ignore[arg-type]
+    dialog = SignInDialog(runner, db, last_user_name=last_user)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.mode != "loading")
@@ -47,23 +47,19 @@ def wait_for_error(qtbot: QtBot, dialog: SignInDialog | ChangePasswordDialog) ->
                     and not dialog._runner.is_busy)
 
 
-class ThreadRecordingAccounts(DatabaseAccounts):
-    """The real account services, noting which thread each call ran on."""
-
-    threads: list[int]
-
-    def authenticate(self, username: str, password: str) -> SignIn:
-        """Record the thread, then authenticate."""
-        self.threads.append(threading.get_ident())
-        return super().authenticate(username, password)
-
-
 def test_sign_in_success_runs_the_service_off_the_gui_thread(
-        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner) -> None:
+        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """A right password signs in; authenticate never ran on the GUI thread (R18)."""
-    accounts = ThreadRecordingAccounts(db)
-    object.__setattr__(accounts, "threads", [])
-    dialog = open_dialog(qtbot, accounts, runner)
+    threads: list[int] = []
+    real = users.authenticate
+
+    def authenticate(db_: Database, username: str, password: str) -> SignIn:
+        threads.append(threading.get_ident())
+        return real(db_, username, password)
+
+    monkeypatch.setattr(users, "authenticate", authenticate)
+    dialog = open_dialog(qtbot, db, runner)
     assert dialog.mode == SIGN_IN
     with qtbot.waitSignal(dialog.signed_in) as blocker:
         dialog.user_edit.setText("boss")
@@ -72,15 +68,14 @@ def test_sign_in_success_runs_the_service_off_the_gui_thread(
     assert blocker.args[0].username == "boss"
     assert blocker.args[0].role is Role.SUPERVISOR
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert accounts.threads and threading.get_ident() not in accounts.threads
+    assert threads and threading.get_ident() not in threads
     assert dialog.password_edit.text() == ""
 
 
 def test_wrong_password_keeps_the_name_and_shows_the_message(
-        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
-        accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner) -> None:
     """A wrong password is told in the dialog, which stays open with the typed name."""
-    dialog = open_dialog(qtbot, accounts, runner)
+    dialog = open_dialog(qtbot, db, runner)
     sign_in(qtbot, dialog, "boss", "not the password")
     assert dialog.isVisible() and dialog.actor is None
     assert dialog.message.text() == "Wrong user name or password."
@@ -90,10 +85,9 @@ def test_wrong_password_keeps_the_name_and_shows_the_message(
 
 
 def test_lockout_message_after_five_wrong_passwords(
-        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
-        accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner) -> None:
     """Five wrong passwords lock the account; even the right one then gets the lock text."""
-    dialog = open_dialog(qtbot, accounts, runner)
+    dialog = open_dialog(qtbot, db, runner)
     for _ in range(users.MAX_FAILED_ATTEMPTS):
         sign_in(qtbot, dialog, "boss", "wrong wrong wrong")
     sign_in(qtbot, dialog, "boss", PASSWORD)
@@ -103,9 +97,9 @@ def test_lockout_message_after_five_wrong_passwords(
 
 
 def test_first_run_creates_the_first_supervisor(
-        qtbot: QtBot, db: Database, runner: ServiceRunner, accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, runner: ServiceRunner) -> None:
     """An empty database asks for the first supervisor and signs them in (R18)."""
-    dialog = open_dialog(qtbot, accounts, runner)
+    dialog = open_dialog(qtbot, db, runner)
     assert dialog.mode == FIRST_SUPERVISOR
     dialog.first_user_edit.setText("chief")
     dialog.first_password_edit.setText(PASSWORD)
@@ -118,9 +112,9 @@ def test_first_run_creates_the_first_supervisor(
 
 
 def test_first_supervisor_refused_when_passwords_differ(
-        qtbot: QtBot, db: Database, runner: ServiceRunner, accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, runner: ServiceRunner) -> None:
     """Two different passwords are refused before anything is written."""
-    dialog = open_dialog(qtbot, accounts, runner)
+    dialog = open_dialog(qtbot, db, runner)
     dialog.first_user_edit.setText("chief")
     dialog.first_password_edit.setText(PASSWORD)
     dialog.first_repeat_edit.setText(PASSWORD + "x")
@@ -132,9 +126,9 @@ def test_first_supervisor_refused_when_passwords_differ(
 
 
 def test_first_supervisor_short_password_shows_the_service_message(
-        qtbot: QtBot, db: Database, runner: ServiceRunner, accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, runner: ServiceRunner) -> None:
     """The service's validation text reaches the dialog, translated and filled in."""
-    dialog = open_dialog(qtbot, accounts, runner)
+    dialog = open_dialog(qtbot, db, runner)
     dialog.first_user_edit.setText("chief")
     dialog.first_password_edit.setText("short")
     dialog.first_repeat_edit.setText("short")
@@ -146,11 +140,10 @@ def test_first_supervisor_short_password_shows_the_service_message(
 
 
 def test_must_change_password_before_the_main_window(
-        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner,
-        accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, supervisor: Actor, runner: ServiceRunner) -> None:
     """A new agent must choose their own password; the old one stops working (R18)."""
     users.create_user(db, supervisor, "newbie", Role.AGENT, PASSWORD)
-    dialog = open_dialog(qtbot, accounts, runner)
+    dialog = open_dialog(qtbot, db, runner)
     dialog.user_edit.setText("newbie")
     dialog.password_edit.setText(PASSWORD)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
@@ -168,10 +161,9 @@ def test_must_change_password_before_the_main_window(
 
 
 def test_change_password_dialog_keeps_open_on_a_wrong_current_password(
-        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
-        accounts: DatabaseAccounts) -> None:
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
     """File → Change password: a wrong current password is told, nothing changes."""
-    change = ChangePasswordDialog(accounts, runner, agent)
+    change = ChangePasswordDialog(runner, db, agent)
     qtbot.addWidget(change)
     change.show()
     change.current_edit.setText("not it at all")

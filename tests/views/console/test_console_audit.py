@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
-from nit_desk.app.console_gateways import DatabaseConsoleGateway
 from nit_desk.domain.types import StepState
 from nit_desk.models.console.console_audit import BROKEN_BACKGROUND, AuditModel, change_lines
 from nit_desk.services.actor import Actor
@@ -22,6 +21,7 @@ from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.console.audit_viewer import INTACT_COLOUR, AuditViewer
 from tests.services.agent_support import new_client
 from tests.views.console.console_support import open_tab, status_messages, wait_idle
@@ -62,7 +62,7 @@ def test_r17_keyset_pages_fetch_older_entries(qtbot: QtBot, db: Database, agent:
     """Newest first, a page at a time by ``before_seq``; every entry once."""
     _busy_log(db, agent)
     total = len(_entries(db))
-    model = AuditModel(DatabaseConsoleGateway(db, supervisor), runner, page_size=7)
+    model = AuditModel(Session(db, supervisor, runner, AppEvents()), page_size=7)
     model.reload()
     qtbot.waitUntil(lambda: model.rowCount() == 7 and not model.is_loading)
     qtmodeltester.check(model)  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.console_gateways import install_supervisor_console
+from nit_desk.app.console_screens import install_supervisor_console
 from nit_desk.domain.types import RequestStatus
 from nit_desk.models.queue.queue_model import status_name
 from nit_desk.services.actor import Actor

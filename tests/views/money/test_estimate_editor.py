@@ -230,7 +230,7 @@ def test_card_shows_the_estimate_and_payments_tabs_for_its_request(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner, events: AppEvents,
         desk_settings: DeskSettings, request_id: int) -> None:
     """The client card carries the editor and the payments panel; they follow its request."""
-    from nit_desk.app.money_services import install_money_tabs
+    from nit_desk.app.money_screens import install_money_tabs
     from nit_desk.views.card.client_card import ClientCardView
 
     desk = Session(db, agent, runner, events, desk_settings)

@@ -1,4 +1,4 @@
-"""Helpers for the queue tests: clients made through the services, a bound queue view."""
+"""Helpers for the queue tests: clients made through the services, a queue view of a session."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
-from nit_desk.app.screens import QueueGateway
 from nit_desk.services.actor import Actor
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.types import utcnow
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
+from nit_desk.ui.session import Session
 from nit_desk.views.queue.queue_view import QueueView
 from tests.services.agent_support import new_client
 
@@ -26,7 +26,7 @@ def fill_queue(db: Database, actor: Actor, count: int, *, first: int = 500) -> l
 def queue_view(qtbot: QtBot, db: Database, actor: Actor, runner: ServiceRunner,
                events: AppEvents) -> QueueView:
     """A shown queue view for ``actor``, its first page loaded."""
-    view = QueueView(QueueGateway(db, actor), runner, events, my_user_id=actor.user_id)
+    view = QueueView(Session(db, actor, runner, events))
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
