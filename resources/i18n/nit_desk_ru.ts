@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Requests taken in</source>
-        <translation>Принято заявок</translation>
+        <translation>Принято обращений</translation>
     </message>
     <message>
         <source>Closed as done</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Ban the client: open requests are cancelled by ban and any advance is forfeited (R12)</source>
-        <translation>Заблокировать клиента: открытые заявки отменяются из-за блокировки, внесённый аванс удерживается (R12)</translation>
+        <translation>Заблокировать клиента: открытые обращения отменяются из-за блокировки, внесённый аванс удерживается (R12)</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>{handle} will be banned: every open request is closed as cancelled by ban and any advance paid is recorded as forfeited, not refunded (R12). A reason for the record (optional; the agent&apos;s comment is kept):</source>
-        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые заявки будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата (R12). Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
+        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые обращения будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата (R12). Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
     </message>
     <message>
         <source>&amp;Ban the client</source>
@@ -334,9 +334,9 @@
     <message numerus="yes">
         <source>{handle} is banned: %n open request(s) cancelled, {money} forfeited.</source>
         <translation>
-            <numerusform>Клиенту {handle} закрыт доступ: отменена %n открытая заявка, удержано {money}.</numerusform>
-            <numerusform>Клиенту {handle} закрыт доступ: отменены %n открытые заявки, удержано {money}.</numerusform>
-            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытых заявок, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытое обращение, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменены %n открытые обращения, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытых обращений, удержано {money}.</numerusform>
         </translation>
     </message>
     <message>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <source>{handle} may contact support again; requests cancelled by the ban stay cancelled. Why is the ban lifted?</source>
-        <translation>{handle} снова сможет обращаться в поддержку; заявки, отменённые из-за блокировки, останутся отменёнными. Почему блокировка снимается?</translation>
+        <translation>{handle} снова сможет обращаться в поддержку; обращения, отменённые из-за блокировки, останутся отменёнными. Почему блокировка снимается?</translation>
     </message>
     <message>
         <source>&amp;Lift the ban</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>New request #{id} for {handle} saved.</source>
-        <translation>Новая заявка №{id} для {handle} сохранена.</translation>
+        <translation>Новое обращение №{id} для {handle} сохранено.</translation>
     </message>
     <message>
         <source>Sensitive action recorded for {handle}.</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Description — request #{id}</source>
-        <translation>Описание — заявка №{id}</translation>
+        <translation>Описание — обращение №{id}</translation>
     </message>
     <message>
         <source>Description:</source>
@@ -481,11 +481,11 @@
     </message>
     <message>
         <source>Description of request #{id} saved.</source>
-        <translation>Описание заявки №{id} сохранено.</translation>
+        <translation>Описание обращения №{id} сохранено.</translation>
     </message>
     <message>
         <source>Request #{id}: deadline re-agreed for {deadline}.</source>
-        <translation>Заявка №{id}: срок пересогласован на {deadline}.</translation>
+        <translation>Обращение №{id}: срок пересогласован на {deadline}.</translation>
     </message>
 </context>
 <context>
@@ -609,7 +609,7 @@
     <name>ClientCardView</name>
     <message>
         <source>&amp;New request…</source>
-        <translation>&amp;Новая заявка…</translation>
+        <translation>&amp;Новое обращение…</translation>
     </message>
     <message>
         <source>Client card</source>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Pick a request in the queue to see its client, or press Ctrl+I for a new request.</source>
-        <translation>Выберите заявку в очереди, чтобы увидеть карточку клиента, или нажмите Ctrl+I, чтобы создать новую заявку.</translation>
+        <translation>Выберите обращение в очереди, чтобы увидеть карточку клиента, или нажмите Ctrl+I, чтобы создать новое обращение.</translation>
     </message>
     <message>
         <source>Re&amp;gistration</source>
@@ -637,11 +637,11 @@
     </message>
     <message>
         <source>Request #{id}: {status}.</source>
-        <translation>Заявка №{id}: {status}.</translation>
+        <translation>Обращение №{id}: {status}.</translation>
     </message>
     <message>
         <source>Request #{id}: payment scheme saved.</source>
-        <translation>Заявка №{id}: схема оплаты сохранена.</translation>
+        <translation>Обращение №{id}: схема оплаты сохранена.</translation>
     </message>
 </context>
 <context>
@@ -892,7 +892,7 @@
     </message>
     <message>
         <source>Re-agree the deadline — request #{id}</source>
-        <translation>Пересогласовать срок — заявка №{id}</translation>
+        <translation>Пересогласовать срок — обращение №{id}</translation>
     </message>
     <message>
         <source>Agreed now: {deadline}</source>
@@ -912,9 +912,9 @@
     <message numerus="yes">
         <source>%n request(s)</source>
         <translation>
-            <numerusform>%n заявка</numerusform>
-            <numerusform>%n заявки</numerusform>
-            <numerusform>%n заявок</numerusform>
+            <numerusform>%n обращение</numerusform>
+            <numerusform>%n обращения</numerusform>
+            <numerusform>%n обращений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -961,7 +961,7 @@
     </message>
     <message>
         <source>Pick a request to see its approximate estimate.</source>
-        <translation>Выберите заявку, чтобы увидеть её примерную смету.</translation>
+        <translation>Выберите обращение, чтобы увидеть его примерную смету.</translation>
     </message>
     <message>
         <source>Start an estimate</source>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <source>Request #{id}</source>
-        <translation>Заявка №{id}</translation>
+        <translation>Обращение №{id}</translation>
     </message>
     <message>
         <source>{request} — agreement points: {points}</source>
@@ -1117,15 +1117,15 @@
     </message>
     <message>
         <source>Version {number} of request #{id} has unsaved changes. Save them?</source>
-        <translation>В версии {number} сметы по заявке №{id} есть несохранённые изменения. Сохранить их?</translation>
+        <translation>В версии {number} сметы по обращению №{id} есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
         <source>Not saved, so request #{old} stays here: fix the marked cell and save, or undo. The card shows request #{new}.</source>
-        <translation>Смета не сохранена, поэтому здесь остаётся заявка №{old}: исправьте отмеченную ячейку и сохраните или отмените изменения. В карточке показана заявка №{new}.</translation>
+        <translation>Смета не сохранена, поэтому здесь остаётся обращение №{old}: исправьте отмеченную ячейку и сохраните или отмените изменения. В карточке показано обращение №{new}.</translation>
     </message>
     <message>
         <source>Request #{id} has no estimate yet. Agree an approximate estimate at the first contact and again after registration.</source>
-        <translation>У заявки №{id} ещё нет сметы. Согласуйте примерную смету при первом обращении и ещё раз после регистрации.</translation>
+        <translation>У обращения №{id} ещё нет сметы. Согласуйте примерную смету при первом обращении и ещё раз после регистрации.</translation>
     </message>
     <message>
         <source>Version {number} saved.</source>
@@ -1314,7 +1314,7 @@
     <name>IntakeDialog</name>
     <message>
         <source>New request</source>
-        <translation>Новая заявка</translation>
+        <translation>Новое обращение</translation>
     </message>
     <message>
         <source>Saved as {value}</source>
@@ -1349,7 +1349,7 @@
     <name>IntakeRequestBox</name>
     <message>
         <source>Request</source>
-        <translation>Заявка</translation>
+        <translation>Обращение</translation>
     </message>
     <message>
         <source>what the client needs</source>
@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <source>visit address (kept on this request)</source>
-        <translation>адрес выезда (сохраняется в этой заявке)</translation>
+        <translation>адрес выезда (сохраняется в этом обращении)</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1397,7 +1397,7 @@
     </message>
     <message>
         <source>For a known client, (a) is decided on saving from their paid requests.</source>
-        <translation>Для известного клиента пункт (a) определяется при сохранении по его оплаченным заявкам.</translation>
+        <translation>Для известного клиента пункт (a) определяется при сохранении по его оплаченным обращениям.</translation>
     </message>
     <message>
         <source>A new client: first contact, so the advance applies (a).</source>
@@ -1416,7 +1416,7 @@
     </message>
     <message>
         <source>Requests waiting for work will be listed here.</source>
-        <translation>Здесь появятся заявки, ожидающие работы.</translation>
+        <translation>Здесь появятся обращения, ожидающие работы.</translation>
     </message>
     <message>
         <source>Client card</source>
@@ -1424,7 +1424,7 @@
     </message>
     <message>
         <source>Pick a request in the queue to see its client.</source>
-        <translation>Выберите заявку в очереди, чтобы увидеть карточку клиента.</translation>
+        <translation>Выберите обращение в очереди, чтобы увидеть карточку клиента.</translation>
     </message>
     <message>
         <source>Work</source>
@@ -1511,7 +1511,7 @@
     </message>
     <message>
         <source>These contacts belong to {handle}, a client BANNED from support (R12). Do not take the request.</source>
-        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке (R12). Не принимайте заявку.</translation>
+        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке (R12). Не принимайте обращение.</translation>
     </message>
     <message>
         <source>Only a supervisor can go on.</source>
@@ -1519,7 +1519,7 @@
     </message>
     <message>
         <source>The request will be added to the existing client {handle}.</source>
-        <translation>Заявка будет добавлена существующему клиенту {handle}.</translation>
+        <translation>Обращение будет добавлено существующему клиенту {handle}.</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1622,7 +1622,7 @@
     </message>
     <message>
         <source>Pick a request to see its money.</source>
-        <translation>Выберите заявку, чтобы увидеть её платежи.</translation>
+        <translation>Выберите обращение, чтобы увидеть его платежи.</translation>
     </message>
     <message>
         <source>&amp;Void payment…</source>
@@ -1690,7 +1690,7 @@
     </message>
     <message>
         <source>Record money received for this request</source>
-        <translation>Записать деньги, полученные по этой заявке</translation>
+        <translation>Записать деньги, полученные по этому обращению</translation>
     </message>
     <message>
         <source>{user}, {time}</source>
@@ -1726,7 +1726,7 @@
     </message>
     <message>
         <source>The request is cancelled: no payment can be recorded.</source>
-        <translation>Заявка отменена: платёж записать нельзя.</translation>
+        <translation>Обращение отменено: платёж записать нельзя.</translation>
     </message>
     <message>
         <source>Paid on completion: record the payment once the work is done.</source>
@@ -1980,7 +1980,7 @@
     </message>
     <message>
         <source>Where the request stands</source>
-        <translation>На каком этапе заявка</translation>
+        <translation>На каком этапе обращение</translation>
     </message>
     <message>
         <source>Registration: required steps done / required</source>
@@ -1996,7 +1996,7 @@
     </message>
     <message>
         <source>Which agent holds it</source>
-        <translation>Какой оператор ведёт заявку</translation>
+        <translation>Какой оператор ведёт обращение</translation>
     </message>
     <message>
         <source>in {span}</source>
@@ -2048,7 +2048,7 @@
     </message>
     <message>
         <source>{name}&apos;s claim lapsed without a heartbeat: anyone may take it.</source>
-        <translation>{name} больше не подтверждает работу с заявкой, закрепление истекло: её может взять любой оператор.</translation>
+        <translation>{name} больше не подтверждает работу с обращением, закрепление истекло: его может взять любой оператор.</translation>
     </message>
     <message>
         <source>Held by {name} since {since}</source>
@@ -2083,7 +2083,7 @@
     </message>
     <message>
         <source>Which requests to show</source>
-        <translation>Какие заявки показывать</translation>
+        <translation>Какие обращения показывать</translation>
     </message>
     <message>
         <source>Any open status</source>
@@ -2091,7 +2091,7 @@
     </message>
     <message>
         <source>Only requests in this status</source>
-        <translation>Только заявки в этом статусе</translation>
+        <translation>Только обращения в этом статусе</translation>
     </message>
     <message>
         <source>Phone, email, @handle</source>
@@ -2103,15 +2103,15 @@
     </message>
     <message>
         <source>&amp;Next request</source>
-        <translation>&amp;Следующая заявка</translation>
+        <translation>&amp;Следующее обращение</translation>
     </message>
     <message>
         <source>&amp;Take request</source>
-        <translation>&amp;Взять заявку</translation>
+        <translation>&amp;Взять обращение</translation>
     </message>
     <message>
         <source>&amp;Release request</source>
-        <translation>В&amp;ернуть заявку в очередь</translation>
+        <translation>В&amp;ернуть обращение в очередь</translation>
     </message>
     <message>
         <source>&amp;Search the queue</source>
@@ -2131,7 +2131,7 @@
     </message>
     <message>
         <source>No requests match</source>
-        <translation>Подходящих заявок нет</translation>
+        <translation>Подходящих обращений нет</translation>
     </message>
     <message>
         <source>The queue is empty</source>
@@ -2143,19 +2143,19 @@
     </message>
     <message>
         <source>No unclaimed request is waiting.</source>
-        <translation>Свободных заявок нет.</translation>
+        <translation>Свободных обращений нет.</translation>
     </message>
     <message>
         <source>You took the request of {handle}.</source>
-        <translation>Вы взяли заявку клиента {handle}.</translation>
+        <translation>Вы взяли обращение клиента {handle}.</translation>
     </message>
     <message>
         <source>Pick a request in the queue first.</source>
-        <translation>Сначала выберите заявку в очереди.</translation>
+        <translation>Сначала выберите обращение в очереди.</translation>
     </message>
     <message>
         <source>You released the request of {handle}.</source>
-        <translation>Вы вернули в очередь заявку клиента {handle}.</translation>
+        <translation>Вы вернули в очередь обращение клиента {handle}.</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +2177,7 @@
     <name>RecordPaymentDialog</name>
     <message>
         <source>Record payment — request #{id}</source>
-        <translation>Запись платежа — заявка №{id}</translation>
+        <translation>Запись платежа — обращение №{id}</translation>
     </message>
     <message>
         <source>optional, e.g. the transfer&apos;s short id</source>
@@ -2228,7 +2228,7 @@
     </message>
     <message>
         <source>Requests closed as done, per user</source>
-        <translation>Выполненные заявки по пользователям</translation>
+        <translation>Выполненные обращения по пользователям</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -2272,11 +2272,11 @@
     </message>
     <message>
         <source>Open requests past their deadline (now):</source>
-        <translation>Открытые заявки с истёкшим сроком (сейчас):</translation>
+        <translation>Открытые обращения с истёкшим сроком (сейчас):</translation>
     </message>
     <message>
         <source>Open requests (now):</source>
-        <translation>Открытые заявки (сейчас):</translation>
+        <translation>Открытые обращения (сейчас):</translation>
     </message>
     <message>
         <source>Median time from first contact to registration:</source>
@@ -2328,11 +2328,11 @@
     </message>
     <message>
         <source>No requests yet.</source>
-        <translation>Заявок пока нет.</translation>
+        <translation>Обращений пока нет.</translation>
     </message>
     <message>
         <source>No request was closed in the period.</source>
-        <translation>За период не выполнено ни одной заявки.</translation>
+        <translation>За период не выполнено ни одного обращения.</translation>
     </message>
     <message>
         <source>Export the report</source>
@@ -2367,7 +2367,7 @@
     </message>
     <message>
         <source>Cancel re&amp;quest…</source>
-        <translation>О&amp;тменить заявку…</translation>
+        <translation>О&amp;тменить обращение…</translation>
     </message>
     <message>
         <source>Re&amp;open…</source>
@@ -2387,7 +2387,7 @@
     </message>
     <message>
         <source>Held by {holder} since {since}</source>
-        <translation>Заявку держит {holder} с {since}</translation>
+        <translation>Обращение держит {holder} с {since}</translation>
     </message>
     <message>
         <source>{held}: read only</source>
@@ -2395,7 +2395,7 @@
     </message>
     <message>
         <source>Waiting for the client — request #{id}</source>
-        <translation>Ждём клиента — заявка №{id}</translation>
+        <translation>Ждём клиента — обращение №{id}</translation>
     </message>
     <message>
         <source>What is awaited from the client (one line, e.g. &quot;reboot and confirm&quot;):</source>
@@ -2403,23 +2403,23 @@
     </message>
     <message>
         <source>Cancel request #{id}</source>
-        <translation>Отмена заявки №{id}</translation>
+        <translation>Отмена обращения №{id}</translation>
     </message>
     <message>
         <source>Why is the request cancelled? The reason is recorded.</source>
-        <translation>Почему заявка отменяется? Причина будет записана.</translation>
+        <translation>Почему обращение отменяется? Причина будет записана.</translation>
     </message>
     <message>
         <source>Cancel the request</source>
-        <translation>Отменить заявку</translation>
+        <translation>Отменить обращение</translation>
     </message>
     <message>
         <source>Reopen request #{id}</source>
-        <translation>Открыть заявку №{id} заново</translation>
+        <translation>Открыть обращение №{id} заново</translation>
     </message>
     <message>
         <source>Why is the closed request ({status}) reopened? The reason is recorded.</source>
-        <translation>Почему закрытая заявка ({status}) открывается заново? Причина будет записана.</translation>
+        <translation>Почему закрытое обращение ({status}) открывается заново? Причина будет записана.</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -2427,7 +2427,7 @@
     </message>
     <message>
         <source>Start request #{id} without the advance</source>
-        <translation>Начать заявку №{id} без аванса</translation>
+        <translation>Начать работу по обращению №{id} без аванса</translation>
     </message>
     <message>
         <source>Why does the work start before the advance is paid? The reason is recorded (R19).</source>
@@ -2470,7 +2470,7 @@
     </message>
     <message>
         <source>Visit address (kept on this request)</source>
-        <translation>Адрес выезда (сохраняется в этой заявке)</translation>
+        <translation>Адрес выезда (сохраняется в этом обращении)</translation>
     </message>
     <message>
         <source>Apply my ticks</source>
@@ -2490,11 +2490,11 @@
     </message>
     <message>
         <source>No request selected</source>
-        <translation>Заявка не выбрана</translation>
+        <translation>Обращение не выбрано</translation>
     </message>
     <message>
         <source>Request #{id} · {channel} · {status}</source>
-        <translation>Заявка №{id} · {channel} · {status}</translation>
+        <translation>Обращение №{id} · {channel} · {status}</translation>
     </message>
     <message>
         <source>no agreed estimate yet · paid {paid}</source>
@@ -2514,7 +2514,7 @@
     </message>
     <message>
         <source>Changed by {user} at {when} meanwhile: your ticks are kept; check them and press &quot;Apply my ticks&quot;.</source>
-        <translation>Тем временем заявку изменил(а) {user} ({when}). Ваши отметки сохранены: проверьте их и нажмите «Применить мои отметки».</translation>
+        <translation>Тем временем обращение изменил(а) {user} ({when}). Ваши отметки сохранены: проверьте их и нажмите «Применить мои отметки».</translation>
     </message>
 </context>
 <context>
@@ -2529,7 +2529,7 @@
     </message>
     <message>
         <source>No request selected.</source>
-        <translation>Заявка не выбрана.</translation>
+        <translation>Обращение не выбрано.</translation>
     </message>
     <message>
         <source>Payment scheme (saving…)</source>
@@ -2548,7 +2548,7 @@
     </message>
     <message>
         <source>Only in cases agreed in advance may the client be asked for an in-app code or an SMS password, and only after warning them and explaining what will be done. Never type the code here: NIT Desk does not keep codes.</source>
-        <translation>Просить у клиента код из приложения или пароль из SMS можно только в заранее согласованных случаях и только после того, как вы предупредили клиента и объяснили, что будет сделано. Никогда не вводите код здесь: NIT Desk не хранит коды.</translation>
+        <translation>Просить у клиента код из приложения или пароль из СМС можно только в заранее согласованных случаях и только после того, как вы предупредили клиента и объяснили, что будет сделано. Никогда не вводите код здесь: NIT Desk не хранит коды.</translation>
     </message>
     <message>
         <source>Sensitive action for {handle}</source>
@@ -3055,7 +3055,7 @@
     <name>VoidPaymentDialog</name>
     <message>
         <source>Void payment — request #{id}</source>
-        <translation>Аннулировать платёж — заявка №{id}</translation>
+        <translation>Аннулировать платёж — обращение №{id}</translation>
     </message>
     <message>
         <source>Void the {kind} of {amount} received on {day}? It stays in the list, struck through, and no longer counts as paid.</source>
@@ -3082,7 +3082,7 @@
     <name>WorkLogModel</name>
     <message>
         <source>Request created</source>
-        <translation>Заявка создана</translation>
+        <translation>Обращение создано</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3559,7 +3559,7 @@
     </message>
     <message>
         <source>request</source>
-        <translation>заявка</translation>
+        <translation>обращение</translation>
     </message>
     <message>
         <source>stage</source>
@@ -3643,19 +3643,19 @@
     </message>
     <message>
         <source>Request created</source>
-        <translation>Заявка создана</translation>
+        <translation>Обращение создано</translation>
     </message>
     <message>
         <source>Request taken for work</source>
-        <translation>Заявка взята в работу</translation>
+        <translation>Обращение взято в работу</translation>
     </message>
     <message>
         <source>Request released</source>
-        <translation>Заявка возвращена в очередь</translation>
+        <translation>Обращение возвращено в очередь</translation>
     </message>
     <message>
         <source>Request status changed</source>
-        <translation>Изменён статус заявки</translation>
+        <translation>Изменён статус обращения</translation>
     </message>
     <message>
         <source>Payment-scheme flags changed</source>
@@ -3663,7 +3663,7 @@
     </message>
     <message>
         <source>Request cancelled by ban</source>
-        <translation>Заявка отменена из-за блокировки</translation>
+        <translation>Обращение отменено из-за блокировки</translation>
     </message>
     <message>
         <source>Estimate created</source>
@@ -3762,7 +3762,7 @@
     </message>
     <message>
         <source>The {label} field must hold a mobile number: the client is reached by SMS, which a landline or service number cannot receive.</source>
-        <translation>В поле «{label}» нужен мобильный номер: клиенту отправляются SMS, а городской или служебный номер их не примет.</translation>
+        <translation>В поле «{label}» нужен мобильный номер: клиенту отправляются СМС, а городской или служебный номер их не примет.</translation>
     </message>
     <message>
         <source>The {label} field does not hold a valid email address. Write it like name@example.ru.</source>
@@ -3810,7 +3810,7 @@
     </message>
     <message>
         <source>first contact: no earlier request completed and paid</source>
-        <translation>первое обращение: ранее нет выполненных и оплаченных заявок</translation>
+        <translation>первое обращение: ранее нет выполненных и оплаченных обращений</translation>
     </message>
     <message>
         <source>the scope is fully clear: there is a specification</source>
@@ -3982,7 +3982,7 @@
     </message>
     <message>
         <source>No such request.</source>
-        <translation>Такой заявки нет.</translation>
+        <translation>Такого обращения нет.</translation>
     </message>
     <message>
         <source>No such estimate version.</source>
@@ -3994,7 +3994,7 @@
     </message>
     <message>
         <source>The request is cancelled: no estimate can be made or changed.</source>
-        <translation>Заявка отменена: смету нельзя составить или изменить.</translation>
+        <translation>Обращение отменено: смету нельзя составить или изменить.</translation>
     </message>
     <message>
         <source>Version {number} of this estimate is {status} and can no longer change; make a new version to change it.</source>
@@ -4002,7 +4002,7 @@
     </message>
     <message>
         <source>The version to copy belongs to another request.</source>
-        <translation>Копируемая версия относится к другой заявке.</translation>
+        <translation>Копируемая версия относится к другому обращению.</translation>
     </message>
     <message>
         <source>Version {number} of this estimate is still open: have it agreed or rejected before making a new one.</source>
@@ -4022,7 +4022,7 @@
     </message>
     <message>
         <source>Only versions of the same request can be compared.</source>
-        <translation>Сравнивать можно только версии одной заявки.</translation>
+        <translation>Сравнивать можно только версии одного обращения.</translation>
     </message>
     <message>
         <source>A PostgreSQL database is backed up with the server&apos;s own tool, pg_dump.</source>
@@ -4050,7 +4050,7 @@
     </message>
     <message>
         <source>The request is cancelled: no work is done</source>
-        <translation>Заявка отменена: работы не ведутся</translation>
+        <translation>Обращение отменено: работы не ведутся</translation>
     </message>
     <message>
         <source>Only an advance or a final payment can be recorded here.</source>
@@ -4070,19 +4070,19 @@
     </message>
     <message>
         <source>The client is banned: no payment can be recorded for this request.</source>
-        <translation>Клиенту закрыт доступ к поддержке: платёж по этой заявке записать нельзя.</translation>
+        <translation>Клиенту закрыт доступ к поддержке: платёж по этому обращению записать нельзя.</translation>
     </message>
     <message>
         <source>The request is cancelled: no payment can be recorded for it.</source>
-        <translation>Заявка отменена: платёж по ней записать нельзя.</translation>
+        <translation>Обращение отменено: платёж по нему записать нельзя.</translation>
     </message>
     <message>
         <source>This request is paid on completion: there is no advance.</source>
-        <translation>Эта заявка оплачивается по факту выполнения: аванса нет.</translation>
+        <translation>Это обращение оплачивается по факту выполнения: аванса нет.</translation>
     </message>
     <message>
         <source>This request is paid on completion: record the payment once the work is done.</source>
-        <translation>Эта заявка оплачивается по факту выполнения: запишите платёж, когда работа будет сделана.</translation>
+        <translation>Это обращение оплачивается по факту выполнения: запишите платёж, когда работа будет сделана.</translation>
     </message>
     <message>
         <source>No such payment.</source>
@@ -4118,23 +4118,23 @@
     </message>
     <message>
         <source>The request is closed ({status}).</source>
-        <translation>Заявка закрыта ({status}).</translation>
+        <translation>Обращение закрыто ({status}).</translation>
     </message>
     <message>
         <source>The request is held by {holder} since {since:%H:%M}.</source>
-        <translation>Заявку с {since:%H:%M} ведёт {holder}.</translation>
+        <translation>Обращение с {since:%H:%M} ведёт {holder}.</translation>
     </message>
     <message>
         <source>Take the request for work first.</source>
-        <translation>Сначала возьмите заявку в работу.</translation>
+        <translation>Сначала возьмите обращение в работу.</translation>
     </message>
     <message>
         <source>Unknown request status.</source>
-        <translation>Неизвестный статус заявки.</translation>
+        <translation>Неизвестный статус обращения.</translation>
     </message>
     <message>
         <source>The request was changed by {user} at {at:%H:%M}; reload and apply your change again.</source>
-        <translation>Заявку изменил(а) {user} в {at:%H:%M}; обновите её и внесите своё изменение заново.</translation>
+        <translation>Обращение изменил(а) {user} в {at:%H:%M}; обновите его и внесите своё изменение заново.</translation>
     </message>
     <message>
         <source>Bad page key.</source>
@@ -4278,7 +4278,7 @@
     </message>
     <message>
         <source>Choose the messenger the request came through.</source>
-        <translation>Выберите мессенджер, через который поступила заявка.</translation>
+        <translation>Выберите мессенджер, через который поступило обращение.</translation>
     </message>
     <message>
         <source>Give the agreed deadline as a date and time.</source>
@@ -4342,7 +4342,7 @@
     </message>
     <message>
         <source>The request belongs to another client.</source>
-        <translation>Эта заявка относится к другому клиенту.</translation>
+        <translation>Это обращение относится к другому клиенту.</translation>
     </message>
     <message>
         <source>{handle} cannot be added to the trusted persons list: {reasons}.</source>
