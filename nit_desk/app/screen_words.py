@@ -157,5 +157,6 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         where = w.objectName() or type(w).__name__
         for text in texts:
             if text:
-                plain = _TAG.sub(" ", text) if text.lstrip().startswith("<") or "<br" in text else text
+                rich = text.lstrip().startswith("<") or "<br" in text
+                plain = _TAG.sub(" ", text) if rich else text
                 yield where, plain.replace("&&", "&").replace("&", "")

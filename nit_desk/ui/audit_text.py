@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
 from nit_desk.domain.types import (
     AdvanceReason,
@@ -51,41 +52,87 @@ def _tr(text: str) -> str:
 def field_name(key: str) -> str:
     """A recorded field's name in words ("claimed_by" -> "taken by", "void_reason" ->
     "reason for voiding"); a form field's label in an error message too."""
-    names = _field_names()
-    return names.get(key) or names.get(key.replace(" ", "_")) or key.replace("_", " ")
+    source = FIELD_NAMES.get(key) or FIELD_NAMES.get(key.replace(" ", "_"))
+    return _tr(source) if source else key.replace("_", " ")
 
 
-def _field_names() -> dict[str, str]:
-    t = _tr
-    return {
-        "action": t("action"), "active": t("offered"), "added": t("added"),
-        "advance_reasons": t("advance reasons"), "amount": t("amount"),
-        "amount_kopecks": t("amount"), "awaited": t("what is awaited"),
-        "ban_id": t("ban"), "banned": t("banned"), "bans": t("bans"),
-        "channel": t("channel"), "checklist_items": t("checklist steps"),
-        "claimed_by": t("taken by"), "client": t("client"), "client_agreed": t("client agreed"),
-        "clients": t("clients"), "code": t("step"), "comment": t("comment"), "contacts": t("contacts"),
-        "deadline": t("deadline"), "description": t("description"), "email": t("email"),
-        "explanation": t("explanation"), "extra_fee": t("extra fee"),
-        "first_time": t("first contact"), "handle": t("handle"),
-        "has_specification": t("specification"), "kind": t("kind"),
-        "messenger": t("messenger"), "method_label": t("paid by"), "minutes": t("time worked"),
-        "name": t("name"), "network": t("messenger"), "note": t("note"),
-        "note_id": t("note"), "number": t("version"), "offline_work": t("offline work"),
-        "onsite_visit": t("visit"), "override_reason": t("override reason"),
-        "paid_on": t("paid on"), "password": t("password"), "payment_id": t("payment"),
-        "payment_kind": t("kind"), "payment_scheme": t("scheme"), "payments": t("payments"),
-        "phone": t("phone"), "proposal_id": t("ban proposal"), "quantity": t("quantity"),
-        "reason": t("reason"), "reference": t("reference"), "refused_steps": t("refused steps"),
-        "registered": t("registered"), "request_id": t("request"), "requests": t("requests"),
-        "role": t("role"), "seed": t("random seed"), "stage": t("stage"), "state": t("state"),
-        "status": t("status"), "system_info": t("system"),
-        "template_version": t("checklist version"), "text": t("text"), "title": t("title"),
-        "total_kopecks": t("total"), "trusted": t("trusted"), "unit": t("unit"),
-        "unit_price": t("unit price"), "unit_price_kopecks": t("unit price"),
-        "username": t("user name"), "via": t("via"), "visit_address": t("visit address"),
-        "void_reason": t("reason for voiding"), "warned": t("warned"), "why": t("why"),
-    }
+FIELD_NAMES: dict[str, str] = {
+    "action": QT_TRANSLATE_NOOP("history", "action"),
+    "active": QT_TRANSLATE_NOOP("history", "offered"),
+    "added": QT_TRANSLATE_NOOP("history", "added"),
+    "advance_reasons": QT_TRANSLATE_NOOP("history", "advance reasons"),
+    "amount": QT_TRANSLATE_NOOP("history", "amount"),
+    "amount_kopecks": QT_TRANSLATE_NOOP("history", "amount"),
+    "awaited": QT_TRANSLATE_NOOP("history", "what is awaited"),
+    "ban_id": QT_TRANSLATE_NOOP("history", "ban"),
+    "banned": QT_TRANSLATE_NOOP("history", "banned"),
+    "bans": QT_TRANSLATE_NOOP("history", "bans"),
+    "channel": QT_TRANSLATE_NOOP("history", "channel"),
+    "checklist_items": QT_TRANSLATE_NOOP("history", "checklist steps"),
+    "claimed_by": QT_TRANSLATE_NOOP("history", "taken by"),
+    "client": QT_TRANSLATE_NOOP("history", "client"),
+    "client_agreed": QT_TRANSLATE_NOOP("history", "client agreed"),
+    "clients": QT_TRANSLATE_NOOP("history", "clients"),
+    "code": QT_TRANSLATE_NOOP("history", "step"),
+    "comment": QT_TRANSLATE_NOOP("history", "comment"),
+    "contacts": QT_TRANSLATE_NOOP("history", "contacts"),
+    "deadline": QT_TRANSLATE_NOOP("history", "deadline"),
+    "description": QT_TRANSLATE_NOOP("history", "description"),
+    "email": QT_TRANSLATE_NOOP("history", "email"),
+    "explanation": QT_TRANSLATE_NOOP("history", "explanation"),
+    "extra_fee": QT_TRANSLATE_NOOP("history", "extra fee"),
+    "first_time": QT_TRANSLATE_NOOP("history", "first contact"),
+    "handle": QT_TRANSLATE_NOOP("history", "handle"),
+    "has_specification": QT_TRANSLATE_NOOP("history", "specification"),
+    "kind": QT_TRANSLATE_NOOP("history", "kind"),
+    "messenger": QT_TRANSLATE_NOOP("history", "messenger"),
+    "method_label": QT_TRANSLATE_NOOP("history", "paid by"),
+    "minutes": QT_TRANSLATE_NOOP("history", "time worked"),
+    "name": QT_TRANSLATE_NOOP("history", "name"),
+    "network": QT_TRANSLATE_NOOP("history", "messenger"),
+    "note": QT_TRANSLATE_NOOP("history", "note"),
+    "note_id": QT_TRANSLATE_NOOP("history", "note"),
+    "number": QT_TRANSLATE_NOOP("history", "version"),
+    "offline_work": QT_TRANSLATE_NOOP("history", "offline work"),
+    "onsite_visit": QT_TRANSLATE_NOOP("history", "visit"),
+    "override_reason": QT_TRANSLATE_NOOP("history", "override reason"),
+    "paid_on": QT_TRANSLATE_NOOP("history", "paid on"),
+    "password": QT_TRANSLATE_NOOP("history", "password"),
+    "payment_id": QT_TRANSLATE_NOOP("history", "payment"),
+    "payment_kind": QT_TRANSLATE_NOOP("history", "kind"),
+    "payment_scheme": QT_TRANSLATE_NOOP("history", "scheme"),
+    "payments": QT_TRANSLATE_NOOP("history", "payments"),
+    "phone": QT_TRANSLATE_NOOP("history", "phone"),
+    "proposal_id": QT_TRANSLATE_NOOP("history", "ban proposal"),
+    "quantity": QT_TRANSLATE_NOOP("history", "quantity"),
+    "reason": QT_TRANSLATE_NOOP("history", "reason"),
+    "reference": QT_TRANSLATE_NOOP("history", "reference"),
+    "refused_steps": QT_TRANSLATE_NOOP("history", "refused steps"),
+    "registered": QT_TRANSLATE_NOOP("history", "registered"),
+    "request_id": QT_TRANSLATE_NOOP("history", "request"),
+    "requests": QT_TRANSLATE_NOOP("history", "requests"),
+    "role": QT_TRANSLATE_NOOP("history", "role"),
+    "seed": QT_TRANSLATE_NOOP("history", "random seed"),
+    "stage": QT_TRANSLATE_NOOP("history", "stage"),
+    "state": QT_TRANSLATE_NOOP("history", "state"),
+    "status": QT_TRANSLATE_NOOP("history", "status"),
+    "system_info": QT_TRANSLATE_NOOP("history", "system"),
+    "template_version": QT_TRANSLATE_NOOP("history", "checklist version"),
+    "text": QT_TRANSLATE_NOOP("history", "text"),
+    "title": QT_TRANSLATE_NOOP("history", "title"),
+    "total_kopecks": QT_TRANSLATE_NOOP("history", "total"),
+    "trusted": QT_TRANSLATE_NOOP("history", "trusted"),
+    "unit": QT_TRANSLATE_NOOP("history", "unit"),
+    "unit_price": QT_TRANSLATE_NOOP("history", "unit price"),
+    "unit_price_kopecks": QT_TRANSLATE_NOOP("history", "unit price"),
+    "username": QT_TRANSLATE_NOOP("history", "user name"),
+    "via": QT_TRANSLATE_NOOP("history", "via"),
+    "visit_address": QT_TRANSLATE_NOOP("history", "visit address"),
+    "void_reason": QT_TRANSLATE_NOOP("history", "reason for voiding"),
+    "warned": QT_TRANSLATE_NOOP("history", "warned"),
+    "why": QT_TRANSLATE_NOOP("history", "why"),
+}
+"""Recorded fields and form fields by their code, as English sources (context "history")."""
 
 
 def entity_name(entity: str) -> str:

@@ -270,7 +270,7 @@ def _count_texts() -> Counts:
 
 
 def n_requests(n: int) -> str:
-    """``"1 request"`` / ``"5 requests"``, or in Russian ``1 заявка / 2 заявки / 5 заявок``."""
+    """``"1 request"`` / ``"5 requests"``; in Russian ``1 обращение / 5 обращений``."""
     return _count_texts().requests(n)
 
 

@@ -204,7 +204,7 @@ def test_r17_export_writes_the_filtered_entries(
 def test_change_lines_are_readable() -> None:
     """Before/after JSON as "field: old → new" lines; added and removed fields too."""
     assert change_lines('{"state": "pending", "code": "x"}', '{"state": "done", "code": "x"}') \
-        == ["state: pending → done", "code: x"]
+        == ["state: pending → done", "step: x"]
     assert change_lines("", '{"banned": true}') == ["banned: yes"]
-    assert change_lines('{"a": 1}', '{"b": [1, 2]}') == ["a: 1 → —", "b: [1, 2]"]
+    assert change_lines('{"a": 1}', '{"b": [1, 2]}') == ["a: 1 → —", "b: 1, 2"]
     assert change_lines("", "") == []
