@@ -154,12 +154,8 @@
         <translation>Запись №{seq} · {when} · {who}</translation>
     </message>
     <message>
-        <source>{what} ({action}) — {entity} {id}</source>
-        <translation>{what} ({action}) — {entity} {id}</translation>
-    </message>
-    <message>
-        <source>Client #{id}</source>
-        <translation>Клиент №{id}</translation>
+        <source>{what} — {entity}</source>
+        <translation>{what} — {entity}</translation>
     </message>
     <message>
         <source>(no details recorded)</source>
@@ -193,8 +189,8 @@
         <translation>Предложить блокировку — {handle}</translation>
     </message>
     <message>
-        <source>A client who refuses or obstructs a required action can be banned from support (R10). Name what {handle} refused; a supervisor reviews the proposal (R11).</source>
-        <translation>Клиенту, который отказывается от обязательного действия или мешает его выполнить, можно закрыть доступ к поддержке (R10). Укажите, от чего отказался {handle}; предложение рассмотрит супервайзер (R11).</translation>
+        <source>A client who refuses or obstructs a required action can be banned from support. Name what {handle} refused; a supervisor reviews the proposal.</source>
+        <translation>Клиенту, который отказывается от обязательного действия или мешает его выполнить, можно закрыть доступ к поддержке. Укажите, от чего отказался {handle}; предложение рассмотрит супервайзер.</translation>
     </message>
     <message>
         <source>what happened, in a few words</source>
@@ -248,8 +244,8 @@
         <translation>&amp;Одобрить блокировку…</translation>
     </message>
     <message>
-        <source>Ban the client: open requests are cancelled by ban and any advance is forfeited (R12)</source>
-        <translation>Заблокировать клиента: открытые обращения отменяются из-за блокировки, внесённый аванс удерживается (R12)</translation>
+        <source>Ban the client: open requests are cancelled by ban and any advance is forfeited</source>
+        <translation>Заблокировать клиента: открытые обращения отменяются из-за блокировки, внесённый аванс удерживается</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
@@ -324,8 +320,8 @@
         <translation>Одобрить блокировку {handle}</translation>
     </message>
     <message>
-        <source>{handle} will be banned: every open request is closed as cancelled by ban and any advance paid is recorded as forfeited, not refunded (R12). A reason for the record (optional; the agent&apos;s comment is kept):</source>
-        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые обращения будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата (R12). Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
+        <source>{handle} will be banned: every open request is closed as cancelled by ban and any advance paid is recorded as forfeited, not refunded. A reason for the record (optional; the agent&apos;s comment is kept):</source>
+        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые обращения будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата. Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
     </message>
     <message>
         <source>&amp;Ban the client</source>
@@ -405,8 +401,8 @@
         <translation>&amp;Чувствительное действие…</translation>
     </message>
     <message>
-        <source>Record that the client was warned before a code is asked for (R8)</source>
-        <translation>Записать, что клиента предупредили, прежде чем просить код (R8)</translation>
+        <source>Record that the client was warned before a code is asked for</source>
+        <translation>Записать, что клиента предупредили, прежде чем просить код</translation>
     </message>
     <message>
         <source>Propose &amp;ban…</source>
@@ -421,8 +417,8 @@
         <translation>Предложение о блокировке ждёт решения супервайзера.</translation>
     </message>
     <message>
-        <source>Propose a ban for refused steps (R10, R11)</source>
-        <translation>Предложить блокировку за отказ от шагов (R10, R11)</translation>
+        <source>Propose a ban for refused steps</source>
+        <translation>Предложить блокировку за отказ от шагов</translation>
     </message>
     <message>
         <source>New request #{id} for {handle} saved.</source>
@@ -687,12 +683,12 @@
         <translation>Система: сведения ещё не собраны</translation>
     </message>
     <message>
-        <source>Only a registered client who is not banned can be trusted (R5): {reasons}.</source>
-        <translation>Доверенным лицом может быть только зарегистрированный клиент, которому не закрыт доступ к поддержке (R5): {reasons}.</translation>
+        <source>Only a registered client who is not banned can be trusted: {reasons}.</source>
+        <translation>Доверенным лицом может быть только зарегистрированный клиент, которому не закрыт доступ к поддержке: {reasons}.</translation>
     </message>
     <message>
-        <source>Trusted persons may get phone consultations once the current work is paid (R6).</source>
-        <translation>Доверенные лица могут получать консультации по телефону, когда текущая работа оплачена (R6).</translation>
+        <source>Trusted persons may get phone consultations once the current work is paid.</source>
+        <translation>Доверенные лица могут получать консультации по телефону, когда текущая работа оплачена.</translation>
     </message>
     <message>
         <source>approved</source>
@@ -871,8 +867,8 @@
         <translation>Причина:</translation>
     </message>
     <message>
-        <source>Never type passwords, codes, card numbers or full names here (R9, R23).</source>
-        <translation>Никогда не вводите сюда пароли, коды, номера карт и полные ФИО (R9, R23).</translation>
+        <source>Never type passwords, codes, card numbers or full names here.</source>
+        <translation>Никогда не вводите сюда пароли, коды, номера карт и полные ФИО.</translation>
     </message>
     <message>
         <source>The deadline is in the past: agree a deadline in the future.</source>
@@ -1306,8 +1302,8 @@
         <translation>&amp;Канал обращения:</translation>
     </message>
     <message>
-        <source>Support works through messengers (R1): the phone is for SMS confirmation, not for calls. Keep nothing else about the client: no name, no card or bank data (R2).</source>
-        <translation>Поддержка работает через мессенджеры (R1): телефон нужен для подтверждения по СМС, а не для звонков. Больше ничего о клиенте не храним: ни имени, ни данных карты или банка (R2).</translation>
+        <source>Support works through messengers: the phone is for SMS confirmation, not for calls. Keep nothing else about the client: no name, no card or bank data.</source>
+        <translation>Поддержка работает через мессенджеры: телефон нужен для подтверждения по СМС, а не для звонков. Больше ничего о клиенте не храним: ни имени, ни данных карты или банка.</translation>
     </message>
 </context>
 <context>
@@ -1321,8 +1317,8 @@
         <translation>Будет сохранено как {value}</translation>
     </message>
     <message>
-        <source>Only a supervisor can go on with a banned client (R12).</source>
-        <translation>Продолжить работу с заблокированным клиентом может только супервайзер (R12).</translation>
+        <source>Only a supervisor can go on with a banned client.</source>
+        <translation>Продолжить работу с заблокированным клиентом может только супервайзер.</translation>
     </message>
     <message>
         <source>Type the account, or remove this row.</source>
@@ -1356,8 +1352,8 @@
         <translation>что нужно клиенту</translation>
     </message>
     <message>
-        <source>OS, hardware, programs: everything the client can tell (R7)</source>
-        <translation>ОС, оборудование, программы — всё, что может рассказать клиент (R7)</translation>
+        <source>OS, hardware, programs: everything the client can tell</source>
+        <translation>ОС, оборудование, программы — всё, что может рассказать клиент</translation>
     </message>
     <message>
         <source>&amp;Specification: the scope is fully clear</source>
@@ -1510,8 +1506,8 @@
         <translation>Я супервайзер: продолжить работу с заблокированным клиентом</translation>
     </message>
     <message>
-        <source>These contacts belong to {handle}, a client BANNED from support (R12). Do not take the request.</source>
-        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке (R12). Не принимайте обращение.</translation>
+        <source>These contacts belong to {handle}, a client BANNED from support. Do not take the request.</source>
+        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке. Не принимайте обращение.</translation>
     </message>
     <message>
         <source>Only a supervisor can go on.</source>
@@ -1629,8 +1625,8 @@
         <translation>&amp;Аннулировать платёж…</translation>
     </message>
     <message>
-        <source>A wrong payment is voided with a reason; it stays in the list (R21)</source>
-        <translation>Ошибочный платёж аннулируется с указанием причины и остаётся в списке (R21)</translation>
+        <source>A wrong payment is voided with a reason; it stays in the list</source>
+        <translation>Ошибочный платёж аннулируется с указанием причины и остаётся в списке</translation>
     </message>
     <message>
         <source>Record payment…</source>
@@ -1721,8 +1717,8 @@
         <translation>оплачено · переплата {amount}</translation>
     </message>
     <message>
-        <source>The client is banned: no payment or refund can be recorded; any advance is forfeited (R12).</source>
-        <translation>Клиенту закрыт доступ к поддержке: платежи и возвраты не записываются, внесённый аванс удерживается (R12).</translation>
+        <source>The client is banned: no payment or refund can be recorded; any advance is forfeited.</source>
+        <translation>Клиенту закрыт доступ к поддержке: платежи и возвраты не записываются, внесённый аванс удерживается.</translation>
     </message>
     <message>
         <source>The request is cancelled: no payment can be recorded.</source>
@@ -1763,8 +1759,8 @@
         <translation>Новая услуга</translation>
     </message>
     <message>
-        <source>Extra fee (e.g. third-party registration, R8)</source>
-        <translation>Дополнительная плата (например, регистрация в стороннем сервисе, R8)</translation>
+        <source>Extra fee (e.g. third-party registration)</source>
+        <translation>Дополнительная плата (например, регистрация в стороннем сервисе)</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1987,12 +1983,12 @@
         <translation>Регистрация: выполнено обязательных шагов / всего обязательных</translation>
     </message>
     <message>
-        <source>Payment scheme: advance or on completion (R13, R14)</source>
-        <translation>Схема оплаты: предоплата или по факту (R13, R14)</translation>
+        <source>Payment scheme: advance or on completion</source>
+        <translation>Схема оплаты: предоплата или по факту</translation>
     </message>
     <message>
-        <source>Agreed deadline and the time left (R7)</source>
-        <translation>Согласованный срок и оставшееся время (R7)</translation>
+        <source>Agreed deadline and the time left</source>
+        <translation>Согласованный срок и оставшееся время</translation>
     </message>
     <message>
         <source>Which agent holds it</source>
@@ -2005,10 +2001,6 @@
     <message>
         <source>{m} min</source>
         <translation>{m} мин</translation>
-    </message>
-    <message>
-        <source>This client is banned from support (R12).</source>
-        <translation>Этому клиенту закрыт доступ к поддержке (R12).</translation>
     </message>
     <message>
         <source>overdue {span}</source>
@@ -2041,6 +2033,10 @@
     <message>
         <source>{done} of {total} required registration steps done</source>
         <translation>Обязательные шаги регистрации: выполнено {done} из {total}</translation>
+    </message>
+    <message>
+        <source>This client is banned from support.</source>
+        <translation>Этому клиенту закрыт доступ к поддержке.</translation>
     </message>
     <message>
         <source>Agreed deadline: {when}</source>
@@ -2204,8 +2200,8 @@
         <translation>Номер операции:</translation>
     </message>
     <message>
-        <source>Never type card numbers or bank details here (R2).</source>
-        <translation>Никогда не вводите здесь номера карт и банковские реквизиты (R2).</translation>
+        <source>Never type card numbers or bank details here.</source>
+        <translation>Никогда не вводите здесь номера карт и банковские реквизиты.</translation>
     </message>
     <message>
         <source>Enter the amount received, e.g. 1 234,50.</source>
@@ -2378,8 +2374,8 @@
         <translation>Начать &amp;без аванса…</translation>
     </message>
     <message>
-        <source>Start without the advance; the reason is recorded (supervisors, R19)</source>
-        <translation>Начать работу без аванса; причина записывается (только супервайзер, R19)</translation>
+        <source>Start without the advance; the reason is recorded (supervisors)</source>
+        <translation>Начать работу без аванса; причина записывается (только супервайзер)</translation>
     </message>
     <message>
         <source>{action} ({keys})</source>
@@ -2430,8 +2426,8 @@
         <translation>Начать работу по обращению №{id} без аванса</translation>
     </message>
     <message>
-        <source>Why does the work start before the advance is paid? The reason is recorded (R19).</source>
-        <translation>Почему работа начинается до оплаты аванса? Причина будет записана (R19).</translation>
+        <source>Why does the work start before the advance is paid? The reason is recorded.</source>
+        <translation>Почему работа начинается до оплаты аванса? Причина будет записана.</translation>
     </message>
     <message>
         <source>Start work</source>
@@ -2599,16 +2595,16 @@
         <translation>За&amp;крыть</translation>
     </message>
     <message>
-        <source>Warn the client and explain what will be done first (R8).</source>
-        <translation>Сначала предупредите клиента и объясните, что будет сделано (R8).</translation>
+        <source>Warn the client and explain what will be done first.</source>
+        <translation>Сначала предупредите клиента и объясните, что будет сделано.</translation>
+    </message>
+    <message>
+        <source>Recorded: {handle} refused &quot;{action}&quot;. Refusing a required action can be grounds for a ban: you may propose one to the supervisors.</source>
+        <translation>Записано: {handle} отказался от действия «{action}». Отказ от обязательного действия может быть основанием для блокировки: вы можете предложить её супервайзерам.</translation>
     </message>
     <message>
         <source>Choose whether the client agreed.</source>
         <translation>Укажите, согласился ли клиент.</translation>
-    </message>
-    <message>
-        <source>Recorded: {handle} refused &quot;{action}&quot;. Refusing a required action can be grounds for a ban (R10): you may propose one to the supervisors.</source>
-        <translation>Записано: {handle} отказался от действия «{action}». Отказ от обязательного действия может быть основанием для блокировки (R10): вы можете предложить её супервайзерам.</translation>
     </message>
 </context>
 <context>
@@ -3256,14 +3252,6 @@
 <context>
     <name>audit</name>
     <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
         <source>Ban proposal approved</source>
         <translation>Предложение о блокировке одобрено</translation>
     </message>
@@ -3378,6 +3366,153 @@
     </message>
 </context>
 <context>
+    <name>csv</name>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Object No.</source>
+        <translation>№ объекта</translation>
+    </message>
+    <message>
+        <source>Client No.</source>
+        <translation>№ клиента</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Хеш</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Period start (UTC)</source>
+        <translation>Начало периода (UTC)</translation>
+    </message>
+    <message>
+        <source>Period end (UTC)</source>
+        <translation>Конец периода (UTC)</translation>
+    </message>
+    <message>
+        <source>Requests: new</source>
+        <translation>Обращения: новые</translation>
+    </message>
+    <message>
+        <source>Requests: in progress</source>
+        <translation>Обращения: в работе</translation>
+    </message>
+    <message>
+        <source>Requests: waiting for the client</source>
+        <translation>Обращения: ждут клиента</translation>
+    </message>
+    <message>
+        <source>Requests: done</source>
+        <translation>Обращения: выполнены</translation>
+    </message>
+    <message>
+        <source>Requests: cancelled</source>
+        <translation>Обращения: отменены</translation>
+    </message>
+    <message>
+        <source>Requests: cancelled by a ban</source>
+        <translation>Обращения: отменены блокировкой</translation>
+    </message>
+    <message>
+        <source>Open requests past their deadline</source>
+        <translation>Открытые обращения с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Clients registered in the period</source>
+        <translation>Клиентов зарегистрировано за период</translation>
+    </message>
+    <message>
+        <source>Median registration time, hours</source>
+        <translation>Медианное время регистрации, ч</translation>
+    </message>
+    <message>
+        <source>Ban proposals: waiting</source>
+        <translation>Предложения блокировки: ждут решения</translation>
+    </message>
+    <message>
+        <source>Ban proposals: approved</source>
+        <translation>Предложения блокировки: одобрены</translation>
+    </message>
+    <message>
+        <source>Ban proposals: rejected</source>
+        <translation>Предложения блокировки: отклонены</translation>
+    </message>
+    <message>
+        <source>Estimates agreed</source>
+        <translation>Согласовано смет</translation>
+    </message>
+    <message>
+        <source>Agreed, ₽</source>
+        <translation>Согласовано, ₽</translation>
+    </message>
+    <message>
+        <source>Paid, ₽</source>
+        <translation>Оплачено, ₽</translation>
+    </message>
+    <message>
+        <source>Forfeited, ₽</source>
+        <translation>Удержано, ₽</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Requests created</source>
+        <translation>Создано обращений</translation>
+    </message>
+    <message>
+        <source>Requests closed</source>
+        <translation>Закрыто обращений</translation>
+    </message>
+    <message>
+        <source>Holding now</source>
+        <translation>В работе сейчас</translation>
+    </message>
+    <message>
+        <source>Ban proposals</source>
+        <translation>Предложений блокировки</translation>
+    </message>
+    <message>
+        <source>Payments, ₽</source>
+        <translation>Платежи, ₽</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>NIT Desk</source>
@@ -3462,6 +3597,10 @@
         <translation>действие</translation>
     </message>
     <message>
+        <source>offered</source>
+        <translation>предлагается</translation>
+    </message>
+    <message>
         <source>added</source>
         <translation>добавлено</translation>
     </message>
@@ -3474,20 +3613,48 @@
         <translation>сумма</translation>
     </message>
     <message>
+        <source>what is awaited</source>
+        <translation>что ожидается от клиента</translation>
+    </message>
+    <message>
+        <source>ban</source>
+        <translation>блокировка</translation>
+    </message>
+    <message>
         <source>banned</source>
         <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>bans</source>
+        <translation>блокировки</translation>
     </message>
     <message>
         <source>channel</source>
         <translation>канал</translation>
     </message>
     <message>
+        <source>checklist steps</source>
+        <translation>шаги чек-листов</translation>
+    </message>
+    <message>
         <source>taken by</source>
         <translation>взял(а) в работу</translation>
     </message>
     <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
         <source>client agreed</source>
         <translation>клиент согласился</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>клиенты</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
     </message>
     <message>
         <source>comment</source>
@@ -3500,6 +3667,22 @@
     <message>
         <source>deadline</source>
         <translation>срок</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>объяснение</translation>
+    </message>
+    <message>
+        <source>extra fee</source>
+        <translation>за доплату</translation>
     </message>
     <message>
         <source>first contact</source>
@@ -3518,8 +3701,24 @@
         <translation>вид</translation>
     </message>
     <message>
+        <source>messenger</source>
+        <translation>мессенджер</translation>
+    </message>
+    <message>
         <source>paid by</source>
         <translation>способ оплаты</translation>
+    </message>
+    <message>
+        <source>time worked</source>
+        <translation>затраченное время</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
     </message>
     <message>
         <source>version</source>
@@ -3534,12 +3733,40 @@
         <translation>выезд</translation>
     </message>
     <message>
+        <source>override reason</source>
+        <translation>причина исключения</translation>
+    </message>
+    <message>
         <source>paid on</source>
         <translation>дата оплаты</translation>
     </message>
     <message>
+        <source>password</source>
+        <translation>пароль</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>платёж</translation>
+    </message>
+    <message>
         <source>scheme</source>
         <translation>схема оплаты</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>платежи</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>ban proposal</source>
+        <translation>предложение о блокировке</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>количество</translation>
     </message>
     <message>
         <source>reason</source>
@@ -3562,6 +3789,18 @@
         <translation>обращение</translation>
     </message>
     <message>
+        <source>requests</source>
+        <translation>обращения</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>начальное число</translation>
+    </message>
+    <message>
         <source>stage</source>
         <translation>этап</translation>
     </message>
@@ -3582,6 +3821,14 @@
         <translation>версия чек-листа</translation>
     </message>
     <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
         <source>total</source>
         <translation>итого</translation>
     </message>
@@ -3590,12 +3837,28 @@
         <translation>доверенное лицо</translation>
     </message>
     <message>
+        <source>unit</source>
+        <translation>единица</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>цена за единицу</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>имя пользователя</translation>
+    </message>
+    <message>
         <source>via</source>
         <translation>способ</translation>
     </message>
     <message>
         <source>visit address</source>
         <translation>адрес выезда</translation>
+    </message>
+    <message>
+        <source>reason for voiding</source>
+        <translation>причина аннулирования</translation>
     </message>
     <message>
         <source>warned</source>
@@ -3744,6 +4007,42 @@
     <message>
         <source>Ban lifted</source>
         <translation>Блокировка снята</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>смета</translation>
+    </message>
+    <message>
+        <source>sensitive action</source>
+        <translation>чувствительное действие</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>пользователь</translation>
+    </message>
+    <message>
+        <source>price list item</source>
+        <translation>позиция прайс-листа</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>чек-лист</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>демо-данные</translation>
+    </message>
+    <message>
+        <source>{what} No. {number}</source>
+        <translation>{what} №{number}</translation>
+    </message>
+    <message>
+        <source>sensitive action No. {number}</source>
+        <translation>чувствительное действие №{number}</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>№{number}</translation>
     </message>
 </context>
 <context>
@@ -4369,16 +4668,16 @@
         <translation>У клиента уже есть этот контакт.</translation>
     </message>
     <message>
-        <source>This is the client&apos;s only phone number, and a client keeps one (R1): fix it instead of removing it.</source>
-        <translation>Это единственный номер телефона клиента, а он должен быть (R1): исправьте его вместо удаления.</translation>
+        <source>This is the client&apos;s only phone number, and a client keeps one: fix it instead of removing it.</source>
+        <translation>Это единственный номер телефона клиента, а он должен быть: исправьте его вместо удаления.</translation>
     </message>
     <message>
-        <source>This is the client&apos;s only email address, and a client keeps one (R1): fix it instead of removing it.</source>
-        <translation>Это единственный адрес электронной почты клиента, а он должен быть (R1): исправьте его вместо удаления.</translation>
+        <source>This is the client&apos;s only email address, and a client keeps one: fix it instead of removing it.</source>
+        <translation>Это единственный адрес электронной почты клиента, а он должен быть: исправьте его вместо удаления.</translation>
     </message>
     <message>
-        <source>This is the client&apos;s only messenger account, and a client keeps one (R1): fix it instead of removing it.</source>
-        <translation>Это единственный аккаунт клиента в мессенджере, а он должен быть (R1): исправьте его вместо удаления.</translation>
+        <source>This is the client&apos;s only messenger account, and a client keeps one: fix it instead of removing it.</source>
+        <translation>Это единственный аккаунт клиента в мессенджере, а он должен быть: исправьте его вместо удаления.</translation>
     </message>
     <message>
         <source>The client {handle} is banned: their contacts stay as they are, so that intake still recognises them.</source>

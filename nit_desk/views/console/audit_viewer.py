@@ -46,6 +46,7 @@ from nit_desk.services.admin.audit_dto import AuditQuery, AuditRecord, ChainRepo
 from nit_desk.services.change import Change
 from nit_desk.ui.audit_text import actor_text, reference_text
 from nit_desk.ui.errors import ErrorSink, error_text
+from nit_desk.ui.i18n import csv_label
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
@@ -301,7 +302,8 @@ class AuditViewer(QWidget, ErrorSink):
         self.export_button.setEnabled(False)
         self.message.show_info(self.tr("Exporting…"))
         try:
-            count = await self.session.call(audit.export_audit, self.query(), target)
+            count = await self.session.call(audit.export_audit, self.query(), target,
+                                            translate=csv_label)
         finally:
             if alive(self):
                 self.export_button.setEnabled(True)
