@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
+from nit_desk.ui.audit_text import field_name
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,15 @@ CrashDialogFactory = Callable[[str, Path | None, QWidget | None], QDialog]
 
 
 def error_text(err: NitDeskError) -> str:
-    """The translated, filled-in text of a domain error."""
+    """The translated, filled-in text of a domain error; the field it names
+    (``{label}``) in the user's language too ("amount" -> "сумма")."""
     template = QCoreApplication.translate(MESSAGE_CONTEXT, err.template)
+    params = dict(err.params)
+    label = params.get("label")
+    if isinstance(label, str) and label:
+        params["label"] = field_name(label.split(".", 1)[0])
     try:
-        return template.format(**err.params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return err.message
 

@@ -270,7 +270,7 @@ def _count_texts() -> Counts:
 
 
 def n_requests(n: int) -> str:
-    """``"1 request"`` / ``"5 requests"``, or in Russian ``1 заявка / 2 заявки / 5 заявок``."""
+    """``"1 request"`` / ``"5 requests"``; in Russian ``1 обращение / 5 обращений``."""
     return _count_texts().requests(n)
 
 
@@ -300,3 +300,12 @@ def format_datetime(moment: datetime, locale: QLocale | None = None, *,
     qdt = QDateTime.fromSecsSinceEpoch(int(aware.timestamp()), QTimeZone.systemTimeZone())
     fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return loc.toString(qdt, fmt)
+
+
+def csv_label(text: str) -> str:
+    """A CSV header or row label in the user's language (context ``csv``).
+
+    Passed to the services' exports, which mark their English labels with
+    ``QT_TRANSLATE_NOOP("csv", ...)``; safe to call on a worker thread.
+    """
+    return QCoreApplication.translate("csv", text)

@@ -134,5 +134,5 @@ def _header_tips() -> list[str]:
     return [_tr("The client's handle"), _tr("Where the client wrote from"),
             _tr("Where the request stands"),
             _tr("Registration: required steps done / required"),
-            _tr("Payment scheme: advance or on completion (R13, R14)"),
-            _tr("Agreed deadline and the time left (R7)"), _tr("Which agent holds it")]
+            _tr("Payment scheme: advance or on completion"),
+            _tr("Agreed deadline and the time left"), _tr("Which agent holds it")]

@@ -120,9 +120,9 @@ FIELD_LABELS = {
 def field_error_text(err: NitDeskError) -> str:
     """The translated text of ``err`` with its ``{label}`` in the user's language too."""
     label = err.params.get("label")
-    if not isinstance(label, str):
+    base = label.split(".", 1)[0] if isinstance(label, str) else ""
+    if base not in FIELD_LABELS:  # every other field is named by the one formatter
         return error_text(err)
-    base = label.split(".", 1)[0]
     words = QCoreApplication.translate("fields", FIELD_LABELS.get(base, base))
     template = QCoreApplication.translate(MESSAGE_CONTEXT, err.template)
     try:

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Requests taken in</source>
-        <translation>Принято заявок</translation>
+        <translation>Принято обращений</translation>
     </message>
     <message>
         <source>Closed as done</source>
@@ -154,12 +154,8 @@
         <translation>Запись №{seq} · {when} · {who}</translation>
     </message>
     <message>
-        <source>{what} ({action}) — {entity} {id}</source>
-        <translation>{what} ({action}) — {entity} {id}</translation>
-    </message>
-    <message>
-        <source>Client #{id}</source>
-        <translation>Клиент №{id}</translation>
+        <source>{what} — {entity}</source>
+        <translation>{what} — {entity}</translation>
     </message>
     <message>
         <source>(no details recorded)</source>
@@ -193,8 +189,8 @@
         <translation>Предложить блокировку — {handle}</translation>
     </message>
     <message>
-        <source>A client who refuses or obstructs a required action can be banned from support (R10). Name what {handle} refused; a supervisor reviews the proposal (R11).</source>
-        <translation>Клиенту, который отказывается от обязательного действия или мешает его выполнить, можно закрыть доступ к поддержке (R10). Укажите, от чего отказался {handle}; предложение рассмотрит супервайзер (R11).</translation>
+        <source>A client who refuses or obstructs a required action can be banned from support. Name what {handle} refused; a supervisor reviews the proposal.</source>
+        <translation>Клиенту, который отказывается от обязательного действия или мешает его выполнить, можно закрыть доступ к поддержке. Укажите, от чего отказался {handle}; предложение рассмотрит супервайзер.</translation>
     </message>
     <message>
         <source>what happened, in a few words</source>
@@ -248,8 +244,8 @@
         <translation>&amp;Одобрить блокировку…</translation>
     </message>
     <message>
-        <source>Ban the client: open requests are cancelled by ban and any advance is forfeited (R12)</source>
-        <translation>Заблокировать клиента: открытые заявки отменяются из-за блокировки, внесённый аванс удерживается (R12)</translation>
+        <source>Ban the client: open requests are cancelled by ban and any advance is forfeited</source>
+        <translation>Заблокировать клиента: открытые обращения отменяются из-за блокировки, внесённый аванс удерживается</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
@@ -324,8 +320,8 @@
         <translation>Одобрить блокировку {handle}</translation>
     </message>
     <message>
-        <source>{handle} will be banned: every open request is closed as cancelled by ban and any advance paid is recorded as forfeited, not refunded (R12). A reason for the record (optional; the agent&apos;s comment is kept):</source>
-        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые заявки будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата (R12). Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
+        <source>{handle} will be banned: every open request is closed as cancelled by ban and any advance paid is recorded as forfeited, not refunded. A reason for the record (optional; the agent&apos;s comment is kept):</source>
+        <translation>Клиенту {handle} будет закрыт доступ к поддержке: все открытые обращения будут отменены из-за блокировки, а внесённый аванс будет удержан без возврата. Причина для журнала (необязательно; комментарий оператора сохранится):</translation>
     </message>
     <message>
         <source>&amp;Ban the client</source>
@@ -334,9 +330,9 @@
     <message numerus="yes">
         <source>{handle} is banned: %n open request(s) cancelled, {money} forfeited.</source>
         <translation>
-            <numerusform>Клиенту {handle} закрыт доступ: отменена %n открытая заявка, удержано {money}.</numerusform>
-            <numerusform>Клиенту {handle} закрыт доступ: отменены %n открытые заявки, удержано {money}.</numerusform>
-            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытых заявок, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытое обращение, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменены %n открытые обращения, удержано {money}.</numerusform>
+            <numerusform>Клиенту {handle} закрыт доступ: отменено %n открытых обращений, удержано {money}.</numerusform>
         </translation>
     </message>
     <message>
@@ -361,7 +357,7 @@
     </message>
     <message>
         <source>{handle} may contact support again; requests cancelled by the ban stay cancelled. Why is the ban lifted?</source>
-        <translation>{handle} снова сможет обращаться в поддержку; заявки, отменённые из-за блокировки, останутся отменёнными. Почему блокировка снимается?</translation>
+        <translation>{handle} снова сможет обращаться в поддержку; обращения, отменённые из-за блокировки, останутся отменёнными. Почему блокировка снимается?</translation>
     </message>
     <message>
         <source>&amp;Lift the ban</source>
@@ -405,8 +401,8 @@
         <translation>&amp;Чувствительное действие…</translation>
     </message>
     <message>
-        <source>Record that the client was warned before a code is asked for (R8)</source>
-        <translation>Записать, что клиента предупредили, прежде чем просить код (R8)</translation>
+        <source>Record that the client was warned before a code is asked for</source>
+        <translation>Записать, что клиента предупредили, прежде чем просить код</translation>
     </message>
     <message>
         <source>Propose &amp;ban…</source>
@@ -421,12 +417,12 @@
         <translation>Предложение о блокировке ждёт решения супервайзера.</translation>
     </message>
     <message>
-        <source>Propose a ban for refused steps (R10, R11)</source>
-        <translation>Предложить блокировку за отказ от шагов (R10, R11)</translation>
+        <source>Propose a ban for refused steps</source>
+        <translation>Предложить блокировку за отказ от шагов</translation>
     </message>
     <message>
         <source>New request #{id} for {handle} saved.</source>
-        <translation>Новая заявка №{id} для {handle} сохранена.</translation>
+        <translation>Новое обращение №{id} для {handle} сохранено.</translation>
     </message>
     <message>
         <source>Sensitive action recorded for {handle}.</source>
@@ -473,7 +469,7 @@
     </message>
     <message>
         <source>Description — request #{id}</source>
-        <translation>Описание — заявка №{id}</translation>
+        <translation>Описание — обращение №{id}</translation>
     </message>
     <message>
         <source>Description:</source>
@@ -481,11 +477,11 @@
     </message>
     <message>
         <source>Description of request #{id} saved.</source>
-        <translation>Описание заявки №{id} сохранено.</translation>
+        <translation>Описание обращения №{id} сохранено.</translation>
     </message>
     <message>
         <source>Request #{id}: deadline re-agreed for {deadline}.</source>
-        <translation>Заявка №{id}: срок пересогласован на {deadline}.</translation>
+        <translation>Обращение №{id}: срок пересогласован на {deadline}.</translation>
     </message>
 </context>
 <context>
@@ -609,7 +605,7 @@
     <name>ClientCardView</name>
     <message>
         <source>&amp;New request…</source>
-        <translation>&amp;Новая заявка…</translation>
+        <translation>&amp;Новое обращение…</translation>
     </message>
     <message>
         <source>Client card</source>
@@ -617,7 +613,7 @@
     </message>
     <message>
         <source>Pick a request in the queue to see its client, or press Ctrl+I for a new request.</source>
-        <translation>Выберите заявку в очереди, чтобы увидеть карточку клиента, или нажмите Ctrl+I, чтобы создать новую заявку.</translation>
+        <translation>Выберите обращение в очереди, чтобы увидеть карточку клиента, или нажмите Ctrl+I, чтобы создать новое обращение.</translation>
     </message>
     <message>
         <source>Re&amp;gistration</source>
@@ -637,11 +633,11 @@
     </message>
     <message>
         <source>Request #{id}: {status}.</source>
-        <translation>Заявка №{id}: {status}.</translation>
+        <translation>Обращение №{id}: {status}.</translation>
     </message>
     <message>
         <source>Request #{id}: payment scheme saved.</source>
-        <translation>Заявка №{id}: схема оплаты сохранена.</translation>
+        <translation>Обращение №{id}: схема оплаты сохранена.</translation>
     </message>
 </context>
 <context>
@@ -687,12 +683,12 @@
         <translation>Система: сведения ещё не собраны</translation>
     </message>
     <message>
-        <source>Only a registered client who is not banned can be trusted (R5): {reasons}.</source>
-        <translation>Доверенным лицом может быть только зарегистрированный клиент, которому не закрыт доступ к поддержке (R5): {reasons}.</translation>
+        <source>Only a registered client who is not banned can be trusted: {reasons}.</source>
+        <translation>Доверенным лицом может быть только зарегистрированный клиент, которому не закрыт доступ к поддержке: {reasons}.</translation>
     </message>
     <message>
-        <source>Trusted persons may get phone consultations once the current work is paid (R6).</source>
-        <translation>Доверенные лица могут получать консультации по телефону, когда текущая работа оплачена (R6).</translation>
+        <source>Trusted persons may get phone consultations once the current work is paid.</source>
+        <translation>Доверенные лица могут получать консультации по телефону, когда текущая работа оплачена.</translation>
     </message>
     <message>
         <source>approved</source>
@@ -871,8 +867,8 @@
         <translation>Причина:</translation>
     </message>
     <message>
-        <source>Never type passwords, codes, card numbers or full names here (R9, R23).</source>
-        <translation>Никогда не вводите сюда пароли, коды, номера карт и полные ФИО (R9, R23).</translation>
+        <source>Never type passwords, codes, card numbers or full names here.</source>
+        <translation>Никогда не вводите сюда пароли, коды, номера карт и полные ФИО.</translation>
     </message>
     <message>
         <source>The deadline is in the past: agree a deadline in the future.</source>
@@ -892,7 +888,7 @@
     </message>
     <message>
         <source>Re-agree the deadline — request #{id}</source>
-        <translation>Пересогласовать срок — заявка №{id}</translation>
+        <translation>Пересогласовать срок — обращение №{id}</translation>
     </message>
     <message>
         <source>Agreed now: {deadline}</source>
@@ -912,9 +908,9 @@
     <message numerus="yes">
         <source>%n request(s)</source>
         <translation>
-            <numerusform>%n заявка</numerusform>
-            <numerusform>%n заявки</numerusform>
-            <numerusform>%n заявок</numerusform>
+            <numerusform>%n обращение</numerusform>
+            <numerusform>%n обращения</numerusform>
+            <numerusform>%n обращений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -961,7 +957,7 @@
     </message>
     <message>
         <source>Pick a request to see its approximate estimate.</source>
-        <translation>Выберите заявку, чтобы увидеть её примерную смету.</translation>
+        <translation>Выберите обращение, чтобы увидеть его примерную смету.</translation>
     </message>
     <message>
         <source>Start an estimate</source>
@@ -1093,7 +1089,7 @@
     </message>
     <message>
         <source>Request #{id}</source>
-        <translation>Заявка №{id}</translation>
+        <translation>Обращение №{id}</translation>
     </message>
     <message>
         <source>{request} — agreement points: {points}</source>
@@ -1117,15 +1113,15 @@
     </message>
     <message>
         <source>Version {number} of request #{id} has unsaved changes. Save them?</source>
-        <translation>В версии {number} сметы по заявке №{id} есть несохранённые изменения. Сохранить их?</translation>
+        <translation>В версии {number} сметы по обращению №{id} есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
         <source>Not saved, so request #{old} stays here: fix the marked cell and save, or undo. The card shows request #{new}.</source>
-        <translation>Смета не сохранена, поэтому здесь остаётся заявка №{old}: исправьте отмеченную ячейку и сохраните или отмените изменения. В карточке показана заявка №{new}.</translation>
+        <translation>Смета не сохранена, поэтому здесь остаётся обращение №{old}: исправьте отмеченную ячейку и сохраните или отмените изменения. В карточке показано обращение №{new}.</translation>
     </message>
     <message>
         <source>Request #{id} has no estimate yet. Agree an approximate estimate at the first contact and again after registration.</source>
-        <translation>У заявки №{id} ещё нет сметы. Согласуйте примерную смету при первом обращении и ещё раз после регистрации.</translation>
+        <translation>У обращения №{id} ещё нет сметы. Согласуйте примерную смету при первом обращении и ещё раз после регистрации.</translation>
     </message>
     <message>
         <source>Version {number} saved.</source>
@@ -1306,23 +1302,23 @@
         <translation>&amp;Канал обращения:</translation>
     </message>
     <message>
-        <source>Support works through messengers (R1): the phone is for SMS confirmation, not for calls. Keep nothing else about the client: no name, no card or bank data (R2).</source>
-        <translation>Поддержка работает через мессенджеры (R1): телефон нужен для подтверждения по СМС, а не для звонков. Больше ничего о клиенте не храним: ни имени, ни данных карты или банка (R2).</translation>
+        <source>Support works through messengers: the phone is for SMS confirmation, not for calls. Keep nothing else about the client: no name, no card or bank data.</source>
+        <translation>Поддержка работает через мессенджеры: телефон нужен для подтверждения по СМС, а не для звонков. Больше ничего о клиенте не храним: ни имени, ни данных карты или банка.</translation>
     </message>
 </context>
 <context>
     <name>IntakeDialog</name>
     <message>
         <source>New request</source>
-        <translation>Новая заявка</translation>
+        <translation>Новое обращение</translation>
     </message>
     <message>
         <source>Saved as {value}</source>
         <translation>Будет сохранено как {value}</translation>
     </message>
     <message>
-        <source>Only a supervisor can go on with a banned client (R12).</source>
-        <translation>Продолжить работу с заблокированным клиентом может только супервайзер (R12).</translation>
+        <source>Only a supervisor can go on with a banned client.</source>
+        <translation>Продолжить работу с заблокированным клиентом может только супервайзер.</translation>
     </message>
     <message>
         <source>Type the account, or remove this row.</source>
@@ -1349,15 +1345,15 @@
     <name>IntakeRequestBox</name>
     <message>
         <source>Request</source>
-        <translation>Заявка</translation>
+        <translation>Обращение</translation>
     </message>
     <message>
         <source>what the client needs</source>
         <translation>что нужно клиенту</translation>
     </message>
     <message>
-        <source>OS, hardware, programs: everything the client can tell (R7)</source>
-        <translation>ОС, оборудование, программы — всё, что может рассказать клиент (R7)</translation>
+        <source>OS, hardware, programs: everything the client can tell</source>
+        <translation>ОС, оборудование, программы — всё, что может рассказать клиент</translation>
     </message>
     <message>
         <source>&amp;Specification: the scope is fully clear</source>
@@ -1373,7 +1369,7 @@
     </message>
     <message>
         <source>visit address (kept on this request)</source>
-        <translation>адрес выезда (сохраняется в этой заявке)</translation>
+        <translation>адрес выезда (сохраняется в этом обращении)</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -1397,7 +1393,7 @@
     </message>
     <message>
         <source>For a known client, (a) is decided on saving from their paid requests.</source>
-        <translation>Для известного клиента пункт (a) определяется при сохранении по его оплаченным заявкам.</translation>
+        <translation>Для известного клиента пункт (a) определяется при сохранении по его оплаченным обращениям.</translation>
     </message>
     <message>
         <source>A new client: first contact, so the advance applies (a).</source>
@@ -1416,7 +1412,7 @@
     </message>
     <message>
         <source>Requests waiting for work will be listed here.</source>
-        <translation>Здесь появятся заявки, ожидающие работы.</translation>
+        <translation>Здесь появятся обращения, ожидающие работы.</translation>
     </message>
     <message>
         <source>Client card</source>
@@ -1424,7 +1420,7 @@
     </message>
     <message>
         <source>Pick a request in the queue to see its client.</source>
-        <translation>Выберите заявку в очереди, чтобы увидеть карточку клиента.</translation>
+        <translation>Выберите обращение в очереди, чтобы увидеть карточку клиента.</translation>
     </message>
     <message>
         <source>Work</source>
@@ -1510,8 +1506,8 @@
         <translation>Я супервайзер: продолжить работу с заблокированным клиентом</translation>
     </message>
     <message>
-        <source>These contacts belong to {handle}, a client BANNED from support (R12). Do not take the request.</source>
-        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке (R12). Не принимайте заявку.</translation>
+        <source>These contacts belong to {handle}, a client BANNED from support. Do not take the request.</source>
+        <translation>Эти контакты принадлежат клиенту {handle}, которому ЗАКРЫТ доступ к поддержке. Не принимайте обращение.</translation>
     </message>
     <message>
         <source>Only a supervisor can go on.</source>
@@ -1519,7 +1515,7 @@
     </message>
     <message>
         <source>The request will be added to the existing client {handle}.</source>
-        <translation>Заявка будет добавлена существующему клиенту {handle}.</translation>
+        <translation>Обращение будет добавлено существующему клиенту {handle}.</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1622,15 +1618,15 @@
     </message>
     <message>
         <source>Pick a request to see its money.</source>
-        <translation>Выберите заявку, чтобы увидеть её платежи.</translation>
+        <translation>Выберите обращение, чтобы увидеть его платежи.</translation>
     </message>
     <message>
         <source>&amp;Void payment…</source>
         <translation>&amp;Аннулировать платёж…</translation>
     </message>
     <message>
-        <source>A wrong payment is voided with a reason; it stays in the list (R21)</source>
-        <translation>Ошибочный платёж аннулируется с указанием причины и остаётся в списке (R21)</translation>
+        <source>A wrong payment is voided with a reason; it stays in the list</source>
+        <translation>Ошибочный платёж аннулируется с указанием причины и остаётся в списке</translation>
     </message>
     <message>
         <source>Record payment…</source>
@@ -1690,7 +1686,7 @@
     </message>
     <message>
         <source>Record money received for this request</source>
-        <translation>Записать деньги, полученные по этой заявке</translation>
+        <translation>Записать деньги, полученные по этому обращению</translation>
     </message>
     <message>
         <source>{user}, {time}</source>
@@ -1721,12 +1717,12 @@
         <translation>оплачено · переплата {amount}</translation>
     </message>
     <message>
-        <source>The client is banned: no payment or refund can be recorded; any advance is forfeited (R12).</source>
-        <translation>Клиенту закрыт доступ к поддержке: платежи и возвраты не записываются, внесённый аванс удерживается (R12).</translation>
+        <source>The client is banned: no payment or refund can be recorded; any advance is forfeited.</source>
+        <translation>Клиенту закрыт доступ к поддержке: платежи и возвраты не записываются, внесённый аванс удерживается.</translation>
     </message>
     <message>
         <source>The request is cancelled: no payment can be recorded.</source>
-        <translation>Заявка отменена: платёж записать нельзя.</translation>
+        <translation>Обращение отменено: платёж записать нельзя.</translation>
     </message>
     <message>
         <source>Paid on completion: record the payment once the work is done.</source>
@@ -1763,8 +1759,8 @@
         <translation>Новая услуга</translation>
     </message>
     <message>
-        <source>Extra fee (e.g. third-party registration, R8)</source>
-        <translation>Дополнительная плата (например, регистрация в стороннем сервисе, R8)</translation>
+        <source>Extra fee (e.g. third-party registration)</source>
+        <translation>Дополнительная плата (например, регистрация в стороннем сервисе)</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1980,23 +1976,23 @@
     </message>
     <message>
         <source>Where the request stands</source>
-        <translation>На каком этапе заявка</translation>
+        <translation>На каком этапе обращение</translation>
     </message>
     <message>
         <source>Registration: required steps done / required</source>
         <translation>Регистрация: выполнено обязательных шагов / всего обязательных</translation>
     </message>
     <message>
-        <source>Payment scheme: advance or on completion (R13, R14)</source>
-        <translation>Схема оплаты: предоплата или по факту (R13, R14)</translation>
+        <source>Payment scheme: advance or on completion</source>
+        <translation>Схема оплаты: предоплата или по факту</translation>
     </message>
     <message>
-        <source>Agreed deadline and the time left (R7)</source>
-        <translation>Согласованный срок и оставшееся время (R7)</translation>
+        <source>Agreed deadline and the time left</source>
+        <translation>Согласованный срок и оставшееся время</translation>
     </message>
     <message>
         <source>Which agent holds it</source>
-        <translation>Какой оператор ведёт заявку</translation>
+        <translation>Какой оператор ведёт обращение</translation>
     </message>
     <message>
         <source>in {span}</source>
@@ -2005,10 +2001,6 @@
     <message>
         <source>{m} min</source>
         <translation>{m} мин</translation>
-    </message>
-    <message>
-        <source>This client is banned from support (R12).</source>
-        <translation>Этому клиенту закрыт доступ к поддержке (R12).</translation>
     </message>
     <message>
         <source>overdue {span}</source>
@@ -2043,12 +2035,16 @@
         <translation>Обязательные шаги регистрации: выполнено {done} из {total}</translation>
     </message>
     <message>
+        <source>This client is banned from support.</source>
+        <translation>Этому клиенту закрыт доступ к поддержке.</translation>
+    </message>
+    <message>
         <source>Agreed deadline: {when}</source>
         <translation>Согласованный срок: {when}</translation>
     </message>
     <message>
         <source>{name}&apos;s claim lapsed without a heartbeat: anyone may take it.</source>
-        <translation>{name} больше не подтверждает работу с заявкой, закрепление истекло: её может взять любой оператор.</translation>
+        <translation>{name} больше не подтверждает работу с обращением, закрепление истекло: его может взять любой оператор.</translation>
     </message>
     <message>
         <source>Held by {name} since {since}</source>
@@ -2083,7 +2079,7 @@
     </message>
     <message>
         <source>Which requests to show</source>
-        <translation>Какие заявки показывать</translation>
+        <translation>Какие обращения показывать</translation>
     </message>
     <message>
         <source>Any open status</source>
@@ -2091,7 +2087,7 @@
     </message>
     <message>
         <source>Only requests in this status</source>
-        <translation>Только заявки в этом статусе</translation>
+        <translation>Только обращения в этом статусе</translation>
     </message>
     <message>
         <source>Phone, email, @handle</source>
@@ -2103,15 +2099,15 @@
     </message>
     <message>
         <source>&amp;Next request</source>
-        <translation>&amp;Следующая заявка</translation>
+        <translation>&amp;Следующее обращение</translation>
     </message>
     <message>
         <source>&amp;Take request</source>
-        <translation>&amp;Взять заявку</translation>
+        <translation>&amp;Взять обращение</translation>
     </message>
     <message>
         <source>&amp;Release request</source>
-        <translation>В&amp;ернуть заявку в очередь</translation>
+        <translation>В&amp;ернуть обращение в очередь</translation>
     </message>
     <message>
         <source>&amp;Search the queue</source>
@@ -2131,7 +2127,7 @@
     </message>
     <message>
         <source>No requests match</source>
-        <translation>Подходящих заявок нет</translation>
+        <translation>Подходящих обращений нет</translation>
     </message>
     <message>
         <source>The queue is empty</source>
@@ -2143,19 +2139,19 @@
     </message>
     <message>
         <source>No unclaimed request is waiting.</source>
-        <translation>Свободных заявок нет.</translation>
+        <translation>Свободных обращений нет.</translation>
     </message>
     <message>
         <source>You took the request of {handle}.</source>
-        <translation>Вы взяли заявку клиента {handle}.</translation>
+        <translation>Вы взяли обращение клиента {handle}.</translation>
     </message>
     <message>
         <source>Pick a request in the queue first.</source>
-        <translation>Сначала выберите заявку в очереди.</translation>
+        <translation>Сначала выберите обращение в очереди.</translation>
     </message>
     <message>
         <source>You released the request of {handle}.</source>
-        <translation>Вы вернули в очередь заявку клиента {handle}.</translation>
+        <translation>Вы вернули в очередь обращение клиента {handle}.</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +2173,7 @@
     <name>RecordPaymentDialog</name>
     <message>
         <source>Record payment — request #{id}</source>
-        <translation>Запись платежа — заявка №{id}</translation>
+        <translation>Запись платежа — обращение №{id}</translation>
     </message>
     <message>
         <source>optional, e.g. the transfer&apos;s short id</source>
@@ -2204,8 +2200,8 @@
         <translation>Номер операции:</translation>
     </message>
     <message>
-        <source>Never type card numbers or bank details here (R2).</source>
-        <translation>Никогда не вводите здесь номера карт и банковские реквизиты (R2).</translation>
+        <source>Never type card numbers or bank details here.</source>
+        <translation>Никогда не вводите здесь номера карт и банковские реквизиты.</translation>
     </message>
     <message>
         <source>Enter the amount received, e.g. 1 234,50.</source>
@@ -2228,7 +2224,7 @@
     </message>
     <message>
         <source>Requests closed as done, per user</source>
-        <translation>Выполненные заявки по пользователям</translation>
+        <translation>Выполненные обращения по пользователям</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -2272,11 +2268,11 @@
     </message>
     <message>
         <source>Open requests past their deadline (now):</source>
-        <translation>Открытые заявки с истёкшим сроком (сейчас):</translation>
+        <translation>Открытые обращения с истёкшим сроком (сейчас):</translation>
     </message>
     <message>
         <source>Open requests (now):</source>
-        <translation>Открытые заявки (сейчас):</translation>
+        <translation>Открытые обращения (сейчас):</translation>
     </message>
     <message>
         <source>Median time from first contact to registration:</source>
@@ -2328,11 +2324,11 @@
     </message>
     <message>
         <source>No requests yet.</source>
-        <translation>Заявок пока нет.</translation>
+        <translation>Обращений пока нет.</translation>
     </message>
     <message>
         <source>No request was closed in the period.</source>
-        <translation>За период не выполнено ни одной заявки.</translation>
+        <translation>За период не выполнено ни одного обращения.</translation>
     </message>
     <message>
         <source>Export the report</source>
@@ -2367,7 +2363,7 @@
     </message>
     <message>
         <source>Cancel re&amp;quest…</source>
-        <translation>О&amp;тменить заявку…</translation>
+        <translation>О&amp;тменить обращение…</translation>
     </message>
     <message>
         <source>Re&amp;open…</source>
@@ -2378,8 +2374,8 @@
         <translation>Начать &amp;без аванса…</translation>
     </message>
     <message>
-        <source>Start without the advance; the reason is recorded (supervisors, R19)</source>
-        <translation>Начать работу без аванса; причина записывается (только супервайзер, R19)</translation>
+        <source>Start without the advance; the reason is recorded (supervisors)</source>
+        <translation>Начать работу без аванса; причина записывается (только супервайзер)</translation>
     </message>
     <message>
         <source>{action} ({keys})</source>
@@ -2387,7 +2383,7 @@
     </message>
     <message>
         <source>Held by {holder} since {since}</source>
-        <translation>Заявку держит {holder} с {since}</translation>
+        <translation>Обращение держит {holder} с {since}</translation>
     </message>
     <message>
         <source>{held}: read only</source>
@@ -2395,7 +2391,7 @@
     </message>
     <message>
         <source>Waiting for the client — request #{id}</source>
-        <translation>Ждём клиента — заявка №{id}</translation>
+        <translation>Ждём клиента — обращение №{id}</translation>
     </message>
     <message>
         <source>What is awaited from the client (one line, e.g. &quot;reboot and confirm&quot;):</source>
@@ -2403,23 +2399,23 @@
     </message>
     <message>
         <source>Cancel request #{id}</source>
-        <translation>Отмена заявки №{id}</translation>
+        <translation>Отмена обращения №{id}</translation>
     </message>
     <message>
         <source>Why is the request cancelled? The reason is recorded.</source>
-        <translation>Почему заявка отменяется? Причина будет записана.</translation>
+        <translation>Почему обращение отменяется? Причина будет записана.</translation>
     </message>
     <message>
         <source>Cancel the request</source>
-        <translation>Отменить заявку</translation>
+        <translation>Отменить обращение</translation>
     </message>
     <message>
         <source>Reopen request #{id}</source>
-        <translation>Открыть заявку №{id} заново</translation>
+        <translation>Открыть обращение №{id} заново</translation>
     </message>
     <message>
         <source>Why is the closed request ({status}) reopened? The reason is recorded.</source>
-        <translation>Почему закрытая заявка ({status}) открывается заново? Причина будет записана.</translation>
+        <translation>Почему закрытое обращение ({status}) открывается заново? Причина будет записана.</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -2427,11 +2423,11 @@
     </message>
     <message>
         <source>Start request #{id} without the advance</source>
-        <translation>Начать заявку №{id} без аванса</translation>
+        <translation>Начать работу по обращению №{id} без аванса</translation>
     </message>
     <message>
-        <source>Why does the work start before the advance is paid? The reason is recorded (R19).</source>
-        <translation>Почему работа начинается до оплаты аванса? Причина будет записана (R19).</translation>
+        <source>Why does the work start before the advance is paid? The reason is recorded.</source>
+        <translation>Почему работа начинается до оплаты аванса? Причина будет записана.</translation>
     </message>
     <message>
         <source>Start work</source>
@@ -2470,7 +2466,7 @@
     </message>
     <message>
         <source>Visit address (kept on this request)</source>
-        <translation>Адрес выезда (сохраняется в этой заявке)</translation>
+        <translation>Адрес выезда (сохраняется в этом обращении)</translation>
     </message>
     <message>
         <source>Apply my ticks</source>
@@ -2490,11 +2486,11 @@
     </message>
     <message>
         <source>No request selected</source>
-        <translation>Заявка не выбрана</translation>
+        <translation>Обращение не выбрано</translation>
     </message>
     <message>
         <source>Request #{id} · {channel} · {status}</source>
-        <translation>Заявка №{id} · {channel} · {status}</translation>
+        <translation>Обращение №{id} · {channel} · {status}</translation>
     </message>
     <message>
         <source>no agreed estimate yet · paid {paid}</source>
@@ -2514,7 +2510,7 @@
     </message>
     <message>
         <source>Changed by {user} at {when} meanwhile: your ticks are kept; check them and press &quot;Apply my ticks&quot;.</source>
-        <translation>Тем временем заявку изменил(а) {user} ({when}). Ваши отметки сохранены: проверьте их и нажмите «Применить мои отметки».</translation>
+        <translation>Тем временем обращение изменил(а) {user} ({when}). Ваши отметки сохранены: проверьте их и нажмите «Применить мои отметки».</translation>
     </message>
 </context>
 <context>
@@ -2529,7 +2525,7 @@
     </message>
     <message>
         <source>No request selected.</source>
-        <translation>Заявка не выбрана.</translation>
+        <translation>Обращение не выбрано.</translation>
     </message>
     <message>
         <source>Payment scheme (saving…)</source>
@@ -2548,7 +2544,7 @@
     </message>
     <message>
         <source>Only in cases agreed in advance may the client be asked for an in-app code or an SMS password, and only after warning them and explaining what will be done. Never type the code here: NIT Desk does not keep codes.</source>
-        <translation>Просить у клиента код из приложения или пароль из SMS можно только в заранее согласованных случаях и только после того, как вы предупредили клиента и объяснили, что будет сделано. Никогда не вводите код здесь: NIT Desk не хранит коды.</translation>
+        <translation>Просить у клиента код из приложения или пароль из СМС можно только в заранее согласованных случаях и только после того, как вы предупредили клиента и объяснили, что будет сделано. Никогда не вводите код здесь: NIT Desk не хранит коды.</translation>
     </message>
     <message>
         <source>Sensitive action for {handle}</source>
@@ -2599,16 +2595,16 @@
         <translation>За&amp;крыть</translation>
     </message>
     <message>
-        <source>Warn the client and explain what will be done first (R8).</source>
-        <translation>Сначала предупредите клиента и объясните, что будет сделано (R8).</translation>
+        <source>Warn the client and explain what will be done first.</source>
+        <translation>Сначала предупредите клиента и объясните, что будет сделано.</translation>
+    </message>
+    <message>
+        <source>Recorded: {handle} refused &quot;{action}&quot;. Refusing a required action can be grounds for a ban: you may propose one to the supervisors.</source>
+        <translation>Записано: {handle} отказался от действия «{action}». Отказ от обязательного действия может быть основанием для блокировки: вы можете предложить её супервайзерам.</translation>
     </message>
     <message>
         <source>Choose whether the client agreed.</source>
         <translation>Укажите, согласился ли клиент.</translation>
-    </message>
-    <message>
-        <source>Recorded: {handle} refused &quot;{action}&quot;. Refusing a required action can be grounds for a ban (R10): you may propose one to the supervisors.</source>
-        <translation>Записано: {handle} отказался от действия «{action}». Отказ от обязательного действия может быть основанием для блокировки (R10): вы можете предложить её супервайзерам.</translation>
     </message>
 </context>
 <context>
@@ -3055,7 +3051,7 @@
     <name>VoidPaymentDialog</name>
     <message>
         <source>Void payment — request #{id}</source>
-        <translation>Аннулировать платёж — заявка №{id}</translation>
+        <translation>Аннулировать платёж — обращение №{id}</translation>
     </message>
     <message>
         <source>Void the {kind} of {amount} received on {day}? It stays in the list, struck through, and no longer counts as paid.</source>
@@ -3082,7 +3078,7 @@
     <name>WorkLogModel</name>
     <message>
         <source>Request created</source>
-        <translation>Заявка создана</translation>
+        <translation>Обращение создано</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3256,14 +3252,6 @@
 <context>
     <name>audit</name>
     <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
         <source>Ban proposal approved</source>
         <translation>Предложение о блокировке одобрено</translation>
     </message>
@@ -3378,6 +3366,153 @@
     </message>
 </context>
 <context>
+    <name>csv</name>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Object No.</source>
+        <translation>№ объекта</translation>
+    </message>
+    <message>
+        <source>Client No.</source>
+        <translation>№ клиента</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Хеш</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Period start (UTC)</source>
+        <translation>Начало периода (UTC)</translation>
+    </message>
+    <message>
+        <source>Period end (UTC)</source>
+        <translation>Конец периода (UTC)</translation>
+    </message>
+    <message>
+        <source>Requests: new</source>
+        <translation>Обращения: новые</translation>
+    </message>
+    <message>
+        <source>Requests: in progress</source>
+        <translation>Обращения: в работе</translation>
+    </message>
+    <message>
+        <source>Requests: waiting for the client</source>
+        <translation>Обращения: ждут клиента</translation>
+    </message>
+    <message>
+        <source>Requests: done</source>
+        <translation>Обращения: выполнены</translation>
+    </message>
+    <message>
+        <source>Requests: cancelled</source>
+        <translation>Обращения: отменены</translation>
+    </message>
+    <message>
+        <source>Requests: cancelled by a ban</source>
+        <translation>Обращения: отменены блокировкой</translation>
+    </message>
+    <message>
+        <source>Open requests past their deadline</source>
+        <translation>Открытые обращения с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Clients registered in the period</source>
+        <translation>Клиентов зарегистрировано за период</translation>
+    </message>
+    <message>
+        <source>Median registration time, hours</source>
+        <translation>Медианное время регистрации, ч</translation>
+    </message>
+    <message>
+        <source>Ban proposals: waiting</source>
+        <translation>Предложения блокировки: ждут решения</translation>
+    </message>
+    <message>
+        <source>Ban proposals: approved</source>
+        <translation>Предложения блокировки: одобрены</translation>
+    </message>
+    <message>
+        <source>Ban proposals: rejected</source>
+        <translation>Предложения блокировки: отклонены</translation>
+    </message>
+    <message>
+        <source>Estimates agreed</source>
+        <translation>Согласовано смет</translation>
+    </message>
+    <message>
+        <source>Agreed, ₽</source>
+        <translation>Согласовано, ₽</translation>
+    </message>
+    <message>
+        <source>Paid, ₽</source>
+        <translation>Оплачено, ₽</translation>
+    </message>
+    <message>
+        <source>Forfeited, ₽</source>
+        <translation>Удержано, ₽</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Requests created</source>
+        <translation>Создано обращений</translation>
+    </message>
+    <message>
+        <source>Requests closed</source>
+        <translation>Закрыто обращений</translation>
+    </message>
+    <message>
+        <source>Holding now</source>
+        <translation>В работе сейчас</translation>
+    </message>
+    <message>
+        <source>Ban proposals</source>
+        <translation>Предложений блокировки</translation>
+    </message>
+    <message>
+        <source>Payments, ₽</source>
+        <translation>Платежи, ₽</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>NIT Desk</source>
@@ -3462,6 +3597,10 @@
         <translation>действие</translation>
     </message>
     <message>
+        <source>offered</source>
+        <translation>предлагается</translation>
+    </message>
+    <message>
         <source>added</source>
         <translation>добавлено</translation>
     </message>
@@ -3474,20 +3613,48 @@
         <translation>сумма</translation>
     </message>
     <message>
+        <source>what is awaited</source>
+        <translation>что ожидается от клиента</translation>
+    </message>
+    <message>
+        <source>ban</source>
+        <translation>блокировка</translation>
+    </message>
+    <message>
         <source>banned</source>
         <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>bans</source>
+        <translation>блокировки</translation>
     </message>
     <message>
         <source>channel</source>
         <translation>канал</translation>
     </message>
     <message>
+        <source>checklist steps</source>
+        <translation>шаги чек-листов</translation>
+    </message>
+    <message>
         <source>taken by</source>
         <translation>взял(а) в работу</translation>
     </message>
     <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
         <source>client agreed</source>
         <translation>клиент согласился</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>клиенты</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
     </message>
     <message>
         <source>comment</source>
@@ -3500,6 +3667,22 @@
     <message>
         <source>deadline</source>
         <translation>срок</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>объяснение</translation>
+    </message>
+    <message>
+        <source>extra fee</source>
+        <translation>за доплату</translation>
     </message>
     <message>
         <source>first contact</source>
@@ -3518,8 +3701,24 @@
         <translation>вид</translation>
     </message>
     <message>
+        <source>messenger</source>
+        <translation>мессенджер</translation>
+    </message>
+    <message>
         <source>paid by</source>
         <translation>способ оплаты</translation>
+    </message>
+    <message>
+        <source>time worked</source>
+        <translation>затраченное время</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
     </message>
     <message>
         <source>version</source>
@@ -3534,12 +3733,40 @@
         <translation>выезд</translation>
     </message>
     <message>
+        <source>override reason</source>
+        <translation>причина исключения</translation>
+    </message>
+    <message>
         <source>paid on</source>
         <translation>дата оплаты</translation>
     </message>
     <message>
+        <source>password</source>
+        <translation>пароль</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>платёж</translation>
+    </message>
+    <message>
         <source>scheme</source>
         <translation>схема оплаты</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>платежи</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>ban proposal</source>
+        <translation>предложение о блокировке</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>количество</translation>
     </message>
     <message>
         <source>reason</source>
@@ -3559,7 +3786,19 @@
     </message>
     <message>
         <source>request</source>
-        <translation>заявка</translation>
+        <translation>обращение</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>обращения</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>начальное число</translation>
     </message>
     <message>
         <source>stage</source>
@@ -3582,6 +3821,14 @@
         <translation>версия чек-листа</translation>
     </message>
     <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
         <source>total</source>
         <translation>итого</translation>
     </message>
@@ -3590,12 +3837,28 @@
         <translation>доверенное лицо</translation>
     </message>
     <message>
+        <source>unit</source>
+        <translation>единица</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>цена за единицу</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>имя пользователя</translation>
+    </message>
+    <message>
         <source>via</source>
         <translation>способ</translation>
     </message>
     <message>
         <source>visit address</source>
         <translation>адрес выезда</translation>
+    </message>
+    <message>
+        <source>reason for voiding</source>
+        <translation>причина аннулирования</translation>
     </message>
     <message>
         <source>warned</source>
@@ -3643,19 +3906,19 @@
     </message>
     <message>
         <source>Request created</source>
-        <translation>Заявка создана</translation>
+        <translation>Обращение создано</translation>
     </message>
     <message>
         <source>Request taken for work</source>
-        <translation>Заявка взята в работу</translation>
+        <translation>Обращение взято в работу</translation>
     </message>
     <message>
         <source>Request released</source>
-        <translation>Заявка возвращена в очередь</translation>
+        <translation>Обращение возвращено в очередь</translation>
     </message>
     <message>
         <source>Request status changed</source>
-        <translation>Изменён статус заявки</translation>
+        <translation>Изменён статус обращения</translation>
     </message>
     <message>
         <source>Payment-scheme flags changed</source>
@@ -3663,7 +3926,7 @@
     </message>
     <message>
         <source>Request cancelled by ban</source>
-        <translation>Заявка отменена из-за блокировки</translation>
+        <translation>Обращение отменено из-за блокировки</translation>
     </message>
     <message>
         <source>Estimate created</source>
@@ -3745,6 +4008,42 @@
         <source>Ban lifted</source>
         <translation>Блокировка снята</translation>
     </message>
+    <message>
+        <source>estimate</source>
+        <translation>смета</translation>
+    </message>
+    <message>
+        <source>sensitive action</source>
+        <translation>чувствительное действие</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>пользователь</translation>
+    </message>
+    <message>
+        <source>price list item</source>
+        <translation>позиция прайс-листа</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>чек-лист</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>демо-данные</translation>
+    </message>
+    <message>
+        <source>{what} No. {number}</source>
+        <translation>{what} №{number}</translation>
+    </message>
+    <message>
+        <source>sensitive action No. {number}</source>
+        <translation>чувствительное действие №{number}</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>№{number}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -3762,7 +4061,7 @@
     </message>
     <message>
         <source>The {label} field must hold a mobile number: the client is reached by SMS, which a landline or service number cannot receive.</source>
-        <translation>В поле «{label}» нужен мобильный номер: клиенту отправляются SMS, а городской или служебный номер их не примет.</translation>
+        <translation>В поле «{label}» нужен мобильный номер: клиенту отправляются СМС, а городской или служебный номер их не примет.</translation>
     </message>
     <message>
         <source>The {label} field does not hold a valid email address. Write it like name@example.ru.</source>
@@ -3810,7 +4109,7 @@
     </message>
     <message>
         <source>first contact: no earlier request completed and paid</source>
-        <translation>первое обращение: ранее нет выполненных и оплаченных заявок</translation>
+        <translation>первое обращение: ранее нет выполненных и оплаченных обращений</translation>
     </message>
     <message>
         <source>the scope is fully clear: there is a specification</source>
@@ -3982,7 +4281,7 @@
     </message>
     <message>
         <source>No such request.</source>
-        <translation>Такой заявки нет.</translation>
+        <translation>Такого обращения нет.</translation>
     </message>
     <message>
         <source>No such estimate version.</source>
@@ -3994,7 +4293,7 @@
     </message>
     <message>
         <source>The request is cancelled: no estimate can be made or changed.</source>
-        <translation>Заявка отменена: смету нельзя составить или изменить.</translation>
+        <translation>Обращение отменено: смету нельзя составить или изменить.</translation>
     </message>
     <message>
         <source>Version {number} of this estimate is {status} and can no longer change; make a new version to change it.</source>
@@ -4002,7 +4301,7 @@
     </message>
     <message>
         <source>The version to copy belongs to another request.</source>
-        <translation>Копируемая версия относится к другой заявке.</translation>
+        <translation>Копируемая версия относится к другому обращению.</translation>
     </message>
     <message>
         <source>Version {number} of this estimate is still open: have it agreed or rejected before making a new one.</source>
@@ -4022,7 +4321,7 @@
     </message>
     <message>
         <source>Only versions of the same request can be compared.</source>
-        <translation>Сравнивать можно только версии одной заявки.</translation>
+        <translation>Сравнивать можно только версии одного обращения.</translation>
     </message>
     <message>
         <source>A PostgreSQL database is backed up with the server&apos;s own tool, pg_dump.</source>
@@ -4050,7 +4349,7 @@
     </message>
     <message>
         <source>The request is cancelled: no work is done</source>
-        <translation>Заявка отменена: работы не ведутся</translation>
+        <translation>Обращение отменено: работы не ведутся</translation>
     </message>
     <message>
         <source>Only an advance or a final payment can be recorded here.</source>
@@ -4070,19 +4369,19 @@
     </message>
     <message>
         <source>The client is banned: no payment can be recorded for this request.</source>
-        <translation>Клиенту закрыт доступ к поддержке: платёж по этой заявке записать нельзя.</translation>
+        <translation>Клиенту закрыт доступ к поддержке: платёж по этому обращению записать нельзя.</translation>
     </message>
     <message>
         <source>The request is cancelled: no payment can be recorded for it.</source>
-        <translation>Заявка отменена: платёж по ней записать нельзя.</translation>
+        <translation>Обращение отменено: платёж по нему записать нельзя.</translation>
     </message>
     <message>
         <source>This request is paid on completion: there is no advance.</source>
-        <translation>Эта заявка оплачивается по факту выполнения: аванса нет.</translation>
+        <translation>Это обращение оплачивается по факту выполнения: аванса нет.</translation>
     </message>
     <message>
         <source>This request is paid on completion: record the payment once the work is done.</source>
-        <translation>Эта заявка оплачивается по факту выполнения: запишите платёж, когда работа будет сделана.</translation>
+        <translation>Это обращение оплачивается по факту выполнения: запишите платёж, когда работа будет сделана.</translation>
     </message>
     <message>
         <source>No such payment.</source>
@@ -4118,23 +4417,23 @@
     </message>
     <message>
         <source>The request is closed ({status}).</source>
-        <translation>Заявка закрыта ({status}).</translation>
+        <translation>Обращение закрыто ({status}).</translation>
     </message>
     <message>
         <source>The request is held by {holder} since {since:%H:%M}.</source>
-        <translation>Заявку с {since:%H:%M} ведёт {holder}.</translation>
+        <translation>Обращение с {since:%H:%M} ведёт {holder}.</translation>
     </message>
     <message>
         <source>Take the request for work first.</source>
-        <translation>Сначала возьмите заявку в работу.</translation>
+        <translation>Сначала возьмите обращение в работу.</translation>
     </message>
     <message>
         <source>Unknown request status.</source>
-        <translation>Неизвестный статус заявки.</translation>
+        <translation>Неизвестный статус обращения.</translation>
     </message>
     <message>
         <source>The request was changed by {user} at {at:%H:%M}; reload and apply your change again.</source>
-        <translation>Заявку изменил(а) {user} в {at:%H:%M}; обновите её и внесите своё изменение заново.</translation>
+        <translation>Обращение изменил(а) {user} в {at:%H:%M}; обновите его и внесите своё изменение заново.</translation>
     </message>
     <message>
         <source>Bad page key.</source>
@@ -4278,7 +4577,7 @@
     </message>
     <message>
         <source>Choose the messenger the request came through.</source>
-        <translation>Выберите мессенджер, через который поступила заявка.</translation>
+        <translation>Выберите мессенджер, через который поступило обращение.</translation>
     </message>
     <message>
         <source>Give the agreed deadline as a date and time.</source>
@@ -4342,7 +4641,7 @@
     </message>
     <message>
         <source>The request belongs to another client.</source>
-        <translation>Эта заявка относится к другому клиенту.</translation>
+        <translation>Это обращение относится к другому клиенту.</translation>
     </message>
     <message>
         <source>{handle} cannot be added to the trusted persons list: {reasons}.</source>
@@ -4369,16 +4668,16 @@
         <translation>У клиента уже есть этот контакт.</translation>
     </message>
     <message>
-        <source>This is the client&apos;s only phone number, and a client keeps one (R1): fix it instead of removing it.</source>
-        <translation>Это единственный номер телефона клиента, а он должен быть (R1): исправьте его вместо удаления.</translation>
+        <source>This is the client&apos;s only phone number, and a client keeps one: fix it instead of removing it.</source>
+        <translation>Это единственный номер телефона клиента, а он должен быть: исправьте его вместо удаления.</translation>
     </message>
     <message>
-        <source>This is the client&apos;s only email address, and a client keeps one (R1): fix it instead of removing it.</source>
-        <translation>Это единственный адрес электронной почты клиента, а он должен быть (R1): исправьте его вместо удаления.</translation>
+        <source>This is the client&apos;s only email address, and a client keeps one: fix it instead of removing it.</source>
+        <translation>Это единственный адрес электронной почты клиента, а он должен быть: исправьте его вместо удаления.</translation>
     </message>
     <message>
-        <source>This is the client&apos;s only messenger account, and a client keeps one (R1): fix it instead of removing it.</source>
-        <translation>Это единственный аккаунт клиента в мессенджере, а он должен быть (R1): исправьте его вместо удаления.</translation>
+        <source>This is the client&apos;s only messenger account, and a client keeps one: fix it instead of removing it.</source>
+        <translation>Это единственный аккаунт клиента в мессенджере, а он должен быть: исправьте его вместо удаления.</translation>
     </message>
     <message>
         <source>The client {handle} is banned: their contacts stay as they are, so that intake still recognises them.</source>

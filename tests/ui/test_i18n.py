@@ -134,10 +134,11 @@ def test_russian_catalog_compiles_and_loads(russian: i18n.TranslationState) -> N
 
 
 def test_russian_plural_forms(russian: i18n.TranslationState) -> None:
-    """Russian has three plural forms: 1 заявка, 2 заявки, 5 заявок (and 21, 22, 11...)."""
+    """Russian has three plural forms: 1 обращение, 2 обращения, 5 обращений (and 21, 22,
+    11...); a request is «обращение» throughout, the seed's word."""
     assert [i18n.n_requests(n) for n in (1, 2, 5, 11, 21, 22, 25, 111)] == [
-        "1 заявка", "2 заявки", "5 заявок", "11 заявок", "21 заявка", "22 заявки",
-        "25 заявок", "111 заявок"]
+        "1 обращение", "2 обращения", "5 обращений", "11 обращений", "21 обращение",
+        "22 обращения", "25 обращений", "111 обращений"]
     assert i18n.n_clients(3) == "3 клиента"
 
 

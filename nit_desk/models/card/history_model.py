@@ -12,11 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from nit_desk.domain.money import format_money
-from nit_desk.domain.types import StepState
-from nit_desk.models.card.checklist_model import state_name
 from nit_desk.models.card.timeline_table import Column, TimelineTableModel
 from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.ui.audit_text import actor_text, field_name, step_text, value_text
 from nit_desk.ui.time_text import local_time_text
 
 
@@ -69,68 +67,34 @@ def _load(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _value(key: str, value: Any) -> str:
-    if key.endswith("_kopecks") and isinstance(value, int) and not isinstance(value, bool):
-        return format_money(value)
-    if key == "state" and isinstance(value, str):
-        try:
-            return state_name(StepState(value))
-        except ValueError:
-            return value
-    if isinstance(value, bool):
-        return QCoreApplication.translate("history", "yes") if value else \
-            QCoreApplication.translate("history", "no")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if not isinstance(v, list | dict))
-    return "" if value is None else str(value)
-
-
-def key_name(key: str) -> str:
-    """An audited field's name in words ("claimed_by" -> "taken by")."""
-    t = QCoreApplication.translate
-    names = {
-        "action": t("history", "action"), "added": t("history", "added"),
-        "advance_reasons": t("history", "advance reasons"),
-        "amount_kopecks": t("history", "amount"), "banned": t("history", "banned"),
-        "channel": t("history", "channel"), "claimed_by": t("history", "taken by"),
-        "client_agreed": t("history", "client agreed"), "comment": t("history", "comment"),
-        "contacts": t("history", "contacts"), "deadline": t("history", "deadline"),
-        "first_time": t("history", "first contact"), "handle": t("history", "handle"),
-        "has_specification": t("history", "specification"), "kind": t("history", "kind"),
-        "method_label": t("history", "paid by"), "number": t("history", "version"),
-        "offline_work": t("history", "offline work"), "onsite_visit": t("history", "visit"),
-        "paid_on": t("history", "paid on"), "payment_scheme": t("history", "scheme"),
-        "reason": t("history", "reason"), "reference": t("history", "reference"),
-        "refused_steps": t("history", "refused steps"),
-        "registered": t("history", "registered"), "request_id": t("history", "request"),
-        "stage": t("history", "stage"), "state": t("history", "state"),
-        "status": t("history", "status"), "system_info": t("history", "system"),
-        "template_version": t("history", "checklist version"),
-        "total_kopecks": t("history", "total"), "trusted": t("history", "trusted"),
-        "via": t("history", "via"), "visit_address": t("history", "visit address"),
-        "warned": t("history", "warned"), "why": t("history", "why"),
-    }
-    return names.get(key, key.replace("_", " "))
-
-
 _HIDDEN = frozenset({"code", "lines", "based_on"})
 """Keys too long for one line (an estimate's lines are shown by the estimate editor)."""
 
 
-def describe_change(before: str, after: str, step_titles: Mapping[str, str]) -> str:
-    """``before``/``after`` JSON in one line: ``Step title: pending → done``, ``key: a → b``."""
+def describe_change(before: str, after: str, step_titles: Mapping[str, str],
+                    entity: str = "") -> str:
+    """``before``/``after`` JSON in one line of words: ``Step title: pending → done``,
+    ``status: proposed → agreed`` (names and values through :mod:`nit_desk.ui.audit_text`).
+
+    Args:
+        entity: what the entry is about ("request", "estimate"...): says whose status it is.
+    """
     old, new = _load(before), _load(after)
     code = new.get("code") or old.get("code")
     parts: list[str] = []
-    prefix = f"{step_titles.get(code, code)}: " if isinstance(code, str) else ""
+    prefix = f"{step_text(code, step_titles)}: " if isinstance(code, str) else ""
+
+    def shown(key: str, value: Any) -> str:
+        return value_text(key, value, entity, step_titles)
+
     for key in [k for k in dict.fromkeys([*old, *new]) if k not in _HIDDEN]:
-        name = key_name(key)
+        name = field_name(key)
         if key in old and key in new:
             if old[key] != new[key]:
-                change = f"{_value(key, old[key])} → {_value(key, new[key])}"
+                change = f"{shown(key, old[key])} → {shown(key, new[key])}"
                 parts.append(change if prefix else f"{name}: {change}")
-        elif key in new and _value(key, new[key]):
-            parts.append(f"{name}: {_value(key, new[key])}")
+        elif key in new and new[key] not in (None, "", []):
+            parts.append(f"{name}: {shown(key, new[key])}")
     return prefix + "; ".join(parts)
 
 
@@ -159,7 +123,7 @@ class HistoryModel(TimelineTableModel):
         if column is Column.WHEN:
             return local_time_text(entry.at)
         if column is Column.WHO:
-            return entry.actor_name
+            return actor_text(entry.actor_name)
         if column is Column.WHAT:
             return action_name(entry.action)
-        return describe_change(entry.before, entry.after, self._titles)
+        return describe_change(entry.before, entry.after, self._titles, entry.entity)

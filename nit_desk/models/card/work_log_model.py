@@ -33,6 +33,7 @@ from nit_desk.domain.types import (
 from nit_desk.models.card.timeline_table import Column, TimelineTableModel
 from nit_desk.services.clients.work_log_dto import WorkLog, WorkLogEntry
 from nit_desk.ui import money_text
+from nit_desk.ui.audit_text import actor_text, field_name
 from nit_desk.ui.queue_texts import channel_name, reason_name, scheme_name, status_name
 from nit_desk.ui.time_text import local_time_text
 
@@ -259,7 +260,7 @@ def key_name(key: str) -> str:
              "warned": _tr("warned"), "action": _tr("action"), "hours": _tr("hours"),
              "seconds": _tr("time"), "amount_kopecks": _tr("amount"),
              "payment_kind": _tr("kind"), "status": _tr("status")}
-    return names.get(key, key.replace("_", " "))
+    return names.get(key) or field_name(key)
 
 
 # -- the model ---------------------------------------------------------------
@@ -289,7 +290,7 @@ class WorkLogModel(TimelineTableModel):
         if column is Column.WHEN:
             return local_time_text(entry.at)
         if column is Column.WHO:
-            return entry.who
+            return actor_text(entry.who)
         if column is Column.WHAT:
             return kind_name(entry.kind)
         return details_text(entry.kind, entry.details, entry.text)

@@ -27,6 +27,7 @@ from nit_desk.domain.errors import NitDeskError
 from nit_desk.models.card.history_model import action_name, describe_change
 from nit_desk.services.admin import audit
 from nit_desk.services.admin.audit_dto import AuditQuery, AuditRecord
+from nit_desk.ui.audit_text import actor_text, field_name, value_text
 from nit_desk.ui.runner import run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
@@ -78,37 +79,29 @@ def _json(text: str) -> Any:
         return text
 
 
-def _plain(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return QCoreApplication.translate("audit", "yes") if value else \
-            QCoreApplication.translate("audit", "no")
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def change_lines(before: str, after: str) -> list[str]:
-    """Before/after JSON as lines: ``field: old → new``, ``field: value`` when added."""
+def change_lines(before: str, after: str, entity: str = "") -> list[str]:
+    """Before/after JSON as lines of words: ``field: old → new``, ``field: value`` when
+    added (names and values through :mod:`nit_desk.ui.audit_text`)."""
     old, new = _json(before), _json(after)
     if not isinstance(old, dict) or not isinstance(new, dict):
         if old is None and new is None:
             return []
         if not isinstance(old, dict | None) or not isinstance(new, dict | None):
-            return [f"{_plain(old)} → {_plain(new)}"]
+            return [f"{value_text('', old, entity)} → {value_text('', new, entity)}"]
         old, new = old or {}, new or {}
     lines: list[str] = []
     for key in dict.fromkeys([*old, *new]):
-        if key in old and key in new:
-            if old[key] == new[key]:
-                lines.append(f"{key}: {_plain(new[key])}")
-            else:
-                lines.append(f"{key}: {_plain(old[key])} → {_plain(new[key])}")
+        name = field_name(key)
+        was = value_text(key, old.get(key), entity)
+        now = value_text(key, new.get(key), entity)
+        if key in old and key in new and old[key] == new[key]:
+            lines.append(f"{name}: {now}")
+        elif key in old and key in new:
+            lines.append(f"{name}: {was} → {now}")
         elif key in new:
-            lines.append(f"{key}: {_plain(new[key])}")
+            lines.append(f"{name}: {now}")
         else:
-            lines.append(f"{key}: {_plain(old[key])} → —")
+            lines.append(f"{name}: {was} → —")
     return lines
 
 
@@ -323,10 +316,10 @@ class AuditModel(QAbstractTableModel):
         if column is Column.WHEN:
             return local_time_text(entry.at)
         if column is Column.WHO:
-            return entry.actor_name
+            return actor_text(entry.actor_name)
         if column is Column.WHAT:
             name = console_action_name(entry.action)
             return name if role == Qt.ItemDataRole.DisplayRole else entry.action
         if column is Column.CLIENT:
             return "" if entry.client_id is None else str(entry.client_id)
-        return describe_change(entry.before, entry.after, {})
+        return describe_change(entry.before, entry.after, {}, entry.entity)

@@ -503,5 +503,5 @@ class QueueModel(QAbstractTableModel):
             return _tr("Advance: {reasons}").format(
                 reasons=", ".join(reason_name(a) for a in r.advance_reasons))
         if col == Column.CLIENT and r.banned:
-            return _tr("This client is banned from support (R12).")
+            return _tr("This client is banned from support.")
         return None

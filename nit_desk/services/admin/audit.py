@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Select, select
@@ -179,18 +180,37 @@ def _actions(session: Session) -> list[str]:
     return [r[0] for r in rows]
 
 
-def export_audit_csv(db: Database, actor: Actor, flt: AuditFilter, target: Path) -> int:
+AUDIT_CSV_HEADERS = (
+    QT_TRANSLATE_NOOP("csv", "No."), QT_TRANSLATE_NOOP("csv", "Time (UTC)"),
+    QT_TRANSLATE_NOOP("csv", "User"), QT_TRANSLATE_NOOP("csv", "Action"),
+    QT_TRANSLATE_NOOP("csv", "Object"), QT_TRANSLATE_NOOP("csv", "Object No."),
+    QT_TRANSLATE_NOOP("csv", "Client No."), QT_TRANSLATE_NOOP("csv", "Before"),
+    QT_TRANSLATE_NOOP("csv", "After"), QT_TRANSLATE_NOOP("csv", "Hash"),
+)
+"""The audit CSV's column headers, in English; the screen passes a translator
+(context ``csv``) so the file speaks the user's language. The values stay as
+recorded: the export is the audit's evidence, byte for byte."""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def export_audit_csv(db: Database, actor: Actor, flt: AuditFilter, target: Path, *,
+                     translate: Callable[[str], str] = _same) -> int:
     """Write the filtered entries, oldest first, to a UTF-8 CSV file; return the count.
 
     The file is written to a temporary name and moved into place, so a failed
-    export never leaves half a file behind.
+    export never leaves half a file behind. ``translate`` turns each header into
+    the user's language.
     """
     with UnitOfWork(db, actor) as uow:
         uow.require(Role.SUPERVISOR)
-        return _export(uow.session, flt, target)
+        return _export(uow.session, flt, target, translate)
 
 
-def export_audit(db: Database, actor: Actor, query: AuditQuery, target: Path) -> int:
+def export_audit(db: Database, actor: Actor, query: AuditQuery, target: Path, *,
+                 translate: Callable[[str], str] = _same) -> int:
     """The viewer's export: the entries matching the filters as typed, to a CSV file.
 
     Raises:
@@ -198,16 +218,16 @@ def export_audit(db: Database, actor: Actor, query: AuditQuery, target: Path) ->
     """
     with UnitOfWork(db, actor) as uow:
         uow.require(Role.SUPERVISOR)
-        return _export(uow.session, audit_filter(uow.session, query), target)
+        return _export(uow.session, audit_filter(uow.session, query), target, translate)
 
 
-def _export(session: Session, flt: AuditFilter, target: Path) -> int:
+def _export(session: Session, flt: AuditFilter, target: Path,
+            translate: Callable[[str], str]) -> int:
     tmp = target.with_name(target.name + ".part")
     count = 0
     with tmp.open("w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["seq", "at_utc", "user", "action", "entity", "entity_id",
-                         "client_id", "before", "after", "hash"])
+        writer.writerow([translate(header) for header in AUDIT_CSV_HEADERS])
         query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.seq)
         for e in session.execute(query.execution_options(yield_per=2000)).scalars():
             writer.writerow([e.seq, e.at.isoformat(), e.actor_name, e.action, e.entity,

@@ -8,6 +8,7 @@ paid leaves voided payments out (R20, R21).
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -162,30 +163,74 @@ def _rub(kopecks: int) -> str:
     return f"{sign}{whole}.{part:02d}"
 
 
-def export_report_csv(report: Report, target: Path) -> None:
-    """Write the report as a two-part CSV (figures, then per-agent rows)."""
+REPORT_CSV_LABELS = {
+    "figure": QT_TRANSLATE_NOOP("csv", "Figure"),
+    "value": QT_TRANSLATE_NOOP("csv", "Value"),
+    "period_start_utc": QT_TRANSLATE_NOOP("csv", "Period start (UTC)"),
+    "period_end_utc": QT_TRANSLATE_NOOP("csv", "Period end (UTC)"),
+    "queue.new": QT_TRANSLATE_NOOP("csv", "Requests: new"),
+    "queue.in_progress": QT_TRANSLATE_NOOP("csv", "Requests: in progress"),
+    "queue.waiting_client": QT_TRANSLATE_NOOP("csv", "Requests: waiting for the client"),
+    "queue.done": QT_TRANSLATE_NOOP("csv", "Requests: done"),
+    "queue.cancelled": QT_TRANSLATE_NOOP("csv", "Requests: cancelled"),
+    "queue.cancelled_by_ban": QT_TRANSLATE_NOOP("csv", "Requests: cancelled by a ban"),
+    "overdue_open": QT_TRANSLATE_NOOP("csv", "Open requests past their deadline"),
+    "registered_in_period": QT_TRANSLATE_NOOP("csv", "Clients registered in the period"),
+    "median_registration_hours": QT_TRANSLATE_NOOP("csv", "Median registration time, hours"),
+    "ban_proposals.pending": QT_TRANSLATE_NOOP("csv", "Ban proposals: waiting"),
+    "ban_proposals.approved": QT_TRANSLATE_NOOP("csv", "Ban proposals: approved"),
+    "ban_proposals.rejected": QT_TRANSLATE_NOOP("csv", "Ban proposals: rejected"),
+    "estimates_agreed": QT_TRANSLATE_NOOP("csv", "Estimates agreed"),
+    "agreed_rub": QT_TRANSLATE_NOOP("csv", "Agreed, ₽"),
+    "paid_rub": QT_TRANSLATE_NOOP("csv", "Paid, ₽"),
+    "forfeited_rub": QT_TRANSLATE_NOOP("csv", "Forfeited, ₽"),
+    "agent": QT_TRANSLATE_NOOP("csv", "Agent"),
+    "requests_created": QT_TRANSLATE_NOOP("csv", "Requests created"),
+    "requests_closed": QT_TRANSLATE_NOOP("csv", "Requests closed"),
+    "holding_now": QT_TRANSLATE_NOOP("csv", "Holding now"),
+    "ban_proposals": QT_TRANSLATE_NOOP("csv", "Ban proposals"),
+    "payments_rub": QT_TRANSLATE_NOOP("csv", "Payments, ₽"),
+}
+"""Every label the report CSV writes, in English; the screen passes a translator
+(context ``csv``). A key without a label (a status added later) is written as is."""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def export_report_csv(report: Report, target: Path, *,
+                      translate: Callable[[str], str] = _same) -> None:
+    """Write the report as a two-part CSV (figures, then per-agent rows).
+
+    ``translate`` turns each label into the user's language; figures stay numbers
+    (money in rubles with a dot, so a spreadsheet reads them exactly).
+    """
+    def label(key: str) -> str:
+        return translate(REPORT_CSV_LABELS[key]) if key in REPORT_CSV_LABELS else key
+
     tmp = target.with_name(target.name + ".part")
     with tmp.open("w", newline="", encoding="utf-8-sig") as fh:
         w = csv.writer(fh)
-        w.writerow(["figure", "value"])
-        w.writerow(["period_start_utc", report.since.isoformat()])
-        w.writerow(["period_end_utc", report.until.isoformat()])
+        w.writerow([label("figure"), label("value")])
+        w.writerow([label("period_start_utc"), report.since.isoformat()])
+        w.writerow([label("period_end_utc"), report.until.isoformat()])
         for status, n in report.queue_by_status.items():
-            w.writerow([f"queue.{status}", n])
-        w.writerow(["overdue_open", report.overdue_open])
-        w.writerow(["registered_in_period", report.registered_in_period])
+            w.writerow([label(f"queue.{status}"), n])
+        w.writerow([label("overdue_open"), report.overdue_open])
+        w.writerow([label("registered_in_period"), report.registered_in_period])
         median = report.median_registration
-        w.writerow(["median_registration_hours",
+        w.writerow([label("median_registration_hours"),
                     "" if median is None else round(median.total_seconds() / 3600, 2)])
         for status, n in report.ban_proposals.items():
-            w.writerow([f"ban_proposals.{status}", n])
-        w.writerow(["estimates_agreed", report.estimates_agreed])
-        w.writerow(["agreed_rub", _rub(report.agreed_kopecks)])
-        w.writerow(["paid_rub", _rub(report.paid_kopecks)])
-        w.writerow(["forfeited_rub", _rub(report.forfeited_kopecks)])
+            w.writerow([label(f"ban_proposals.{status}"), n])
+        w.writerow([label("estimates_agreed"), report.estimates_agreed])
+        w.writerow([label("agreed_rub"), _rub(report.agreed_kopecks)])
+        w.writerow([label("paid_rub"), _rub(report.paid_kopecks)])
+        w.writerow([label("forfeited_rub"), _rub(report.forfeited_kopecks)])
         w.writerow([])
-        w.writerow(["agent", "requests_created", "requests_closed", "holding_now",
-                    "ban_proposals", "payments_rub"])
+        w.writerow([label(key) for key in ("agent", "requests_created", "requests_closed",
+                                           "holding_now", "ban_proposals", "payments_rub")])
         for a in report.per_agent:
             w.writerow([a.username, a.requests_created, a.requests_closed, a.holding_now,
                         a.ban_proposals, _rub(a.payments_kopecks)])

@@ -48,14 +48,14 @@ REASON_MAX = 500
 _DUPLICATE_OWN = QT_TRANSLATE_NOOP("messages", "The client has this contact already.")
 _LAST_OF_KIND = {
     ContactKind.PHONE: QT_TRANSLATE_NOOP(
-        "messages", "This is the client's only phone number, and a client keeps one (R1): "
+        "messages", "This is the client's only phone number, and a client keeps one: "
         "fix it instead of removing it."),
     ContactKind.EMAIL: QT_TRANSLATE_NOOP(
-        "messages", "This is the client's only email address, and a client keeps one (R1): "
+        "messages", "This is the client's only email address, and a client keeps one: "
         "fix it instead of removing it."),
     ContactKind.MESSENGER: QT_TRANSLATE_NOOP(
-        "messages", "This is the client's only messenger account, and a client keeps one "
-        "(R1): fix it instead of removing it."),
+        "messages", "This is the client's only messenger account, and a client keeps one: "
+        "fix it instead of removing it."),
 }
 
 

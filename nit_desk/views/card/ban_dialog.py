@@ -51,8 +51,8 @@ class BanProposalDialog(QDialog, FormErrors):
         self.loaded = False
         self.closed = False
         intro = QLabel(self.tr(
-            "A client who refuses or obstructs a required action can be banned from support "
-            "(R10). Name what {handle} refused; a supervisor reviews the proposal (R11).")
+            "A client who refuses or obstructs a required action can be banned from support. "
+            "Name what {handle} refused; a supervisor reviews the proposal.")
             .format(handle=card.handle))
         intro.setWordWrap(True)
         self.fields: dict[str, FieldFeedback] = {}

@@ -31,7 +31,7 @@ class CardActions(QWidget):
         self.sensitive_button = QPushButton(self.tr("&Sensitive action…"))
         self.sensitive_button.setObjectName("sensitiveActionButton")
         self.sensitive_button.setToolTip(self.tr(
-            "Record that the client was warned before a code is asked for (R8)"))
+            "Record that the client was warned before a code is asked for"))
         self.ban_button = QPushButton(self.tr("Propose &ban…"))
         self.ban_button.setObjectName("proposeBanButton")
         row = QHBoxLayout(self)
@@ -52,7 +52,7 @@ class CardActions(QWidget):
             return self.tr("The client is banned already.")
         if card.ban_pending:
             return self.tr("A ban proposal is waiting for a supervisor.")
-        return self.tr("Propose a ban for refused steps (R10, R11)")
+        return self.tr("Propose a ban for refused steps")
 
     def _said(self, text: str) -> None:
         self._session.events.status_message.emit(text)

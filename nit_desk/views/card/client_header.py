@@ -184,11 +184,11 @@ class ClientHeader(QWidget):
         self.trust_box.setEnabled(card.trusted or not refusals)
         if refusals and not card.trusted:
             self.trust_box.setToolTip(self.tr("Only a registered client who is not banned can "
-                                              "be trusted (R5): {reasons}.").format(
+                                              "be trusted: {reasons}.").format(
                 reasons="; ".join(_t(TRUST_REFUSAL_TEXT[r]) for r in refusals)))
         else:
             self.trust_box.setToolTip(self.tr("Trusted persons may get phone consultations "
-                                              "once the current work is paid (R6)."))
+                                              "once the current work is paid."))
 
     def _show_outcome(self, card: ClientCard) -> None:
         outcome = card.last_ban_outcome

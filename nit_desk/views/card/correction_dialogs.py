@@ -300,8 +300,8 @@ class TextDialog(CorrectionDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(110)
         self.add_field(field, label, self.text_edit)
-        self.set_intro(_tr("Never type passwords, codes, card numbers or full names here "
-                           "(R9, R23)."))
+        self.set_intro(_tr("Never type passwords, codes, card numbers or full names "
+                           "here."))
 
     def call(self) -> Awaitable[Any]:
         """The edit with the typed text."""

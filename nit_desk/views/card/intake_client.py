@@ -93,9 +93,9 @@ class IntakeClientBox(QGroupBox):
         form.addRow(self.tr("Messengers:"), self.messengers_field)
         form.addRow("", self.add_button)
         form.addRow(self.tr("Came in &on:"), self.fields["channel"])
-        note = QLabel(self.tr("Support works through messengers (R1): the phone is for SMS "
+        note = QLabel(self.tr("Support works through messengers: the phone is for SMS "
                               "confirmation, not for calls. Keep nothing else about the "
-                              "client: no name, no card or bank data (R2)."))
+                              "client: no name, no card or bank data."))
         note.setWordWrap(True)
         note.setEnabled(False)
         form.addRow(note)

@@ -297,7 +297,7 @@ class IntakeDialog(QDialog, ErrorSink):
         blocked = self.banner.blocks_saving
         self.save_button.setEnabled(not blocked)
         self.save_button.setToolTip(self.tr("Only a supervisor can go on with a banned "
-                                            "client (R12).") if blocked else "")
+                                            "client.") if blocked else "")
 
     # -- saving -------------------------------------------------------------
 

@@ -147,7 +147,7 @@ class MatchBanner(QFrame):
 
     def _show_banned(self, banned: ClientMatch) -> None:
         self.text.setText(self.tr("These contacts belong to {handle}, a client BANNED from "
-                                  "support (R12). Do not take the request.").format(
+                                  "support. Do not take the request.").format(
             handle=banned.handle) + ("" if self.supervisor else " " + self.tr(
                 "Only a supervisor can go on.")))
         self._colour(BANNED_COLOUR, fill=True)

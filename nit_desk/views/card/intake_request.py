@@ -53,7 +53,7 @@ class IntakeRequestBox(QGroupBox):
         self.known_client = False
         self.description_edit = self._text_edit(self.tr("what the client needs"))
         self.system_edit = self._text_edit(self.tr("OS, hardware, programs: everything the "
-                                                   "client can tell (R7)"))
+                                                   "client can tell"))
         self.deadline_edit = QDateTimeEdit(default_deadline())
         self.deadline_edit.setObjectName("deadlineEdit")
         self.deadline_edit.setCalendarPopup(True)

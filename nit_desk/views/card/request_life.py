@@ -133,7 +133,7 @@ class RequestLifeBar(QWidget, ErrorSink):
         self.start_anyway.setObjectName("startAnywayButton")
         self.start_anyway.setText(self.tr("Start &anyway…"))
         self.start_anyway.setToolTip(self.tr("Start without the advance; the reason is recorded "
-                                             "(supervisors, R19)"))
+                                             "(supervisors)"))
         self.start_anyway.clicked.connect(self._on_start_anyway_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -296,7 +296,7 @@ class RequestLifeBar(QWidget, ErrorSink):
         return await self._ask(
             self.tr("Start request #{id} without the advance").format(id=request.id),
             self.tr("Why does the work start before the advance is paid? The reason is "
-                    "recorded (R19)."),
+                    "recorded."),
             lambda text: self._session.call(request_life.start_work, request.id,
                                             override_reason=text),
             ok_text=self.tr("Start work"))

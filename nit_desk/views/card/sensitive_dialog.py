@@ -176,7 +176,7 @@ class SensitiveActionDialog(QDialog, FormErrors):
         ok = self._check_text("explanation", required=True) and ok
         if not self.warned_box.isChecked():
             self.fields["warned"].show_error(self.tr(
-                "Warn the client and explain what will be done first (R8)."))
+                "Warn the client and explain what will be done first."))
             ok = False
         if self.answer_group.checkedButton() is None:
             self.fields["answer"].show_error(self.tr("Choose whether the client agreed."))
@@ -212,7 +212,7 @@ class SensitiveActionDialog(QDialog, FormErrors):
             return
         self.refused_text.setText(self.tr(
             "Recorded: {handle} refused \"{action}\". Refusing a required action can be "
-            "grounds for a ban (R10): you may propose one to the supervisors.").format(
+            "grounds for a ban: you may propose one to the supervisors.").format(
                 handle=self.handle, action=recorded.action))
         self.pages.setCurrentIndex(1)
         self.ban_button.setFocus()

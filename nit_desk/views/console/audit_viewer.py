@@ -44,7 +44,9 @@ from nit_desk.models.console.console_audit import (
 from nit_desk.services.admin import audit
 from nit_desk.services.admin.audit_dto import AuditQuery, AuditRecord, ChainReport
 from nit_desk.services.change import Change
+from nit_desk.ui.audit_text import actor_text, reference_text
 from nit_desk.ui.errors import ErrorSink, error_text
+from nit_desk.ui.i18n import csv_label
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
@@ -300,7 +302,8 @@ class AuditViewer(QWidget, ErrorSink):
         self.export_button.setEnabled(False)
         self.message.show_info(self.tr("Exporting…"))
         try:
-            count = await self.session.call(audit.export_audit, self.query(), target)
+            count = await self.session.call(audit.export_audit, self.query(), target,
+                                            translate=csv_label)
         finally:
             if alive(self):
                 self.export_button.setEnabled(True)
@@ -316,17 +319,23 @@ class AuditViewer(QWidget, ErrorSink):
     # -- detail --
 
     def describe(self, entry: AuditRecord) -> str:
-        """The detail pane's text for one entry."""
+        """The detail pane's text for one entry, in words (the stored JSON is
+        :meth:`stored_text`, the pane's tooltip)."""
         head = [self.tr("Entry #{seq} · {when} · {who}").format(
-                    seq=entry.seq, when=local_time_text(entry.at), who=entry.actor_name),
-                self.tr("{what} ({action}) — {entity} {id}").format(
-                    what=console_action_name(entry.action), action=entry.action,
-                    entity=entry.entity,
-                    id="" if entry.entity_id is None else f"#{entry.entity_id}")]
-        if entry.client_id is not None:
-            head.append(self.tr("Client #{id}").format(id=entry.client_id))
-        lines = change_lines(entry.before, entry.after)
+                    seq=entry.seq, when=local_time_text(entry.at),
+                    who=actor_text(entry.actor_name)),
+                self.tr("{what} — {entity}").format(
+                    what=console_action_name(entry.action),
+                    entity=reference_text(entry.entity, entry.entity_id))]
+        if entry.client_id is not None and entry.entity != "client":
+            head.append(reference_text("client", entry.client_id))
+        lines = change_lines(entry.before, entry.after, entry.entity)
         parts = ["\n".join(head), "\n".join(lines) or self.tr("(no details recorded)")]
+        return "\n\n".join(parts)
+
+    def stored_text(self, entry: AuditRecord) -> str:
+        """The entry as it is stored (action code, before and after JSON), for checking."""
+        parts = [entry.action]
         if entry.before:
             parts.append(self.tr("Before:") + "\n" + pretty_json(entry.before))
         if entry.after:
@@ -340,6 +349,7 @@ class AuditViewer(QWidget, ErrorSink):
         rows = self.table.selectionModel().selectedRows()
         entry = self.model.entry(rows[0].row()) if rows else None
         self.detail.setPlainText(self.describe(entry) if entry is not None else "")
+        self.detail.setToolTip(self.stored_text(entry) if entry is not None else "")
 
     @Slot(int)
     def _on_model_page_loaded(self, _count: int) -> None:

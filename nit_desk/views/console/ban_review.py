@@ -106,7 +106,7 @@ class BanReview(QWidget, ErrorSink):
         self.approve_button.setObjectName("approveButton")
         self.approve_button.setToolTip(self.tr(
             "Ban the client: open requests are cancelled by ban and any advance is "
-            "forfeited (R12)"))
+            "forfeited"))
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.reject_button = QPushButton(self.tr("&Reject…"))
         self.reject_button.setObjectName("rejectButton")
@@ -336,7 +336,7 @@ class BanReview(QWidget, ErrorSink):
         reason = await self._ask(
             self.tr("Approve the ban of {handle}").format(handle=proposal.client_handle),
             self.tr("{handle} will be banned: every open request is closed as cancelled by "
-                    "ban and any advance paid is recorded as forfeited, not refunded (R12). "
+                    "ban and any advance paid is recorded as forfeited, not refunded. "
                     "A reason for the record (optional; the agent's comment is kept):")
             .format(handle=proposal.client_handle),
             self.tr("&Ban the client"), required=False)

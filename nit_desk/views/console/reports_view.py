@@ -37,6 +37,7 @@ from nit_desk.models.console.console_tables import AgentFiguresModel
 from nit_desk.services.admin import reports
 from nit_desk.services.admin.report_dto import Report
 from nit_desk.ui.errors import ErrorSink, error_text
+from nit_desk.ui.i18n import csv_label
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.queue_texts import status_name
 from nit_desk.ui.runner import async_slot
@@ -296,7 +297,8 @@ class ReportsView(QWidget, ErrorSink):
             return
         self._set_busy(True)
         try:
-            await self.session.runner.call(reports.export_report_csv, report, target)
+            await self.session.runner.call(reports.export_report_csv, report, target,
+                                           translate=csv_label)
         finally:
             if alive(self):
                 self._set_busy(False)

@@ -34,6 +34,7 @@ from nit_desk.domain.types import PaymentKind, PaymentScheme, RequestStatus
 from nit_desk.services.change import Change
 from nit_desk.services.money import payments
 from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
+from nit_desk.ui.audit_text import stored_reference_text
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind_name
 from nit_desk.ui.runner import run_async
@@ -59,7 +60,7 @@ def _closed_reason(money: MoneyStatus) -> str:
     t = QCoreApplication.translate
     if money.request_status is RequestStatus.CANCELLED_BY_BAN:
         return t("PaymentsPanel", "The client is banned: no payment or refund can be recorded; "
-                                  "any advance is forfeited (R12).")
+                                  "any advance is forfeited.")
     if money.request_status is RequestStatus.CANCELLED:
         return t("PaymentsPanel", "The request is cancelled: no payment can be recorded.")
     if (money.scheme is PaymentScheme.ON_COMPLETION
@@ -126,7 +127,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         self.void_button = QPushButton(self.tr("&Void payment…"))
         self.void_button.setObjectName("voidPaymentButton")
         self.void_button.setToolTip(self.tr(
-            "A wrong payment is voided with a reason; it stays in the list (R21)"))
+            "A wrong payment is voided with a reason; it stays in the list"))
         self.void_button.setEnabled(False)
         self.void_button.clicked.connect(self._on_void_button_clicked)
         row.addWidget(self.void_button)
@@ -248,7 +249,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         for row, payment in enumerate(payments):
             cells = [day_text(payment.paid_on), payment_kind_name(payment.kind),
                      money_text(payment.amount_kopecks), payment.method_label,
-                     payment.reference, self.tr("{user}, {time}").format(
+                     stored_reference_text(payment.reference), self.tr("{user}, {time}").format(
                          user=payment.recorded_by_name, time=date_text(payment.recorded_at)),
                      voided_text(payment)]
             for column, text in enumerate(cells):

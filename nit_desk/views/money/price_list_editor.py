@@ -59,7 +59,7 @@ class PriceItemDialog(QDialog, FormErrors):
         self.price_edit = MoneyEdit(field="unit_price", allow_zero=False)
         if item is not None:
             self.price_edit.set_kopecks(item.unit_price_kopecks)
-        self.extra_box = QCheckBox(self.tr("Extra fee (e.g. third-party registration, R8)"))
+        self.extra_box = QCheckBox(self.tr("Extra fee (e.g. third-party registration)"))
         self.extra_box.setChecked(bool(item and item.extra_fee))
         self.fields = {"name": FieldFeedback(self.name_edit),
                        "unit": FieldFeedback(self.unit_combo),

@@ -88,7 +88,7 @@ class RecordPaymentDialog(QDialog, FormErrors):
         form.addRow(self.tr("Method:"), self.fields["method_label"])
         form.addRow(self.tr("Reference:"), self.fields["reference"])
         form.addRow("", self.overpay_field)
-        notice = QLabel(self.tr("Never type card numbers or bank details here (R2)."))
+        notice = QLabel(self.tr("Never type card numbers or bank details here."))
         notice.setWordWrap(True)
         notice.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -64,8 +64,8 @@ def test_csv_export_holds_the_filtered_entries(db: Database, supervisor: Actor,
     with target.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert count == len(rows) == 3
-    assert [r["action"] for r in rows] == ["user.created"] * 3
-    assert rows[0]["seq"] == "1"
+    assert [r["Action"] for r in rows] == ["user.created"] * 3
+    assert rows[0]["No."] == "1"
 
 
 def test_r17_verify_button_finds_an_edited_entry(db: Database, supervisor: Actor) -> None:
@@ -122,4 +122,4 @@ def test_r17_the_viewer_s_export_uses_the_typed_filter(
     count = audit.export_audit(db, supervisor, AuditQuery(client=f"#{made.id}"), target)
     with target.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert count == len(rows) > 0 and {r["client_id"] for r in rows} == {str(made.id)}
+    assert count == len(rows) > 0 and {r["Client No."] for r in rows} == {str(made.id)}

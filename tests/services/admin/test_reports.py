@@ -84,5 +84,5 @@ def test_report_exports_to_csv_with_exact_money(db: Database, agent: Actor,
     target = tmp_path / "report.csv"
     reports.export_report_csv(report, target)
     content = target.read_text(encoding="utf-8-sig")
-    assert "paid_rub,1234.56" in content
+    assert "\"Paid, ₽\",1234.56" in content
     assert "anna,1,0,0,0,1234.56" in content

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -19,6 +20,7 @@ from nit_desk.services.audit_chain import entry_hash
 from nit_desk.services.clients import registration
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import AuditEntry
+from nit_desk.ui import i18n
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.session import Session
@@ -198,13 +200,36 @@ def test_r17_export_writes_the_filtered_entries(
     with target.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == viewer.exported == viewer.model.rowCount() >= 3
-    assert {r["client_id"] for r in rows} == {str(ids[0])}
+    assert {r["Client No."] for r in rows} == {str(ids[0])}
+
+
+def test_export_headers_speak_the_user_s_language(
+        qtbot: QtBot, db: Database, agent: Actor, supervisor: Actor, runner: ServiceRunner,
+        events: AppEvents, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qapp: QApplication) -> None:
+    """In Russian the CSV's headers are Russian; the values stay as recorded (R17)."""
+    _busy_log(db, agent)
+    i18n.install_translators(qapp, "ru")
+    try:
+        viewer = open_tab(qtbot, AuditViewer, db, supervisor, runner, events)
+        target = tmp_path / "audit.csv"
+        monkeypatch.setattr(viewer, "choose_export_path", lambda: target)
+        wait_idle(qtbot, runner)
+        viewer.export_button.click()
+        qtbot.waitUntil(lambda: viewer.exported is not None, timeout=15000)
+    finally:
+        i18n.remove_translators()
+    with target.open(encoding="utf-8-sig") as fh:
+        header = next(csv.reader(fh))
+    assert header[:3] == ["№", "Время (UTC)", "Пользователь"]
+    assert all(not any("a" <= ch.lower() <= "z" for ch in word)
+               for word in header if word != "UTC" and "(UTC)" not in word)
 
 
 def test_change_lines_are_readable() -> None:
     """Before/after JSON as "field: old → new" lines; added and removed fields too."""
     assert change_lines('{"state": "pending", "code": "x"}', '{"state": "done", "code": "x"}') \
-        == ["state: pending → done", "code: x"]
+        == ["state: pending → done", "step: x"]
     assert change_lines("", '{"banned": true}') == ["banned: yes"]
-    assert change_lines('{"a": 1}', '{"b": [1, 2]}') == ["a: 1 → —", "b: [1, 2]"]
+    assert change_lines('{"a": 1}', '{"b": [1, 2]}') == ["a: 1 → —", "b: 1, 2"]
     assert change_lines("", "") == []
