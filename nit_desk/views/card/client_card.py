@@ -336,6 +336,8 @@ class ClientCardView(QWidget, ErrorSink):
             lambda contact: run_async(fixes.fix_contact(self.card, contact), owner=self))
         self.contacts.remove_requested.connect(
             lambda contact: run_async(fixes.remove_contact(self.card, contact), owner=self))
+        self.contacts.copied.connect(lambda value: self._session.events.status_message.emit(
+            self.tr("Copied: {value}").replace("{value}", value)))
         self.contacts.add_requested.connect(
             lambda: run_async(fixes.add_contact(self.card), owner=self))
         self.system_info_button.clicked.connect(
