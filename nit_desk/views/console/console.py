@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from nit_desk.ui.session import Session
 from nit_desk.views.console.audit_viewer import AuditViewer
 from nit_desk.views.console.ban_review import BanReview
+from nit_desk.views.console.ready_answers_editor import ReadyAnswersEditor
 from nit_desk.views.console.reports_view import ReportsView
 from nit_desk.views.console.template_editor import TemplateEditor
 from nit_desk.views.console.users_admin import UsersAdmin
@@ -28,11 +29,13 @@ class SupervisorConsole(QTabWidget):
         self.audit_viewer = AuditViewer(session)
         self.template_editor = TemplateEditor(session)
         self.users_admin = UsersAdmin(session)
+        self.ready_answers = ReadyAnswersEditor(session)
         self.reports = ReportsView(session)
         self.price_list: QWidget | None = None
         self.addTab(self.ban_review, self.tr("Ban review"))
         self.addTab(self.audit_viewer, self.tr("Audit log"))
         self.addTab(self.template_editor, self.tr("Checklist template"))
+        self.addTab(self.ready_answers, self.tr("Ready answers"))
         self.addTab(self.users_admin, self.tr("Users"))
         self.addTab(self.reports, self.tr("Reports"))
 
