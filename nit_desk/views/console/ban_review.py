@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -58,7 +58,13 @@ RELOAD_DEBOUNCE_MS = 200
 
 
 class BanReview(QWidget, ErrorSink):
-    """The ban review tab: proposals, evidence, decisions, bans in force."""
+    """The ban review tab: proposals, evidence, decisions, bans in force.
+
+    Signals:
+        pending_counted(int): how many proposals wait, after each read (the tab's title).
+    """
+
+    pending_counted = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +75,7 @@ class BanReview(QWidget, ErrorSink):
         self._read_along: BanEvidence | None = None
         """Evidence that came with the lists, shown without a call of its own."""
         self.dialog: ReasonDialog | None = None
+        self.last_effect_text = ""  # what the approve dialog said a ban would do (R12)
         self._titles: dict[str, str] = {}
         self._deciding = False
         self._build()
@@ -203,6 +210,7 @@ class BanReview(QWidget, ErrorSink):
         self.proposals.set_rows(proposals)
         self.banned.set_rows(list(view.banned))
         self.empty_label.setVisible(not proposals)
+        self.pending_counted.emit(len(proposals))
         shown = self.evidence_client
         self._read_along = view.evidence
         try:
@@ -333,8 +341,13 @@ class BanReview(QWidget, ErrorSink):
         proposal = self.selected_proposal()
         if proposal is None:
             return
+        effect = await self.session.call(ban_review.ban_effect, proposal.client_id)
+        self.last_effect_text = self.tr(
+            "Approving now: %n open request(s) cancelled, {money} forfeited.", "",
+            effect.open_requests).format(money=money_text(effect.forfeited_kopecks))
         reason = await self._ask(
             self.tr("Approve the ban of {handle}").format(handle=proposal.client_handle),
+            self.last_effect_text + "\n\n" +
             self.tr("{handle} will be banned: every open request is closed as cancelled by "
                     "ban and any advance paid is recorded as forfeited, not refunded (R12). "
                     "A reason for the record (optional; the agent's comment is kept):")

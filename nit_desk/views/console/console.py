@@ -33,6 +33,7 @@ class SupervisorConsole(QTabWidget):
         self.reports = ReportsView(session)
         self.price_list: QWidget | None = None
         self.addTab(self.ban_review, self.tr("Ban review"))
+        self.ban_review.pending_counted.connect(self._on_ban_review_pending_counted)
         self.addTab(self.audit_viewer, self.tr("Audit log"))
         self.addTab(self.template_editor, self.tr("Checklist template"))
         self.addTab(self.ready_answers, self.tr("Ready answers"))
@@ -43,3 +44,9 @@ class SupervisorConsole(QTabWidget):
         """Put the price list editor in its tab, before the reports."""
         self.price_list = editor
         self.insertTab(self.indexOf(self.reports), editor, self.tr("Price list"))
+
+    def _on_ban_review_pending_counted(self, count: int) -> None:
+        """The ban tab's title says how many proposals wait, so none is missed."""
+        index = self.indexOf(self.ban_review)
+        self.setTabText(index, self.tr("Ban review ({count})").format(count=count) if count
+                        else self.tr("Ban review"))
