@@ -17,9 +17,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from nit_desk.domain.contact_links import contact_link
+from nit_desk.domain.contacts import contact_text
 from nit_desk.domain.types import ContactKind
 from nit_desk.services.dto import ContactDTO
 from nit_desk.ui.queue_texts import channel_name
+from nit_desk.views.icons import copy_icon, open_icon
 
 PILL_COLOURS = {
     "registered": "#2e7d32",
@@ -95,7 +97,7 @@ class ContactsPanel(QWidget):
             self._row(self.tr("Email"), contact.value, contact)
         for contact in messengers:
             network = channel_name(contact.network) if contact.network else ""
-            value = phone_text(contact.value)
+            value = phone_text(contact_text(contact.value))
             self._row(network or self.tr("Messenger"), value, contact)
         if not contacts:
             self._row("", self.tr("No contacts"))
@@ -148,18 +150,23 @@ class ContactsPanel(QWidget):
     def _reach_buttons(self, row: QHBoxLayout, contact: ContactDTO) -> None:
         """"Open the chat" where the network has a link, and "copy" always (#14 item 5)."""
         link = contact_link(contact.kind, contact.network, contact.value)
+        shown = contact_text(contact.value)
         if link is not None:
             tip = (self.tr("Call or message {value}") if contact.kind is ContactKind.PHONE
                    else self.tr("Write to {value}") if contact.kind is ContactKind.EMAIL
                    else self.tr("Open the chat with {value}"))
-            opener = self._tool("↗", tip.replace("{value}", contact.value), "openContactButton")
+            opener = self._tool("", tip.replace("{value}", shown), "openContactButton")
+            opener.setIcon(open_icon())
+            opener.setAccessibleName(self.tr("Open"))
             opener.setProperty("url", link)
             opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(link)))
             row.addWidget(opener)
             self.open_buttons.append(opener)
-        copy = self._tool("⧉", self.tr("Copy {value}").replace("{value}", contact.value),
+        copy = self._tool("", self.tr("Copy {value}").replace("{value}", shown),
                           "copyContactButton")
-        copy.clicked.connect(lambda: self._copy(contact.value))
+        copy.setIcon(copy_icon())  # painted: a font may lack any "copy" glyph
+        copy.setAccessibleName(self.tr("Copy"))
+        copy.clicked.connect(lambda: self._copy(shown))
         row.addWidget(copy)
         self.copy_buttons.append(copy)
 

@@ -81,3 +81,28 @@ def test_correction_buttons_stay_beside_open_and_copy(qtbot: QtBot) -> None:
     panel.set_contacts(CONTACTS[:2])
     assert len(panel.fix_buttons) == len(panel.copy_buttons) == 2
     assert panel.texts() == ["Phone: +7 912 345-67-89", "Email: pc.slow@example.ru"]
+
+
+def test_open_and_copy_are_painted_icons_not_font_glyphs(qtbot: QtBot) -> None:
+    """A font without "⧉" or "↗" (DejaVu, Segoe UI) showed empty boxes: icons need no glyph."""
+    panel = ContactsPanel()
+    qtbot.addWidget(panel)
+    panel.set_contacts(CONTACTS)
+    for button in panel.open_buttons + panel.copy_buttons:
+        assert button.text() == "" and button.accessibleName()
+        image = button.icon().pixmap(16, 16).toImage()
+        assert not button.icon().isNull()
+        assert any(image.pixelColor(x, y).alpha() > 0 for x in range(16) for y in range(16))
+
+
+def test_r1_max_account_is_shown_and_copied_as_a_number_never_opened(qtbot: QtBot) -> None:
+    """R1: MAX has no public link scheme: the card shows the number and copies it."""
+    panel = ContactsPanel()
+    qtbot.addWidget(panel)
+    panel.set_contacts((ContactDTO(ContactKind.MESSENGER, Network.MAX, "max:+79123456789",
+                                   id=8),))
+    assert panel.texts() == ["MAX: +7 912 345-67-89"]
+    assert panel.open_buttons == [] and len(panel.copy_buttons) == 1
+    with qtbot.waitSignal(panel.copied) as said:
+        panel.copy_buttons[0].click()
+    assert said.args == ["+79123456789"]
