@@ -180,7 +180,7 @@ class BanReview(QWidget, ErrorSink):
         fit_columns(self.checklist_table, stretch=0)
         self.sensitive = SensitiveModel(self)
         self.sensitive_table = make_table(self.sensitive, "evidenceSensitive")
-        fit_columns(self.sensitive_table, stretch=0)
+        fit_columns(self.sensitive_table, stretch=1)  # the explanation takes the room
         self.history = HistoryModel(self)
         self.history_table = make_table(self.history, "evidenceHistory")
         size_columns(self.history_table, (TIME, 8, 24))
@@ -324,12 +324,16 @@ class BanReview(QWidget, ErrorSink):
 
     def _refused_text(self, proposal: BanProposalDTO, evidence: BanEvidence) -> str:
         titles = {item.code: item.title for item in evidence.card.checklist}
-        actions = {f"{SENSITIVE_PREFIX}{a.id}": a.action for a in evidence.sensitive}
+        actions = {f"{SENSITIVE_PREFIX}{a.id}": a for a in evidence.sensitive}
         names = []
         for code in proposal.refused_steps:
             if code in actions:
-                names.append(self.tr("sensitive action “{action}”").format(
-                    action=actions[code]))
+                action = actions[code]
+                names.append(self.tr("sensitive action “{action}” ({warning}; the client "
+                                     "answered: {answer})").format(
+                    action=action.action, warning=self.sensitive.warning_text(action),
+                    answer=self.tr("agreed") if action.client_agreed
+                    else self.tr("refused")))
             else:
                 names.append(titles.get(code, code))
         return "; ".join(names)

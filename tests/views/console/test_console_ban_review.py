@@ -60,7 +60,7 @@ def test_r11_evidence_shows_checklist_sensitive_actions_and_history(
     item = review.checklist.item(row)
     assert item is not None and item.state is StepState.REFUSED and item.changed_by == "anna"
     assert review.sensitive.rowCount() == 1
-    assert review.sensitive.cell(review.sensitive.rows()[0], 1) == "refused"
+    assert review.sensitive.cell(review.sensitive.rows()[0], 2) == "refused"
     shown = [review.history.entry(row) for row in range(review.history.rowCount())]
     actions = [e.action for e in shown if e is not None]  # the shown entries
     assert "ban.proposed" in actions and "client.step_changed" in actions
