@@ -21,6 +21,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -180,7 +181,7 @@ class BanReview(QWidget, ErrorSink):
         fit_columns(self.checklist_table, stretch=0)
         self.sensitive = SensitiveModel(self)
         self.sensitive_table = make_table(self.sensitive, "evidenceSensitive")
-        fit_columns(self.sensitive_table, stretch=1)  # the explanation takes the room
+        self._size_sensitive_columns()
         self.history = HistoryModel(self)
         self.history_table = make_table(self.history, "evidenceHistory")
         size_columns(self.history_table, (TIME, 8, 24))
@@ -189,6 +190,20 @@ class BanReview(QWidget, ErrorSink):
         self.evidence_tabs.addTab(self.history_table, self.tr("History"))
         column.addWidget(self.evidence_tabs, 1)
         return panel
+
+    def _size_sensitive_columns(self) -> None:
+        """Action and explanation share the room (full texts in the tooltips); the rest fit."""
+        fit_columns(self.sensitive_table)
+        header = self.sensitive_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.sensitive_table, (24,))
+        # The few rows wrap so the whole warning and explanation reads without a tooltip.
+        self.sensitive_table.setWordWrap(True)
+        self.sensitive.modelReset.connect(self.sensitive_table.resizeRowsToContents)
+        header.sectionResized.connect(
+            lambda *_args: self.sensitive_table.resizeRowsToContents())
 
     # -- loading --
 
