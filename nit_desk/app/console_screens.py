@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from nit_desk.views.console.console import SupervisorConsole
+from nit_desk.views.desk_notices import DeskNotifier
 
 if TYPE_CHECKING:
     from nit_desk.ui.session import Session
@@ -35,20 +36,29 @@ def _price_list_editor(desk: Session) -> QWidget | None:
     return PriceListEditor(desk)
 
 
-def make_supervisor_console(desk: Session) -> SupervisorConsole:
+def make_supervisor_console(desk: Session,
+                            notifier: DeskNotifier | None = None) -> SupervisorConsole:
     """The console for the desk's supervisor (price list tab when it is there)."""
-    console = SupervisorConsole(desk)
+    console = SupervisorConsole(desk, notifier=notifier)
     editor = _price_list_editor(desk)
     if editor is not None:
         console.add_price_list(editor)
     return console
 
 
-def install_supervisor_console(window: MainWindow, desk: Session) -> SupervisorConsole | None:
-    """Add the console to ``window`` for a supervisor; nothing for an agent (R18)."""
+def install_supervisor_console(window: MainWindow, desk: Session,
+                               notifier: DeskNotifier | None = None
+                               ) -> SupervisorConsole | None:
+    """Add the console to ``window`` for a supervisor; nothing for an agent (R18).
+
+    The window's console tab and menu entry follow the count of waiting proposals.
+    """
     if not desk.actor.is_supervisor:
         return None
-    console = make_supervisor_console(desk)
+    console = make_supervisor_console(desk, notifier)
     if not window.add_supervisor_console(console):
         return None
+    console.pending_changed.connect(window.set_console_waiting)
+    if console.pending is not None:
+        window.set_console_waiting(console.pending)
     return console

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from nit_desk.app.console_screens import install_supervisor_console
 from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
+from nit_desk.views.desk_notices import BanDecisionWatch, DeskNotifier
 from nit_desk.views.main_window import MainWindow
 from nit_desk.views.queue.queue_view import QueueView
 
@@ -91,4 +92,7 @@ def install_screens(window: MainWindow, desk: Session) -> None:
             taken.connect(queue_view.show_taken)
         for action in getattr(card, "work_actions", list)():
             window.add_work_action(action)
-    install_supervisor_console(window, desk)
+    notifier = DeskNotifier(desk.events, window)
+    install_supervisor_console(window, desk, notifier)
+    decisions = BanDecisionWatch(desk, notifier, window)  # tells the proposer (R11)
+    decisions.start()

@@ -309,6 +309,17 @@ async def build_console_ban_review(shot: ShotContext) -> QWidget:
     return console
 
 
+async def build_console_ban_evidence(shot: ShotContext) -> QWidget:
+    """Ban review's evidence: each sensitive action, the warning given, the answer (R8)."""
+    console = await _console(shot, "ban_review")
+    review = console.ban_review
+    review.proposals_table.selectRow(0)
+    await shot.settle()
+    review.evidence_tabs.setCurrentWidget(review.sensitive_table)
+    await shot.settle()
+    return console
+
+
 async def build_console_audit(shot: ShotContext) -> QWidget:
     """The audit log verified intact, an entry's before/after in the detail pane (R17)."""
     console = await _console(shot, "audit_viewer")
@@ -434,6 +445,7 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("ban-proposal-dialog", build_ban),
     ("main-window-supervisor-console", build_supervisor_window),
     ("console-ban-review", build_console_ban_review),
+    ("console-ban-evidence", build_console_ban_evidence),
     ("console-audit-log", build_console_audit),
     ("console-checklist-template", build_console_template),
     ("console-users", build_console_users),

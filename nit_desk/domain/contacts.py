@@ -4,7 +4,10 @@ Every contact is stored in one canonical form, so that uniqueness checks,
 the banned-client match at intake (R12) and prefix search compare like with
 like: phones in E.164 (``+79123456789``), emails lower-cased, Telegram as
 ``@name``, VK as ``vk.com/name``, Odnoklassniki as ``ok.ru/profile/<digits>``
-or ``ok.ru/<name>``, WhatsApp as the phone's E.164, Skype lower-cased.
+or ``ok.ru/<name>``, WhatsApp as the phone's E.164, Skype lower-cased, MAX as ``max:`` and the
+phone's E.164 or as its ``max.ru/`` profile link (a MAX account is found by
+phone number; the ``max:`` prefix keeps it apart from the same number on
+WhatsApp, since contact values are unique per kind).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ NETWORK_NAMES: dict[Network, str] = {
     Network.TELEGRAM: "Telegram",
     Network.WHATSAPP: "WhatsApp",
     Network.SKYPE: "Skype",
+    Network.MAX: "MAX",
 }
 """Each network's name as shown to users (brand names, not translated)."""
 
@@ -39,13 +43,15 @@ HANDLE_EXAMPLES: dict[Network, str] = {
     Network.TELEGRAM: "@pc_slow_msk",
     Network.WHATSAPP: "+7 912 345-67-89",
     Network.SKYPE: "live:.cid.1a2b3c",
+    Network.MAX: "+7 912 345-67-89",
 }
 """One well-formed example per network, for messages and placeholders."""
 
 _MOBILE = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 _PHONE_CHARS = re.compile(r"\+?[0-9\s\-().\u00a0]+")
-_HOSTS = r"(?:vk\.com|vk\.ru|vkontakte\.ru|ok\.ru|odnoklassniki\.ru|t\.me|telegram\.me|wa\.me)/"
-_HOST_ONLY = re.compile(_HOSTS[:-1] + r"|(?:vk|ok|t|wa)\.(?:com|ru|me)")
+_HOSTS = (r"(?:vk\.com|vk\.ru|vkontakte\.ru|ok\.ru|odnoklassniki\.ru|t\.me|telegram\.me|wa\.me"
+          r"|max\.ru|web\.max\.ru)/")
+_HOST_ONLY = re.compile(_HOSTS[:-1] + r"|(?:vk|ok|t|wa|max)\.(?:com|ru|me)")
 _SCHEME = re.compile(r"^(?:https?://)?(?:(?:www|m)\.(?=" + _HOSTS + r"))?", re.IGNORECASE)
 _TELEGRAM = re.compile(r"[a-z][a-z0-9_]{4,31}")
 _VK_ID = re.compile(r"id[1-9][0-9]{0,11}")
@@ -55,6 +61,10 @@ _OK_PROFILE = re.compile(r"(?:profile/)?(?P<id>[1-9][0-9]{0,19})")
 _OK_NAME = re.compile(r"[a-z][a-z0-9_.]{2,49}")
 _SKYPE_LIVE = re.compile(r"live:[a-z0-9._-]{1,64}")
 _SKYPE_NAME = re.compile(r"[a-z][a-z0-9.,_-]{5,31}")
+_MAX_PROFILE = re.compile(r"u/(?P<token>[A-Za-z0-9_-]{6,64})")
+_MAX_NAME = re.compile(r"[a-z][a-z0-9_.]{4,31}")
+MAX_PHONE_PREFIX = "max:"
+"""Before a MAX account's E.164 number (shown and copied without it)."""
 
 _EMPTY = QT_TRANSLATE_NOOP("messages", "The {label} field is empty.")
 _TOO_LONG = QT_TRANSLATE_NOOP(
@@ -125,14 +135,20 @@ def normalize_handle(network: Network, text: str, *, field: str = "handle") -> s
 
     Telegram ``@name``; VK ``vk.com/name`` or ``vk.com/id123``; Odnoklassniki
     ``ok.ru/profile/123`` or ``ok.ru/name``; WhatsApp the phone's E.164; Skype
-    the lower-cased name or ``live:`` id. Links (``https://t.me/name``) are
-    accepted and reduced to the same form.
+    the lower-cased name or ``live:`` id; MAX ``max:`` and the phone's E.164,
+    ``max.ru/u/<token>`` (a shared profile link) or ``max.ru/<name>``. Links
+    (``https://t.me/name``) are accepted and reduced to the same form.
 
     Raises:
         ValidationError: naming the network and an example of a good value.
     """
     value = _bounded(text, field=field, maximum=MAX_CONTACT_LENGTH)
     return _NORMALIZERS[network](value, field)
+
+
+def contact_text(value: str) -> str:
+    """A stored contact as the agent reads and copies it: a MAX number without ``max:``."""
+    return value.removeprefix(MAX_PHONE_PREFIX)
 
 
 def looks_like_phone(text: str) -> bool:
@@ -166,6 +182,9 @@ def handle_search_prefixes(text: str) -> tuple[str, ...]:
     ``vk.com/pc_slow`` or Odnoklassniki ``ok.ru/pc_slow``; ``8912`` may be
     the phone ``+7912`` or an Odnoklassniki profile number.
     """
+    profile = _max_profile_prefix(_strip_link(text.strip()))
+    if profile is not None:
+        return (profile,)  # a MAX link's token keeps its case, as it is stored
     value = _strip_link(text.strip().lower())
     if not value:
         return ()
@@ -177,7 +196,8 @@ def handle_search_prefixes(text: str) -> tuple[str, ...]:
     if value.startswith("@"):
         bare = value.lstrip("@")
         return ("@" + bare, "vk.com/" + bare) if bare else ("@",)
-    return _unique((value, "@" + value, "vk.com/" + value, "ok.ru/" + value))
+    return _unique((value, "@" + value, "vk.com/" + value, "ok.ru/" + value,
+                    "max.ru/" + value))
 
 
 # --- per-network rules ----------------------------------------------------
@@ -233,12 +253,29 @@ def _skype(value: str, field: str) -> str:
     return name
 
 
+def _max(value: str, field: str) -> str:
+    """A MAX account: its phone number (how MAX finds people) or a max.ru link or name."""
+    link = _strip_link(value)
+    if looks_like_phone(link.removeprefix(MAX_PHONE_PREFIX)):
+        return MAX_PHONE_PREFIX + normalize_phone(link.removeprefix(MAX_PHONE_PREFIX),
+                                                  field=field)
+    name = _after(link, ("max.ru/", "web.max.ru/")).removeprefix("@")
+    profile = _MAX_PROFILE.fullmatch(name)
+    if profile:
+        return "max.ru/u/" + profile.group("token")  # a link token: its case matters
+    name = name.lower()
+    if not _MAX_NAME.fullmatch(name):
+        raise _not_a_handle(Network.MAX, value, field)
+    return "max.ru/" + name
+
+
 _NORMALIZERS: dict[Network, Callable[[str, str], str]] = {
     Network.TELEGRAM: _telegram,
     Network.VK: _vk,
     Network.ODNOKLASSNIKI: _odnoklassniki,
     Network.WHATSAPP: _whatsapp,
     Network.SKYPE: _skype,
+    Network.MAX: _max,
 }
 
 _SEARCH_LINKS = (
@@ -252,6 +289,8 @@ _SEARCH_LINKS = (
     ("odnoklassniki.ru/", "ok.ru/"),
     ("wa.me/", "+"),
     ("skype:", ""),
+    ("max.ru/", "max.ru/"),
+    ("web.max.ru/", "max.ru/"),
 )
 
 
@@ -312,7 +351,7 @@ def _not_a_handle(network: Network, value: str, field: str) -> ValidationError:
 def _phone_prefixes(value: str) -> tuple[str, ...]:
     digits = "".join(char for char in value if char.isascii() and char.isdigit())
     if value.startswith("+"):
-        return ("+" + digits,)
+        return ("+" + digits, MAX_PHONE_PREFIX + "+" + digits)
     if digits.startswith("8"):
         phone = "+7" + digits[1:]
     elif digits.startswith("7"):
@@ -321,7 +360,17 @@ def _phone_prefixes(value: str) -> tuple[str, ...]:
         phone = "+7" + digits
     else:
         phone = "+" + digits
-    return _unique((phone, "ok.ru/profile/" + digits, "vk.com/id" + digits))
+    return _unique((phone, "ok.ru/profile/" + digits, "vk.com/id" + digits,
+                    MAX_PHONE_PREFIX + phone))
+
+
+def _max_profile_prefix(value: str) -> str | None:
+    """``max.ru/u/<token start>`` for a pasted MAX profile link, the token's case kept."""
+    lowered = value.lower()
+    for host in ("max.ru/u/", "web.max.ru/u/"):
+        if lowered.startswith(host):
+            return "max.ru/u/" + value[len(host):]
+    return None
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:

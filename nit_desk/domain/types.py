@@ -20,6 +20,14 @@ class Network(StrEnum):
     TELEGRAM = "telegram"
     WHATSAPP = "whatsapp"
     SKYPE = "skype"
+    """Closed in May 2025: a Skype account stays on record but is no channel (R1)."""
+    MAX = "max"
+    """The state messenger MAX: reached by phone number or a ``max.ru`` profile link."""
+
+    @property
+    def is_channel(self) -> bool:
+        """Whether a new request can still come in through this network (R1)."""
+        return self is not Network.SKYPE
 
 
 class ContactKind(StrEnum):

@@ -248,6 +248,14 @@ class BanProposalDTO:
 
 
 @dataclass(frozen=True)
+class DecidedProposals:
+    """An agent's own ban proposals decided since a moment, and when that was read (R11)."""
+
+    as_of: datetime
+    proposals: tuple[BanProposalDTO, ...]
+
+
+@dataclass(frozen=True)
 class BanDTO:
     """A ban in force or lifted (R12)."""
 

@@ -24,7 +24,7 @@ def channel_name(network: Network) -> str:
     """The translated name of a messenger network."""
     names = {Network.VK: _tr("VK"), Network.ODNOKLASSNIKI: _tr("Odnoklassniki"),
              Network.TELEGRAM: _tr("Telegram"), Network.WHATSAPP: _tr("WhatsApp"),
-             Network.SKYPE: _tr("Skype")}
+             Network.SKYPE: _tr("Skype"), Network.MAX: _tr("MAX")}
     return names.get(network, str(network))
 
 

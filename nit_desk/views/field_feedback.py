@@ -110,6 +110,7 @@ FIELD_LABELS = {
     "override reason": QT_TRANSLATE_NOOP("fields", "override reason"),
     "awaited": QT_TRANSLATE_NOOP("fields", "awaited"),
     "text": QT_TRANSLATE_NOOP("fields", "text"),
+    "title": QT_TRANSLATE_NOOP("fields", "title"),
     "note": QT_TRANSLATE_NOOP("fields", "note"),
     "method label": QT_TRANSLATE_NOOP("fields", "method label"),
     "reference": QT_TRANSLATE_NOOP("fields", "reference"),

@@ -197,6 +197,17 @@ class MainWindow(QMainWindow):
         self.add_work_action(self.action_supervisor_console)
         return True
 
+    def set_console_waiting(self, count: int) -> None:
+        """The console's tab and menu entry say how many ban proposals wait (R11)."""
+        if self.supervisor_console is None:
+            return
+        index = self.tabs.indexOf(self.supervisor_console)
+        self.tabs.setTabText(index, self.tr("Supervisor console ({count})").format(count=count)
+                             if count else self.tr("Supervisor console"))
+        self.action_supervisor_console.setText(
+            self.tr("Supervisor &console ({count})").format(count=count) if count
+            else self.tr("Supervisor &console"))
+
     def show_work(self) -> None:
         """Bring the queue and card tab to the front."""
         self.tabs.setCurrentIndex(0)

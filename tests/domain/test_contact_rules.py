@@ -256,6 +256,7 @@ def test_r1_search_prefixes_cover_every_network() -> None:
         "@pc_slow",
         "vk.com/pc_slow",
         "ok.ru/pc_slow",
+        "max.ru/pc_slow",
     )
     assert "ok.ru/profile/12345" in handle_search_prefixes("12345")
     for network, text, canonical in GOOD_HANDLES:

@@ -150,21 +150,37 @@ class BannedModel(RowsModel[BannedClient]):
 
 
 class SensitiveModel(RowsModel[SensitiveActionDTO]):
-    """A client's sensitive-action records: what, agreed or refused, who, when (R8)."""
+    """A client's sensitive-action records: what, the warning given, the answer, who, when (R8).
+
+    The supervisor deciding a ban needs all three facts R8 asks to be recorded:
+    what the action was, that the client was warned and told what would be done
+    (and how), and what the client answered.
+    """
 
     def titles(self) -> list[str]:
-        """Action, answer, recorded by, when."""
-        return [self.tr("Action"), self.tr("Client's answer"), self.tr("Recorded by"),
-                self.tr("When")]
+        """Action, warning and explanation, answer, recorded by, when."""
+        return [self.tr("Action"), self.tr("Warning and explanation"),
+                self.tr("Client's answer"), self.tr("Recorded by"), self.tr("When")]
 
     def cell(self, row: SensitiveActionDTO, column: int) -> str:
         """One cell."""
         answer = self.tr("agreed") if row.client_agreed else self.tr("refused")
-        return [row.action, answer, row.recorded_by, local_time_text(row.recorded_at)][column]
+        return [row.action, self.warning_text(row), answer, row.recorded_by,
+                local_time_text(row.recorded_at)][column]
+
+    def warning_text(self, row: SensitiveActionDTO) -> str:
+        """"Warned, explained: …" or "No warning recorded" (R8)."""
+        if not row.warned_and_explained:
+            return self.tr("No warning recorded")
+        if not row.explanation:
+            return self.tr("Warned and explained")
+        return self.tr("Warned, explained: {explanation}").format(explanation=row.explanation)
 
     def colour(self, row: SensitiveActionDTO, column: int) -> QColor | None:
-        """Refusals in red."""
-        return WARN if column == 1 and not row.client_agreed else None
+        """Refusals and a missing warning in red."""
+        if column == 1 and not row.warned_and_explained:
+            return WARN
+        return WARN if column == 2 and not row.client_agreed else None
 
 
 class UsersModel(RowsModel[UserInfo]):

@@ -8,11 +8,16 @@ costs one round trip. Each service still checks the role itself (R18).
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
+from nit_desk.domain.types import OPEN_STATUSES, PaymentKind, Role
 from nit_desk.services.actor import Actor
-from nit_desk.services.admin.console_dto import BanEvidence, BanReviewView
+from nit_desk.services.admin.console_dto import BanEffect, BanEvidence, BanReviewView
 from nit_desk.services.clients import bans, checklist, clients, sensitive
 from nit_desk.services.dto import BannedClient, BanProposalDTO
 from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.models import Payment, Request
+from nit_desk.services.uow import read_as
 
 
 def ban_review(db: Database, actor: Actor, *, with_templates: bool = False,
@@ -55,3 +60,22 @@ def ban_evidence(db: Database, actor: Actor, client_id: int) -> BanEvidence:
     return BanEvidence(clients.client_card(db, actor, client_id),
                        tuple(sensitive.list_sensitive_actions(db, actor, client_id)),
                        tuple(clients.client_history(db, actor, client_id)))
+
+
+def ban_effect(db: Database, actor: Actor, client_id: int) -> BanEffect:
+    """How many open requests a ban would cancel and how much advance it would forfeit.
+
+    The same reading as :func:`nit_desk.services.clients.bans.approve_ban` applies
+    (R12): open requests, their advances not voided. Supervisors only (R18).
+    """
+    open_values = [status.value for status in OPEN_STATUSES]
+    with read_as(db, actor, Role.SUPERVISOR) as (session, _supervisor):
+        count = session.execute(select(func.count(Request.id)).where(
+            Request.client_id == client_id, Request.status.in_(open_values))).scalar_one()
+        paid = session.execute(
+            select(func.coalesce(func.sum(Payment.amount_kopecks), 0))
+            .join(Request, Request.id == Payment.request_id)
+            .where(Request.client_id == client_id, Request.status.in_(open_values),
+                   Payment.kind == PaymentKind.ADVANCE.value, Payment.voided_at.is_(None))
+        ).scalar_one()
+    return BanEffect(int(count), int(paid))

@@ -37,3 +37,11 @@ class BanReviewView:
     banned: tuple[BannedClient, ...]
     templates: tuple[TemplateDTO, ...]
     evidence: BanEvidence | None
+
+
+@dataclass(frozen=True)
+class BanEffect:
+    """What approving a ban would do now, said before the supervisor decides (R12)."""
+
+    open_requests: int
+    forfeited_kopecks: int

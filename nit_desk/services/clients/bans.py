@@ -299,6 +299,11 @@ def banned_match(db: Database, actor: Actor, *, phone: str = "", email: str = ""
         return [m for m in matches if m.banned]
 
 
+def proposal_dtos(session: Session, rows: Sequence[BanProposal]) -> list[BanProposalDTO]:
+    """Proposals as DTOs (for the other ban reads of this package)."""
+    return [_proposal_dto(session, p) for p in rows]
+
+
 def _proposal_dto(session: Session, p: BanProposal) -> BanProposalDTO:
     client = session.get(Client, p.client_id)
     names = user_names(session, [p.proposed_by_id, p.reviewed_by_id])

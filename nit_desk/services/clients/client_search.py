@@ -15,6 +15,8 @@ from sqlalchemy import Integer, Select, String, bindparam, literal, select, unio
 from sqlalchemy.orm import Session
 
 from nit_desk.domain.contacts import (
+    MAX_PHONE_PREFIX,
+    contact_text,
     handle_search_prefixes,
     looks_like_email,
     normalize_email,
@@ -43,7 +45,7 @@ def normalize_contacts(phone: str, email: str,
     if not messengers:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "messages", "Give at least one messenger account (VK, Odnoklassniki, Telegram, "
-            "WhatsApp or Skype)."), field="messengers")
+            "WhatsApp, MAX or Skype)."), field="messengers")
     if len(messengers) > MAX_MESSENGERS:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "messages", "At most {n} messenger accounts."), field="messengers",
@@ -99,8 +101,8 @@ def _normalize_one(kind: ContactKind, network: Network | None, text: str) -> str
 
 
 def exact_matches(session: Session, contacts: Iterable[ContactDTO]) -> list[ClientMatch]:
-    """Clients holding any of these contact values (a WhatsApp number matches a phone)."""
-    values = sorted({c.value for c in contacts})
+    """Clients holding any of these contact values (a WhatsApp or MAX number matches a phone)."""
+    values = sorted({v for c in contacts for v in _same_number(c.value)})
     if not values:
         return []
     rows = session.execute(
@@ -108,6 +110,15 @@ def exact_matches(session: Session, contacts: Iterable[ContactDTO]) -> list[Clie
         .order_by(ClientContact.client_id, ClientContact.id)
     ).scalars().all()
     return _group(session, rows)
+
+
+def _same_number(value: str) -> tuple[str, ...]:
+    """A value and, for a number, its MAX form or its bare E.164 (R12 matches either)."""
+    if value.startswith(MAX_PHONE_PREFIX):
+        return value, contact_text(value)
+    if value.startswith("+"):
+        return value, MAX_PHONE_PREFIX + value
+    return (value,)
 
 
 def prefix_matches(session: Session, text: str, limit: int = 50) -> list[ClientMatch]:

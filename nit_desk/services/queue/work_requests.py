@@ -61,6 +61,10 @@ def check_request_input(
         raise ValidationError(QT_TRANSLATE_NOOP(
             "messages", "Choose the messenger the request came through."),
             field="channel") from None
+    if not net.is_channel:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "messages", "Skype closed in May 2025: no request comes in through it any more. "
+            "Choose the messenger the client wrote from."), field="channel")
     text = clean_text(_str(description), field="description", max_length=DESCRIPTION_MAX,
                       required=True)
     address = check_visit(onsite_visit, visit_address)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 """The newest migration this program ships. Checked against the scripts by a test; it
 lets a start-up on an up-to-date database skip importing Alembic (about 0.15 s)."""
 

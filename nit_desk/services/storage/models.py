@@ -366,3 +366,22 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ReadyAnswer(Base):
+    """A ready answer: a template the desk fills and copies for the messenger (R17, R18).
+
+    Supervisors edit them; nothing is deleted (R21): a withdrawn answer is inactive.
+    The text is checked by the secret guard before it is written (R9, R23).
+    """
+
+    __tablename__ = "ready_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(120), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from nit_desk.services.clients.card_dto import CardView
+from nit_desk.services.clients.ready_answers import list_ready_answers
 from nit_desk.services.dto import ClientCard, IntakeResult, SensitiveActionDTO
 from nit_desk.ui.session import Session
 from nit_desk.views.card.ban_dialog import SENSITIVE_PREFIX, BanProposalDialog
 from nit_desk.views.card.intake_dialog import IntakeDialog
+from nit_desk.views.card.ready_answer_picker import ReadyAnswerPicker
 from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.widgets import dialog_finished
 
@@ -28,6 +31,11 @@ class CardActions(QWidget):
         self.sensitive_dialog: SensitiveActionDialog | None = None
         self.ban_dialog: BanProposalDialog | None = None
         self.intake_dialog: IntakeDialog | None = None
+        self.answer_picker: ReadyAnswerPicker | None = None
+        self.answer_button = QPushButton(self.tr("Ready &answer…"))
+        self.answer_button.setObjectName("readyAnswerButton")
+        self.answer_button.setToolTip(self.tr(
+            "Copy a ready answer, filled for this client, for the messenger (Ctrl+Shift+A)"))
         self.sensitive_button = QPushButton(self.tr("&Sensitive action…"))
         self.sensitive_button.setObjectName("sensitiveActionButton")
         self.sensitive_button.setToolTip(self.tr(
@@ -36,6 +44,7 @@ class CardActions(QWidget):
         self.ban_button.setObjectName("proposeBanButton")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.answer_button)
         row.addStretch(1)
         row.addWidget(self.sensitive_button)
         row.addWidget(self.ban_button)
@@ -71,6 +80,21 @@ class CardActions(QWidget):
             self._said(self.tr("New request #{id} for {handle} saved.").format(
                 id=result.request_id, handle=result.client.handle))
         return result
+
+    async def ready_answer(self, view: CardView, parent: QWidget) -> str:
+        """Pick a ready answer filled from ``view`` and copy it; the text copied, or ""."""
+        answers = await self._session.call(list_ready_answers)
+        dialog = ReadyAnswerPicker(answers, view, parent=parent.window())
+        self.answer_picker = dialog
+        try:
+            await dialog_finished(dialog)
+            copied = dialog.copied
+        finally:
+            dialog.deleteLater()
+            self.answer_picker = None
+        if copied:
+            self._said(self.tr("Ready answer copied: paste it into the messenger chat."))
+        return copied
 
     async def sensitive_action(self, card: ClientCard, request_id: int | None,
                                parent: QWidget) -> bool:

@@ -76,6 +76,7 @@ class ClientCardView(QWidget, ErrorSink):
         self.setObjectName("clientCard")
         self._session = session
         self.card: ClientCard | None = None
+        self.view: CardView | None = None  # the last read, for filling ready answers
         self.request_id: int | None = None
         self.client_id: int | None = None
         self._generation = 0  # a newer selection wins over a read still running
@@ -94,6 +95,12 @@ class ClientCardView(QWidget, ErrorSink):
         self.action_new_request.setShortcut(QKeySequence("Ctrl+I"))
         self.action_new_request.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action_new_request.triggered.connect(self._on_action_new_request_triggered)
+        self.action_ready_answer = QAction(self.tr("Ready &answer…"), self)
+        self.action_ready_answer.setObjectName("actionReadyAnswer")
+        self.action_ready_answer.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.action_ready_answer.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action_ready_answer.triggered.connect(self._on_answer_button_clicked)
+        self.addAction(self.action_ready_answer)
         self.addActions(self.life_bar.work_actions())  # the shortcuts work on the card alone too
         session.events.data_changed.connect(self._on_events_data_changed)
 
@@ -144,6 +151,7 @@ class ClientCardView(QWidget, ErrorSink):
         self.ban_button = self.action_row.ban_button
         self.sensitive_button.clicked.connect(self._on_sensitive_button_clicked)
         self.ban_button.clicked.connect(self._on_ban_button_clicked)
+        self.action_row.answer_button.clicked.connect(self._on_answer_button_clicked)
         layout.addWidget(self.action_row)
         return page
 
@@ -222,7 +230,7 @@ class ClientCardView(QWidget, ErrorSink):
             tab.show_request(request_id)  # type: ignore[attr-defined]
         self.work_log.show_request(request_id, client_id)
         if request_id is None and client_id is None:
-            self.card = None
+            self.card, self.view = None, None
             self._set_loading(False)
             self.stack.setCurrentIndex(0)
             return
@@ -260,6 +268,7 @@ class ClientCardView(QWidget, ErrorSink):
         self.setCursor(Qt.CursorShape.BusyCursor if loading else Qt.CursorShape.ArrowCursor)
 
     def _apply(self, view: CardView) -> None:
+        self.view = view
         self.stack.setCurrentIndex(1)
         self.life_bar.set_request(view.request)
         self.set_card(view.card)
@@ -327,6 +336,8 @@ class ClientCardView(QWidget, ErrorSink):
             lambda contact: run_async(fixes.fix_contact(self.card, contact), owner=self))
         self.contacts.remove_requested.connect(
             lambda contact: run_async(fixes.remove_contact(self.card, contact), owner=self))
+        self.contacts.copied.connect(lambda value: self._session.events.status_message.emit(
+            self.tr("Copied: {value}").replace("{value}", value)))
         self.contacts.add_requested.connect(
             lambda: run_async(fixes.add_contact(self.card), owner=self))
         self.system_info_button.clicked.connect(
@@ -464,6 +475,18 @@ class ClientCardView(QWidget, ErrorSink):
     def _on_sensitive_button_clicked(self) -> None:
         if self.card is not None:
             run_async(self.open_sensitive_dialog(), owner=self)
+
+    @Slot()
+    def _on_answer_button_clicked(self) -> None:
+        if self.view is not None and self.action_row.answer_picker is None:
+            run_async(self.open_ready_answers(), owner=self)
+
+    async def open_ready_answers(self) -> str:
+        """The ready-answer picker for the shown client and request; the text copied."""
+        view = self.view
+        if view is None:
+            return ""
+        return await self.action_row.ready_answer(view, self)
 
     @Slot()
     def _on_ban_button_clicked(self) -> None:

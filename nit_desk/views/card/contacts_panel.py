@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from nit_desk.domain.contact_links import contact_link
+from nit_desk.domain.contacts import contact_text
 from nit_desk.domain.types import ContactKind
 from nit_desk.services.dto import ContactDTO
 from nit_desk.ui.queue_texts import channel_name
+from nit_desk.views.icons import copy_icon, open_icon
 
 PILL_COLOURS = {
     "registered": "#2e7d32",
@@ -58,6 +62,8 @@ class ContactsPanel(QWidget):
     remove_requested = Signal(object)
     """The agent wants to remove this :class:`ContactDTO`."""
     add_requested = Signal()
+    copied = Signal(str)
+    """A contact's value went to the clipboard (the card says so in the status bar)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +71,8 @@ class ContactsPanel(QWidget):
         self.contacts: tuple[ContactDTO, ...] = ()
         self.fix_buttons: list[QToolButton] = []
         self.remove_buttons: list[QToolButton] = []
+        self.open_buttons: list[QToolButton] = []
+        self.copy_buttons: list[QToolButton] = []
         self.add_button: QToolButton | None = None
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +85,7 @@ class ContactsPanel(QWidget):
         """Show ``contacts``: phone, email, then each messenger under its network's name."""
         self.contacts = tuple(contacts)
         self.fix_buttons, self.remove_buttons, self.add_button = [], [], None
+        self.open_buttons, self.copy_buttons = [], []
         while self.form.rowCount():
             self.form.removeRow(0)
         phones = [c for c in contacts if c.kind is ContactKind.PHONE]
@@ -88,7 +97,7 @@ class ContactsPanel(QWidget):
             self._row(self.tr("Email"), contact.value, contact)
         for contact in messengers:
             network = channel_name(contact.network) if contact.network else ""
-            value = phone_text(contact.value)
+            value = phone_text(contact_text(contact.value))
             self._row(network or self.tr("Messenger"), value, contact)
         if not contacts:
             self._row("", self.tr("No contacts"))
@@ -124,7 +133,7 @@ class ContactsPanel(QWidget):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption = QLabel(f"{label}:" if label else "")
         caption.setEnabled(False)
-        if not self.editable or contact is None or contact.id is None:
+        if contact is None:
             self.form.addRow(caption, text)
             return
         line = QWidget()
@@ -132,16 +141,48 @@ class ContactsPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
         row.addWidget(text)
+        self._reach_buttons(row, contact)
+        if self.editable and contact.id is not None:
+            self._fix_buttons(row, contact)
+        row.addStretch(1)
+        self.form.addRow(caption, line)
+
+    def _reach_buttons(self, row: QHBoxLayout, contact: ContactDTO) -> None:
+        """"Open the chat" where the network has a link, and "copy" always (#14 item 5)."""
+        link = contact_link(contact.kind, contact.network, contact.value)
+        shown = contact_text(contact.value)
+        if link is not None:
+            tip = (self.tr("Call or message {value}") if contact.kind is ContactKind.PHONE
+                   else self.tr("Write to {value}") if contact.kind is ContactKind.EMAIL
+                   else self.tr("Open the chat with {value}"))
+            opener = self._tool("", tip.replace("{value}", shown), "openContactButton")
+            opener.setIcon(open_icon())
+            opener.setAccessibleName(self.tr("Open"))
+            opener.setProperty("url", link)
+            opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(link)))
+            row.addWidget(opener)
+            self.open_buttons.append(opener)
+        copy = self._tool("", self.tr("Copy {value}").replace("{value}", shown),
+                          "copyContactButton")
+        copy.setIcon(copy_icon())  # painted: a font may lack any "copy" glyph
+        copy.setAccessibleName(self.tr("Copy"))
+        copy.clicked.connect(lambda: self._copy(shown))
+        row.addWidget(copy)
+        self.copy_buttons.append(copy)
+
+    def _copy(self, value: str) -> None:
+        QGuiApplication.clipboard().setText(value)
+        self.copied.emit(value)
+
+    def _fix_buttons(self, row: QHBoxLayout, contact: ContactDTO) -> None:
         fix = self._tool("✎", self.tr("Fix this contact…"), "fixContactButton")
         fix.clicked.connect(lambda: self.fix_requested.emit(contact))
         remove = self._tool("✕", self.tr("Remove this contact…"), "removeContactButton")
         remove.clicked.connect(lambda: self.remove_requested.emit(contact))
         row.addWidget(fix)
         row.addWidget(remove)
-        row.addStretch(1)
         self.fix_buttons.append(fix)
         self.remove_buttons.append(remove)
-        self.form.addRow(caption, line)
 
     def _add_row(self) -> None:
         self.add_button = self._tool(self.tr("+ Add a contact…"), self.tr(

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from nit_desk.domain.contacts import HANDLE_EXAMPLES, normalize_email, normalize_handle
+from nit_desk.domain.contacts import (
+    HANDLE_EXAMPLES,
+    contact_text,
+    normalize_email,
+    normalize_handle,
+)
 from nit_desk.domain.contacts import normalize_phone as _normalize_phone
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.types import ContactKind, Network
@@ -179,9 +184,9 @@ class ContactDialog(CorrectionDialog):
             self.network_combo.setCurrentIndex(self.network_combo.findData(contact.network))
         self.kind_combo.setEnabled(False)  # a fix keeps the kind and network
         self.network_combo.setEnabled(False)
-        self.value_edit.setText(contact.value)
+        self.value_edit.setText(contact_text(contact.value))
         self.set_intro(_tr("Was: {value}. The change is kept in the client's history.").format(
-            value=contact.value))
+            value=contact_text(contact.value)))
 
     @property
     def kind(self) -> ContactKind:
@@ -201,7 +206,7 @@ class ContactDialog(CorrectionDialog):
         except ValidationError as err:
             self.value_field.show_error(err)
             return False
-        self.value_field.show_hint(_tr("Saved as {value}").format(value=value))
+        self.value_field.show_hint(_tr("Saved as {value}").format(value=contact_text(value)))
         return True
 
     def call(self) -> Awaitable[Any]:
@@ -238,7 +243,7 @@ class ContactDialog(CorrectionDialog):
             else:
                 self.value_field.clear()  # a new reason waits for Save: no nagging mid-word
             return
-        self.value_field.show_hint(_tr("Saved as {value}").format(value=value))
+        self.value_field.show_hint(_tr("Saved as {value}").format(value=contact_text(value)))
 
 
 class DeadlineDialog(CorrectionDialog):

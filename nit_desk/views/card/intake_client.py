@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.domain.contacts import normalize_handle
+from nit_desk.domain.contacts import MAX_PHONE_PREFIX, normalize_handle
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.types import Network
 from nit_desk.ui.queue_texts import channel_name
@@ -78,7 +78,8 @@ class IntakeClientBox(QGroupBox):
         self.channel_combo = QComboBox()
         self.channel_combo.setObjectName("channelCombo")
         for network in Network:
-            self.channel_combo.addItem(channel_name(network), network)
+            if network.is_channel:  # Skype is kept as contact data, no request comes by it
+                self.channel_combo.addItem(channel_name(network), network)
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(Network.TELEGRAM))
         self.fields["channel"] = FieldFeedback(self.channel_combo)
         for name, edit in (("phone", self.phone_edit), ("email", self.email_edit)):
@@ -141,7 +142,8 @@ class IntakeClientBox(QGroupBox):
     def _on_messenger_row_changed(self, row: MessengerRow) -> None:
         if row.index == 0:
             self._suggest_handle()
-            self.channel_combo.setCurrentIndex(self.channel_combo.findData(row.network))
+            if row.network.is_channel:  # a Skype account leaves the channel as it was
+                self.channel_combo.setCurrentIndex(self.channel_combo.findData(row.network))
         self.row_changed.emit(row)
 
     def _suggest_handle(self) -> None:
@@ -153,8 +155,8 @@ class IntakeClientBox(QGroupBox):
             value = normalize_handle(first.network, first.text, field="messenger")
         except ValidationError:
             return
-        if first.network is Network.WHATSAPP:
-            return  # a phone number is no nickname (R2)
+        if first.network is Network.WHATSAPP or value.startswith((MAX_PHONE_PREFIX, "max.ru/u/")):
+            return  # a phone number (or a link's token) is no nickname (R2)
         self.handle_edit.setText(value.rsplit("/", 1)[-1].lstrip("@"))
 
     @Slot(str)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nit_desk.domain.contacts import (
+    contact_text,
     normalize_email,
     normalize_handle,
     normalize_phone,
@@ -165,7 +166,7 @@ class IntakeDialog(QDialog, ErrorSink):
                 self._pending_errors.add(f"messenger.{row.index}")
                 self.error_timer.start()
             return False
-        row.feedback.show_hint(self.tr("Saved as {value}").format(value=value))
+        row.feedback.show_hint(self.tr("Saved as {value}").format(value=contact_text(value)))
         return True
 
     # -- as-you-type checks --------------------------------------------------

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -58,7 +59,13 @@ RELOAD_DEBOUNCE_MS = 200
 
 
 class BanReview(QWidget, ErrorSink):
-    """The ban review tab: proposals, evidence, decisions, bans in force."""
+    """The ban review tab: proposals, evidence, decisions, bans in force.
+
+    Signals:
+        pending_counted(int): how many proposals wait, after each read (the tab's title).
+    """
+
+    pending_counted = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +76,7 @@ class BanReview(QWidget, ErrorSink):
         self._read_along: BanEvidence | None = None
         """Evidence that came with the lists, shown without a call of its own."""
         self.dialog: ReasonDialog | None = None
+        self.last_effect_text = ""  # what the approve dialog said a ban would do (R12)
         self._titles: dict[str, str] = {}
         self._deciding = False
         self._build()
@@ -173,7 +181,7 @@ class BanReview(QWidget, ErrorSink):
         fit_columns(self.checklist_table, stretch=0)
         self.sensitive = SensitiveModel(self)
         self.sensitive_table = make_table(self.sensitive, "evidenceSensitive")
-        fit_columns(self.sensitive_table, stretch=0)
+        self._size_sensitive_columns()
         self.history = HistoryModel(self)
         self.history_table = make_table(self.history, "evidenceHistory")
         size_columns(self.history_table, (TIME, 8, 24))
@@ -182,6 +190,20 @@ class BanReview(QWidget, ErrorSink):
         self.evidence_tabs.addTab(self.history_table, self.tr("History"))
         column.addWidget(self.evidence_tabs, 1)
         return panel
+
+    def _size_sensitive_columns(self) -> None:
+        """Action and explanation share the room (full texts in the tooltips); the rest fit."""
+        fit_columns(self.sensitive_table)
+        header = self.sensitive_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.sensitive_table, (24,))
+        # The few rows wrap so the whole warning and explanation reads without a tooltip.
+        self.sensitive_table.setWordWrap(True)
+        self.sensitive.modelReset.connect(self.sensitive_table.resizeRowsToContents)
+        header.sectionResized.connect(
+            lambda *_args: self.sensitive_table.resizeRowsToContents())
 
     # -- loading --
 
@@ -203,6 +225,7 @@ class BanReview(QWidget, ErrorSink):
         self.proposals.set_rows(proposals)
         self.banned.set_rows(list(view.banned))
         self.empty_label.setVisible(not proposals)
+        self.pending_counted.emit(len(proposals))
         shown = self.evidence_client
         self._read_along = view.evidence
         try:
@@ -316,12 +339,16 @@ class BanReview(QWidget, ErrorSink):
 
     def _refused_text(self, proposal: BanProposalDTO, evidence: BanEvidence) -> str:
         titles = {item.code: item.title for item in evidence.card.checklist}
-        actions = {f"{SENSITIVE_PREFIX}{a.id}": a.action for a in evidence.sensitive}
+        actions = {f"{SENSITIVE_PREFIX}{a.id}": a for a in evidence.sensitive}
         names = []
         for code in proposal.refused_steps:
             if code in actions:
-                names.append(self.tr("sensitive action “{action}”").format(
-                    action=actions[code]))
+                action = actions[code]
+                names.append(self.tr("sensitive action “{action}” ({warning}; the client "
+                                     "answered: {answer})").format(
+                    action=action.action, warning=self.sensitive.warning_text(action),
+                    answer=self.tr("agreed") if action.client_agreed
+                    else self.tr("refused")))
             else:
                 names.append(titles.get(code, code))
         return "; ".join(names)
@@ -333,8 +360,13 @@ class BanReview(QWidget, ErrorSink):
         proposal = self.selected_proposal()
         if proposal is None:
             return
+        effect = await self.session.call(ban_review.ban_effect, proposal.client_id)
+        self.last_effect_text = self.tr(
+            "Approving now: %n open request(s) cancelled, {money} forfeited.", "",
+            effect.open_requests).format(money=money_text(effect.forfeited_kopecks))
         reason = await self._ask(
             self.tr("Approve the ban of {handle}").format(handle=proposal.client_handle),
+            self.last_effect_text + "\n\n" +
             self.tr("{handle} will be banned: every open request is closed as cancelled by "
                     "ban and any advance paid is recorded as forfeited, not refunded. "
                     "A reason for the record (optional; the agent's comment is kept):")

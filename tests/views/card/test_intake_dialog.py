@@ -235,3 +235,17 @@ def test_default_deadline_is_tomorrow_at_six(
                                                    tomorrow.day())
     assert (local.hour, local.minute) == (18, 0)
     assert dialog.deadline() - dialog.deadline().astimezone() == timedelta(0)
+
+
+def test_r1_max_account_sets_the_channel_and_skype_is_no_channel(
+        qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
+    """R1: MAX is a messenger the request can come by; Skype only an account on record."""
+    dialog = make_dialog(qtbot, db, agent, runner)
+    channels = [dialog.channel_combo.itemData(i) for i in range(dialog.channel_combo.count())]
+    assert Network.MAX in channels and Network.SKYPE not in channels
+    dialog.rows[0].set_account(Network.MAX, "8 912 345-67-89")
+    assert dialog.channel_combo.currentData() == Network.MAX
+    assert dialog.rows[0].feedback.text == "Saved as +79123456789"
+    assert dialog.handle_edit.text() == ""  # a phone number is no nickname (R2)
+    dialog.rows[0].set_account(Network.SKYPE, "live:.cid.1a2b3c")
+    assert dialog.channel_combo.currentData() == Network.MAX

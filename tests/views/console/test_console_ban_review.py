@@ -60,7 +60,7 @@ def test_r11_evidence_shows_checklist_sensitive_actions_and_history(
     item = review.checklist.item(row)
     assert item is not None and item.state is StepState.REFUSED and item.changed_by == "anna"
     assert review.sensitive.rowCount() == 1
-    assert review.sensitive.cell(review.sensitive.rows()[0], 1) == "refused"
+    assert review.sensitive.cell(review.sensitive.rows()[0], 2) == "refused"
     shown = [review.history.entry(row) for row in range(review.history.rowCount())]
     actions = [e.action for e in shown if e is not None]  # the shown entries
     assert "ban.proposed" in actions and "client.step_changed" in actions
@@ -181,3 +181,25 @@ def test_r11_evidence_follows_changes_to_the_selected_client(
 
     qtbot.waitUntil(ticked, timeout=10000)
     wait_idle(qtbot, runner)
+
+
+def test_r12_approve_dialog_says_beforehand_what_the_ban_will_do(
+        qtbot: QtBot, db: Database, agent: Actor, supervisor: Actor, runner: ServiceRunner,
+        events: AppEvents) -> None:
+    """Scenario 4: before deciding, "1 open request cancelled, 1 500 ₽ forfeited"."""
+    from nit_desk.ui.money_text import money_text
+    cid, _rid, _pid = _proposed(db, agent, 305, advance=1500_00)
+    review = open_tab(qtbot, BanReview, db, supervisor, runner, events)
+    counted: list[int] = []
+    review.pending_counted.connect(counted.append)
+    qtbot.waitUntil(lambda: review.approve_button.isEnabled())
+    review.approve_button.click()
+    qtbot.waitUntil(lambda: review.dialog is not None and review.dialog.isVisible())
+    assert review.last_effect_text == (
+        f"Approving now: 1 open request(s) cancelled, {money_text(1500_00)} forfeited.")
+    assert review.dialog is not None
+    review.dialog.reject()
+    wait_idle(qtbot, runner)
+    assert not clients.client_card(db, agent, cid).banned  # nothing happened on cancel
+    review.reload()
+    qtbot.waitUntil(lambda: counted == [1])
