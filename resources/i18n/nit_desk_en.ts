@@ -28,6 +28,13 @@
 <context>
     <name>BanReview</name>
     <message numerus="yes">
+        <source>Approving now: %n open request(s) cancelled, {money} forfeited.</source>
+        <translation>
+            <numerusform>Approving now: %n open request cancelled, {money} forfeited.</numerusform>
+            <numerusform>Approving now: %n open requests cancelled, {money} forfeited.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{handle} is banned: %n open request(s) cancelled, {money} forfeited.</source>
         <translation>
             <numerusform>{handle} is banned: %n open request cancelled, {money} forfeited.</numerusform>
@@ -76,6 +83,16 @@
         <translation>
             <numerusform>%n estimate for {money}</numerusform>
             <numerusform>%n estimates for {money}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorConsole</name>
+    <message numerus="yes">
+        <source>A new ban proposal arrived: %n waiting for review.</source>
+        <translation>
+            <numerusform>A new ban proposal arrived: %n waiting for review.</numerusform>
+            <numerusform>A new ban proposal arrived: %n waiting for review.</numerusform>
         </translation>
     </message>
 </context>

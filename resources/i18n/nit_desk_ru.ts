@@ -312,8 +312,24 @@
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <source>sensitive action “{action}”</source>
-        <translation>чувствительное действие «{action}»</translation>
+        <source>sensitive action “{action}” ({warning}; the client answered: {answer})</source>
+        <translation>чувствительное действие «{action}» ({warning}; ответ клиента: {answer})</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>согласился</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказался</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approving now: %n open request(s) cancelled, {money} forfeited.</source>
+        <translation>
+            <numerusform>Если одобрить сейчас: будет отменено %n открытое обращение, аванс {money} не возвращается.</numerusform>
+            <numerusform>Если одобрить сейчас: будет отменено %n открытых обращения, аванс {money} не возвращается.</numerusform>
+            <numerusform>Если одобрить сейчас: будет отменено %n открытых обращений, аванс {money} не возвращается.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approve the ban of {handle}</source>
@@ -397,6 +413,14 @@
 <context>
     <name>CardActions</name>
     <message>
+        <source>Ready &amp;answer…</source>
+        <translation>Готовый &amp;ответ…</translation>
+    </message>
+    <message>
+        <source>Copy a ready answer, filled for this client, for the messenger (Ctrl+Shift+A)</source>
+        <translation>Скопировать готовый ответ, заполненный для этого клиента, для мессенджера (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>&amp;Sensitive action…</source>
         <translation>&amp;Чувствительное действие…</translation>
     </message>
@@ -423,6 +447,10 @@
     <message>
         <source>New request #{id} for {handle} saved.</source>
         <translation>Новое обращение №{id} для {handle} сохранено.</translation>
+    </message>
+    <message>
+        <source>Ready answer copied: paste it into the messenger chat.</source>
+        <translation>Готовый ответ скопирован: вставьте его в чат мессенджера.</translation>
     </message>
     <message>
         <source>Sensitive action recorded for {handle}.</source>
@@ -608,6 +636,10 @@
         <translation>&amp;Новое обращение…</translation>
     </message>
     <message>
+        <source>Ready &amp;answer…</source>
+        <translation>Готовый &amp;ответ…</translation>
+    </message>
+    <message>
         <source>Client card</source>
         <translation>Карточка клиента</translation>
     </message>
@@ -630,6 +662,10 @@
     <message>
         <source>Re&amp;gistration ({done}/{total})</source>
         <translation>&amp;Регистрация ({done}/{total})</translation>
+    </message>
+    <message>
+        <source>Copied: {value}</source>
+        <translation>Скопировано: {value}</translation>
     </message>
     <message>
         <source>Request #{id}: {status}.</source>
@@ -812,6 +848,30 @@
         <translation>Контактов нет</translation>
     </message>
     <message>
+        <source>Call or message {value}</source>
+        <translation>Позвонить или написать на {value}</translation>
+    </message>
+    <message>
+        <source>Write to {value}</source>
+        <translation>Написать на {value}</translation>
+    </message>
+    <message>
+        <source>Open the chat with {value}</source>
+        <translation>Открыть чат с {value}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Copy {value}</source>
+        <translation>Скопировать {value}</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
         <source>Fix this contact…</source>
         <translation>Исправить этот контакт…</translation>
     </message>
@@ -947,6 +1007,13 @@
     <message>
         <source>Hide details</source>
         <translation>Скрыть подробности</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNotifier</name>
+    <message>
+        <source>NIT Desk</source>
+        <translation>NIT Desk</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1550,14 @@
         <translation>Панель супервайзера</translation>
     </message>
     <message>
+        <source>Supervisor console ({count})</source>
+        <translation>Панель супервайзера ({count})</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;console ({count})</source>
+        <translation>&amp;Панель супервайзера ({count})</translation>
+    </message>
+    <message>
         <source>Your password was changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
@@ -1895,6 +1970,10 @@
         <translation>Skype</translation>
     </message>
     <message>
+        <source>MAX</source>
+        <translation>MAX</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>новая</translation>
     </message>
@@ -2152,6 +2231,68 @@
     <message>
         <source>You released the request of {handle}.</source>
         <translation>Вы вернули в очередь обращение клиента {handle}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyAnswerPicker</name>
+    <message>
+        <source>Ready answer</source>
+        <translation>Готовый ответ</translation>
+    </message>
+    <message>
+        <source>Type a few letters of the answer…</source>
+        <translation>Наберите несколько букв ответа…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy for the messenger</source>
+        <translation>&amp;Скопировать для мессенджера</translation>
+    </message>
+    <message>
+        <source>No answer matches.</source>
+        <translation>Подходящих ответов нет.</translation>
+    </message>
+    <message>
+        <source>The desk has nothing for {names} yet: fill it in the messenger before sending.</source>
+        <translation>Для {names} у программы пока нет данных: допишите в мессенджере перед отправкой.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyAnswersEditor</name>
+    <message>
+        <source>&amp;New answer</source>
+        <translation>&amp;Новый ответ</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Убрать из списка</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>The desk fills: {names}</source>
+        <translation>Программа подставляет: {names}</translation>
+    </message>
+    <message>
+        <source>{title} (withdrawn)</source>
+        <translation>{title} (убран)</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Вернуть в список</translation>
+    </message>
+    <message>
+        <source>Ready answer saved.</source>
+        <translation>Готовый ответ сохранён.</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2755,10 @@
         <translation>Действие</translation>
     </message>
     <message>
+        <source>Warning and explanation</source>
+        <translation>Предупреждение и объяснение</translation>
+    </message>
+    <message>
         <source>Client&apos;s answer</source>
         <translation>Ответ клиента</translation>
     </message>
@@ -2632,6 +2777,18 @@
     <message>
         <source>refused</source>
         <translation>отказался</translation>
+    </message>
+    <message>
+        <source>No warning recorded</source>
+        <translation>Предупреждение не записано</translation>
+    </message>
+    <message>
+        <source>Warned and explained</source>
+        <translation>Предупредили и объяснили</translation>
+    </message>
+    <message>
+        <source>Warned, explained: {explanation}</source>
+        <translation>Предупредили, объяснили: {explanation}</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2935,10 @@
         <translation>Шаблон чек-листа</translation>
     </message>
     <message>
+        <source>Ready answers</source>
+        <translation>Готовые ответы</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
@@ -2788,6 +2949,18 @@
     <message>
         <source>Price list</source>
         <translation>Прайс-лист</translation>
+    </message>
+    <message>
+        <source>Ban review ({count})</source>
+        <translation>Рассмотрение банов ({count})</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new ban proposal arrived: %n waiting for review.</source>
+        <translation>
+            <numerusform>Пришло новое предложение бана: ждёт рассмотрения %n.</numerusform>
+            <numerusform>Пришло новое предложение бана: ждут рассмотрения %n.</numerusform>
+            <numerusform>Пришло новое предложение бана: ждут рассмотрения %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3539,21 @@
     </message>
 </context>
 <context>
+    <name>context</name>
+    <message>
+        <source>Your ban proposal for {handle} was approved by {user}.</source>
+        <translation>{user} одобрил(а) ваше предложение забанить {handle}.</translation>
+    </message>
+    <message>
+        <source>Your ban proposal for {handle} was rejected by {user}.</source>
+        <translation>{user} отклонил(а) ваше предложение забанить {handle}.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Причина: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>csv</name>
     <message>
         <source>No.</source>
@@ -3576,6 +3764,10 @@
     <message>
         <source>text</source>
         <translation>текст заметки</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
     </message>
     <message>
         <source>note</source>
@@ -4208,8 +4400,8 @@
         <translation>Такого клиента нет.</translation>
     </message>
     <message>
-        <source>Give at least one messenger account (VK, Odnoklassniki, Telegram, WhatsApp or Skype).</source>
-        <translation>Укажите хотя бы один аккаунт в мессенджере или соцсети (ВКонтакте, Одноклассники, Telegram, WhatsApp или Skype).</translation>
+        <source>Give at least one messenger account (VK, Odnoklassniki, Telegram, WhatsApp, MAX or Skype).</source>
+        <translation>Укажите хотя бы один аккаунт в мессенджере или соцсети (ВКонтакте, Одноклассники, Telegram, WhatsApp, MAX или Skype).</translation>
     </message>
     <message>
         <source>At most {n} messenger accounts.</source>
@@ -4580,6 +4772,10 @@
         <translation>Выберите мессенджер, через который поступило обращение.</translation>
     </message>
     <message>
+        <source>Skype closed in May 2025: no request comes in through it any more. Choose the messenger the client wrote from.</source>
+        <translation>Skype закрыт в мае 2025 года: обращения через него больше не приходят. Выберите мессенджер, из которого написал клиент.</translation>
+    </message>
+    <message>
         <source>Give the agreed deadline as a date and time.</source>
         <translation>Укажите согласованный срок: дату и время.</translation>
     </message>
@@ -4763,6 +4959,22 @@
         <source>Give the time worked in whole minutes, from 0 to {maximum}.</source>
         <translation>Укажите затраченное время в целых минутах, от 0 до {maximum}.</translation>
     </message>
+    <message>
+        <source>The text uses {placeholder}, which the desk cannot fill. Known placeholders: {known}.</source>
+        <translation>В тексте есть {placeholder}, его программа заполнить не может. Известные подстановки: {known}.</translation>
+    </message>
+    <message>
+        <source>The text has a brace that opens or closes no placeholder, at character {position}. Write placeholders like {example}.</source>
+        <translation>В тексте фигурная скобка вне подстановки, символ {position}. Подстановки пишутся так: {example}.</translation>
+    </message>
+    <message>
+        <source>A ready answer titled {title} exists already.</source>
+        <translation>Готовый ответ с названием «{title}» уже есть.</translation>
+    </message>
+    <message>
+        <source>No such ready answer.</source>
+        <translation>Такого готового ответа нет.</translation>
+    </message>
 </context>
 <context>
     <name>money</name>
@@ -4817,6 +5029,81 @@
     <message>
         <source>forfeited advance</source>
         <translation>удержанный аванс</translation>
+    </message>
+</context>
+<context>
+    <name>ready_answers</name>
+    <message>
+        <source>the client&apos;s handle</source>
+        <translation>ник клиента</translation>
+    </message>
+    <message>
+        <source>the request&apos;s number</source>
+        <translation>номер обращения</translation>
+    </message>
+    <message>
+        <source>what the request is about</source>
+        <translation>о чём обращение</translation>
+    </message>
+    <message>
+        <source>the agreed deadline</source>
+        <translation>согласованный срок</translation>
+    </message>
+    <message>
+        <source>the payment scheme in words</source>
+        <translation>схема оплаты словами</translation>
+    </message>
+    <message>
+        <source>why the advance applies (R14)</source>
+        <translation>почему оплата авансом</translation>
+    </message>
+    <message>
+        <source>the agreed estimate&apos;s total</source>
+        <translation>итог согласованной сметы</translation>
+    </message>
+    <message>
+        <source>the advance to pay</source>
+        <translation>аванс к оплате</translation>
+    </message>
+    <message>
+        <source>the money paid so far</source>
+        <translation>сколько уже оплачено</translation>
+    </message>
+    <message>
+        <source>what is still due</source>
+        <translation>сколько осталось оплатить</translation>
+    </message>
+    <message>
+        <source>the client&apos;s phone</source>
+        <translation>телефон клиента</translation>
+    </message>
+    <message>
+        <source>the client&apos;s email</source>
+        <translation>почта клиента</translation>
+    </message>
+    <message>
+        <source>payment on completion of the work</source>
+        <translation>оплата по факту сделанных работ</translation>
+    </message>
+    <message>
+        <source>you contact us for the first time</source>
+        <translation>вы обращаетесь впервые</translation>
+    </message>
+    <message>
+        <source>the scope of work is fully clear (there is a specification)</source>
+        <translation>объём работ полностью ясен (есть техническое задание)</translation>
+    </message>
+    <message>
+        <source>the work is done without you on the line (offline work)</source>
+        <translation>работы выполняются без вас на линии (оффлайн работы)</translation>
+    </message>
+    <message>
+        <source>a specialist visits your site</source>
+        <translation>специалист выезжает к вам</translation>
+    </message>
+    <message>
+        <source>advance payment</source>
+        <translation>авансовая оплата</translation>
     </message>
 </context>
 <context>
