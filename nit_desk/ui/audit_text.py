@@ -115,6 +115,7 @@ FIELD_NAMES: dict[str, str] = {
     "seed": QT_TRANSLATE_NOOP("history", "random seed"),
     "stage": QT_TRANSLATE_NOOP("history", "stage"),
     "state": QT_TRANSLATE_NOOP("history", "state"),
+    "body": QT_TRANSLATE_NOOP("history", "text"),
     "status": QT_TRANSLATE_NOOP("history", "status"),
     "system_info": QT_TRANSLATE_NOOP("history", "system"),
     "template_version": QT_TRANSLATE_NOOP("history", "checklist version"),

@@ -48,7 +48,7 @@ def test_reports_show_figures_charts_and_export(
     qtbot.waitUntil(lambda: "exported" in view.message.text(), timeout=10000)
     with target.open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["figure", "value"] and ["queue.new", "4"] in rows
+    assert rows[0] == ["Figure", "Value"] and ["Requests: new", "4"] in rows
     assert any(r and r[0] == "anna" for r in rows)
 
 
