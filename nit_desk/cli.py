@@ -30,6 +30,7 @@ from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from nit_desk.console_output import make_output_safe
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.types import Role
 from nit_desk.services.storage import migrate
@@ -501,6 +502,7 @@ def _dest(flag: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``nit-desk`` with ``argv`` (default: the process arguments)."""
+    make_output_safe()  # before anything prints: a pipe on cp1252 cannot take Cyrillic
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser, handlers = build_parser()
     try:
