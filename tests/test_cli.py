@@ -314,7 +314,7 @@ def test_db_upgrade_and_status(new_file: str, capsys: pytest.CaptureFixture[str]
     assert (status, out.strip()) == (0, f"schema is up to date ({head})")
     status, out, _ = run(["db", "status", "--db", new_file], capsys)
     assert (status, out.strip()) == (0, f"schema {head}, program {head}: up to date")
-    assert not list(Path(new_file).parent.glob("*.bak"))
+    assert not list(Path(new_file).parent.glob("backups/*.db")), "nothing to back up"
 
 
 def test_db_upgrade_refuses_a_newer_schema(file_with_users: str,
