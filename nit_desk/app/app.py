@@ -60,6 +60,7 @@ EXIT_OK, EXIT_DATABASE = 0, 2
 SPLASH_DELAY_MS = 300
 SQLITE_POLL_MS = 1500  # other desks' commits appear within this
 SERVER_POLL_MS = 5000  # PostgreSQL: only whether the server still answers
+DAILY_BACKUP_DELAY_MS = 60_000  # the day's backup, once the desk is up and painted
 ICON = resources_dir() / "icons" / "nit-desk.png"
 
 
@@ -116,11 +117,12 @@ def open_prepared_database(target: str, *, password: str | None = None,
                            keep_backups: int = DEFAULT_KEEP) -> Database:
     """Open ``target`` and make its schema usable (blocking: run it off the GUI thread).
 
-    A SQLite file is first looked at: missing, empty or damaged, it is refused
-    in words unless this is the very first start (``had_database`` False), which
-    creates it. It is then upgraded in place, after a rotating backup, and the
-    day's backup is taken when due. A PostgreSQL schema is only checked, since
-    ``nit-desk db upgrade`` upgrades a shared server.
+    A SQLite file is first looked at: missing, empty or not a database, it is
+    refused in words unless this is the very first start (``had_database``
+    False), which creates it; damage SQLite meets while opening is reported in
+    words too. It is then upgraded in place after a rotating backup (the day's
+    backup follows later, :func:`_daily_backup_timer`). A PostgreSQL schema is
+    only checked, since ``nit-desk db upgrade`` upgrades a shared server.
 
     Args:
         password: a PostgreSQL password typed at start-up; else the one in
@@ -154,13 +156,42 @@ def open_prepared_database(target: str, *, password: str | None = None,
 
 
 def _prepare_sqlite(db: Database, *, had_database: bool, keep_backups: int) -> None:
-    """Refuse a lost file, upgrade with a backup first, take the day's backup."""
-    backups.refuse_unusable_file(Path(str(db.url.database)), had_database=had_database)
-    migrate.upgrade(db, keep=keep_backups)
+    """Refuse a lost or damaged file in words, then upgrade with a backup first."""
+    path = Path(str(db.url.database))
+    backups.refuse_unusable_file(path, had_database=had_database, thorough=False)
     try:
-        backups.daily_backup_if_due(db, keep=keep_backups)
-    except (NitDeskError, OSError, sqlite3.Error) as exc:  # the desk still opens
+        migrate.upgrade(db, keep=keep_backups)
+    except SQLAlchemyError as exc:
+        damage = getattr(exc, "orig", None)
+        if isinstance(damage, sqlite3.DatabaseError) and \
+                not isinstance(damage, sqlite3.OperationalError):  # corrupt, not a database
+            raise backups.damaged_file(path, str(damage)) from None
+        raise
+
+
+def _take_daily_backup(db: Database, keep: int) -> None:
+    """The day's rotating backup, when due; a failure is logged and the desk carries on."""
+    try:
+        backups.daily_backup_if_due(db, keep=keep)
+    except (NitDeskError, OSError, sqlite3.Error) as exc:
         log.warning("The daily backup could not be written: %s", exc)
+
+
+def _daily_backup_timer(db: Database, settings: DeskSettings) -> QTimer:
+    """A started timer that takes the day's backup once the desk is up (SQLite only).
+
+    Deferred by :data:`DAILY_BACKUP_DELAY_MS` so a start is never slowed by
+    copying and checking the whole file; the copy runs off the GUI thread and is
+    safe while the desk writes (SQLite's online backup API).
+    """
+    timer = QTimer()
+    timer.setSingleShot(True)
+    if db.is_sqlite:
+        keep = settings.backups_to_keep()
+        timer.timeout.connect(lambda: asyncio.get_running_loop().run_in_executor(
+            None, _take_daily_backup, db, keep))
+        timer.start(DAILY_BACKUP_DELAY_MS)
+    return timer
 
 
 def sqlite_file(target: str) -> str | None:
@@ -279,6 +310,7 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
         db = await _open_for_session(resolve_target(db_target, settings), settings)
         if db is None:
             return EXIT_DATABASE
+    backup_timer = _daily_backup_timer(db, settings) if owned else QTimer()  # not the demo's
     runner = ServiceRunner(workers=1 if db.is_sqlite else 4)
     events = AppEvents()
     detach = attach_database(events, db)
@@ -287,6 +319,7 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
     try:
         return await run_desk(db, runner, events, settings, actor)
     finally:
+        backup_timer.stop()
         stop_live()
         await stop_polling()
         detach()

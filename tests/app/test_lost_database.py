@@ -23,21 +23,40 @@ from tests.conftest import PASSWORD
 
 
 def _first_start(path: Path, settings: DeskSettings) -> None:
-    """What the desk does on its first start: create, migrate, back up, remember."""
+    """What the desk does on its first start: create, migrate, remember; the day's backup."""
     db = open_prepared_database(str(path), had_database=settings.had_database(str(path)))
     users.create_first_supervisor(db, "boss", PASSWORD)
+    backups.daily_backup_if_due(db, keep=settings.backups_to_keep())
     db.dispose()
     settings.remember_database(str(path))
 
 
-def test_first_start_creates_and_backs_up_then_a_missing_file_is_refused(
+def test_the_desk_takes_the_days_backup_once_it_is_up(
+        qtbot: QtBot, tmp_path: Path, desk_settings: DeskSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 2: the first start creates the file, remembers it and backs it up (deferred
+    so the start is not slowed; here without delay)."""
+    from nit_desk.app import app
+
+    monkeypatch.setattr(app, "DAILY_BACKUP_DELAY_MS", 0)
+    path = tmp_path / "desk.db"
+    seen: list[str] = []
+    timer = _answer_boxes(lambda box: box.close(), seen, delay_ms=500)
+    assert run_gui(str(path), settings=desk_settings) == 0
+    timer.stop()
+    assert seen[-1] == "signInDialog"
+    qtbot.waitUntil(lambda: bool(backups.list_backups(path)), timeout=10000)
+    assert [b.reason for b in backups.list_backups(path)] == ["daily"]
+    assert desk_settings.had_database(str(path))
+
+
+def test_first_start_creates_then_a_missing_file_is_refused(
         tmp_path: Path, desk_settings: DeskSettings) -> None:
-    """The first start creates the file and its first daily backup; a later start
-    with the file gone says so and names that backup, creating nothing."""
+    """A later start with the file gone says so and names the newest backup, creating
+    nothing."""
     path = tmp_path / "desk.db"
     _first_start(path, desk_settings)
     (daily,) = backups.list_backups(path)
-    assert daily.reason == "daily"
     path.unlink()
     with pytest.raises(backups.DatabaseFileError, match="is missing") as caught:
         open_prepared_database(str(path), had_database=desk_settings.had_database(str(path)))
@@ -45,10 +64,11 @@ def test_first_start_creates_and_backs_up_then_a_missing_file_is_refused(
     assert not path.exists()
 
 
-def _answer_boxes(answer: Callable[[QMessageBox], None], seen: list[str]) -> QTimer:
+def _answer_boxes(answer: Callable[[QMessageBox], None], seen: list[str], *,
+                  delay_ms: int = 50) -> QTimer:
     """Answer every box and dialog that appears: a message box via ``answer``, others reject."""
     timer = QTimer()
-    timer.setInterval(50)
+    timer.setInterval(delay_ms)
 
     def _on_timeout() -> None:
         for widget in QApplication.topLevelWidgets():
@@ -127,3 +147,18 @@ def test_a_backup_chosen_in_settings_is_restored_at_the_next_start(
             db, "boss", PASSWORD).actor)] == ["boss"]
     finally:
         db.dispose()
+
+
+def test_damage_met_while_opening_is_named_in_words(tmp_path: Path,
+                                                   desk_settings: DeskSettings) -> None:
+    """The start-up skips the full page check; what SQLite meets is still said in words."""
+    path = tmp_path / "desk.db"
+    _first_start(path, desk_settings)
+    data = bytearray(path.read_bytes())
+    for start in range(8192, len(data) - 4096, 3 * 4096):
+        data[start:start + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    with pytest.raises(backups.DatabaseFileError, match="is damaged") as caught:
+        open_prepared_database(str(path), had_database=True)
+    assert caught.value.latest is not None
+    assert path.read_bytes() == bytes(data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,8 +33,8 @@ from nit_desk.services.storage.backup_files import BackupFile, FileState
 from nit_desk.services.storage.engine import Database, open_database
 
 __all__ = ["BackupFile", "DatabaseFileError", "audit_chain_problem", "backup_database",
-           "check_backup_file", "daily_backup_if_due", "list_backups", "refuse_unusable_file",
-           "restore_database"]
+           "check_backup_file", "daily_backup_if_due", "damaged_file", "list_backups",
+           "refuse_unusable_file", "restore_database"]
 
 log = logging.getLogger(__name__)
 DAILY = timedelta(days=1)
@@ -215,7 +216,8 @@ _FILE_PROBLEMS = {
 }
 
 
-def refuse_unusable_file(database: Path, *, had_database: bool) -> None:
+def refuse_unusable_file(database: Path, *, had_database: bool,
+                         thorough: bool = True) -> None:
     """Refuse, in words, a database file that is missing, empty or damaged.
 
     Only a desk that never had a database here may start with a missing or
@@ -223,17 +225,32 @@ def refuse_unusable_file(database: Path, *, had_database: bool) -> None:
 
     Args:
         had_database: this computer has opened a database at ``database`` before.
+        thorough: read every page (``quick_check``); the desk's start-up passes
+            False and reports what SQLite meets while opening (:func:`damaged_file`).
 
     Raises:
         DatabaseFileError: what is wrong, and the newest backup to offer.
     """
-    state, detail = backup_files.file_state(database)
-    if state is FileState.SOUND and had_database and not backup_files.has_tables(database):
-        state = FileState.EMPTY
+    state, detail = backup_files.file_state(database, thorough=thorough)
+    if state is FileState.SOUND and had_database:
+        try:
+            if not backup_files.has_tables(database):
+                state = FileState.EMPTY
+        except sqlite3.DatabaseError as exc:
+            state, detail = FileState.DAMAGED, str(exc)
     if state is FileState.SOUND:
         return
     if state in (FileState.MISSING, FileState.EMPTY) and not had_database:
         return
+    raise _file_error(database, state, detail)
+
+
+def damaged_file(database: Path, detail: str) -> DatabaseFileError:
+    """The error for a file SQLite found damaged while opening it (``detail``: its words)."""
+    return _file_error(database, FileState.DAMAGED, detail)
+
+
+def _file_error(database: Path, state: FileState, detail: str) -> DatabaseFileError:
     newest = backup_files.list_backups(database)
-    raise DatabaseFileError(_FILE_PROBLEMS[state], path=database,
-                            latest=newest[0] if newest else None, detail=detail)
+    return DatabaseFileError(_FILE_PROBLEMS[state], path=database,
+                             latest=newest[0] if newest else None, detail=detail)

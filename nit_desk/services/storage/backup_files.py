@@ -244,12 +244,17 @@ class FileState(Enum):
     DAMAGED = "damaged"
 
 
-def file_state(path: Path) -> tuple[FileState, str]:
+def file_state(path: Path, *, thorough: bool = True) -> tuple[FileState, str]:
     """How the file at ``path`` stands, with SQLite's own words for a damaged one.
 
     A file of 0 bytes is EMPTY; one that does not start with SQLite's header is
-    NOT_A_DATABASE; one whose ``integrity_check`` fails is DAMAGED. Nothing is
+    NOT_A_DATABASE; one whose ``quick_check`` fails is DAMAGED. Nothing is
     created or changed.
+
+    Args:
+        thorough: run ``quick_check`` (reads every page: seconds on a large file).
+            The desk's start-up skips it and reports the damage SQLite meets
+            while opening instead.
     """
     if not path.exists():
         return FileState.MISSING, ""
@@ -260,7 +265,7 @@ def file_state(path: Path) -> tuple[FileState, str]:
     with path.open("rb") as raw:
         if raw.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return FileState.NOT_A_DATABASE, "file is not a database"
-    problem = sqlite_problem(path, quick=True)
+    problem = sqlite_problem(path, quick=True) if thorough else ""
     return (FileState.DAMAGED, problem) if problem else (FileState.SOUND, "")
 
 
