@@ -140,6 +140,9 @@ def _run_handler(handler: Handler, args: argparse.Namespace) -> int:
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         return _fail(f"database error: {detail}", EXIT_FAILED)
+    except OSError as exc:  # a folder or file the command needed: named, no traceback
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}", EXIT_FAILED)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
 
@@ -430,7 +433,10 @@ def _restore_run(args: argparse.Namespace) -> int:
         print("PostgreSQL is restored with the server's tool: "
               f"pg_restore --clean --dbname=<database> {args.source}")
         return EXIT_FAILED
-    kept = restore_database(Path(url.database), args.source)
+    database = Path(url.database)
+    if not database.parent.is_dir():
+        raise UsageError("--db", f"the folder {database.parent} does not exist")
+    kept = restore_database(database, args.source)
     print(f"restored {url.database} from {args.source}")
     if kept is not None:
         print(f"the replaced file is kept as {kept}")

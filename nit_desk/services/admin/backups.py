@@ -107,38 +107,53 @@ def list_backups(database: Path) -> list[BackupFile]:
 def check_backup_file(path: Path) -> None:
     """Refuse, in words, a file that cannot stand in for the database.
 
+    The checks run on a copy, so the file itself is never written to (opening a
+    SQLite file as a database may change its journal mode).
+
     Raises:
         ValidationError: missing, not a SQLite database, damaged, holding no
             NIT Desk data, written by a newer program, or a broken audit chain.
     """
-    path = path.expanduser()
-    if not path.is_file():
+    with tempfile.TemporaryDirectory(prefix="nit-desk-check-") as folder:
+        _copy_and_check(path.expanduser(), Path(folder) / "copy.db")
+
+
+def _copy_and_check(source: Path, copy: Path) -> None:
+    """Copy ``source`` to ``copy`` and check the copy; the messages name ``source``."""
+    if not source.is_file():
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "There is no file at {path}."),
-                              field="from", path=str(path))
-    problem = backup_files.sqlite_problem(path)
+                              field="from", path=str(source))
+    try:
+        backup_files.online_copy(source, copy)
+        problem = backup_files.sqlite_problem(copy)
+    except sqlite3.DatabaseError as exc:
+        problem = str(exc)
     if problem:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "{path} is not a sound NIT Desk "
                                                 "database: {problem}"),
-                              field="from", path=str(path), problem=problem)
-    copy = open_database(path)
+                              field="from", path=str(source), problem=problem)
+    db = open_database(copy)
     try:
-        state = migrate.schema_state(copy)
+        state = migrate.schema_state(db)
     finally:
-        copy.dispose()
+        db.dispose()
     if state.current is None or state.too_new:
         raise ValidationError(
             QT_TRANSLATE_NOOP("messages", "{path} holds no database this program can use "
                               "(schema {current}, this program knows up to {head})."),
-            field="from", path=str(path), current=state.current or "empty", head=state.head)
-    problem = audit_chain_problem(path)
+            field="from", path=str(source), current=state.current or "empty", head=state.head)
+    problem = audit_chain_problem(copy)
     if problem:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "The audit log in {path} was "
                                                 "altered: {problem}"),
-                              field="from", path=str(path), problem=problem)
+                              field="from", path=str(source), problem=problem)
 
 
 def restore_database(database: Path, source: Path) -> Path | None:
     """Replace ``database`` by the checked backup ``source``; keep the replaced file.
+
+    ``source`` is copied next to the database and the copy is checked
+    (:func:`check_backup_file`) and renamed into place; ``source`` is only read.
 
     The replaced file (and its ``-wal``/``-journal`` companions) is copied as
     it is, damaged or not, to ``<name>.replaced-<stamp>`` beside it. Run it while
@@ -155,15 +170,14 @@ def restore_database(database: Path, source: Path) -> Path | None:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "{path} is the database itself; "
                                                 "choose a backup to restore from."),
                               field="from", path=str(source))
-    check_backup_file(source)
     database = database.expanduser().resolve()
-    kept = _keep_replaced(database)
     handle, name = tempfile.mkstemp(prefix=f".{database.name}.", suffix=".restoring",
                                     dir=database.parent)
     os.close(handle)
     temporary = Path(name)
     try:
-        backup_files.online_copy(source.expanduser().resolve(), temporary)
+        _copy_and_check(source.expanduser(), temporary)  # what is checked is what goes in
+        kept = _keep_replaced(database)
         for suffix in backup_files.COMPANIONS:  # stale pages of the old file must not apply
             database.with_name(database.name + suffix).unlink(missing_ok=True)
         os.replace(temporary, database)
