@@ -98,8 +98,16 @@ class DeskSettings:
         self._store.setValue("ui/theme", theme if theme in ("light", "dark") else "")
 
     def database_target(self) -> str:
-        """The SQLite path or PostgreSQL URL (without password); "" = the default file."""
-        return self._text("db/target")
+        """The SQLite path or PostgreSQL URL (without password); "" = the default file.
+
+        A password an older NIT Desk left in the file is removed from it here.
+        """
+        stored = self._text("db/target")
+        target = without_password(stored)
+        if target != stored:
+            self._store.setValue("db/target", target)
+            self._store.sync()
+        return target
 
     def set_database_target(self, target: str) -> None:
         """Remember the database; a password in a URL is dropped, never stored."""

@@ -72,6 +72,15 @@ def test_settings_keep_the_address_and_drop_any_password(desk_settings: DeskSett
     assert _leaks((tmp_path / "settings.ini").read_text(encoding="utf-8")) == []
 
 
+def test_a_password_left_by_an_older_desk_is_removed_from_the_settings_file(
+        desk_settings: DeskSettings, tmp_path: Path) -> None:
+    """The old parsing stored such URLs in clear; the first read scrubs the file."""
+    desk_settings._store.setValue("db/target", f"postgresql://anna:{PASSWORD}@db.office/nit")
+    desk_settings.sync()
+    assert desk_settings.database_target() == "postgresql://anna@db.office/nit"
+    assert _leaks((tmp_path / "settings.ini").read_text(encoding="utf-8")) == []
+
+
 def test_run_gui_with_a_password_in_the_url_writes_it_nowhere(
         qtbot: QtBot, scratch_pg: URL, tmp_path: Path, nit_desk_home: Path,
         memory_keyring: MemoryKeyring) -> None:
