@@ -205,7 +205,11 @@ def open_db(args: argparse.Namespace, *, must_exist: bool) -> Database:
 
 
 def _refuse_lost_file(path: Path) -> None:
-    """An existing file that is empty or damaged is reported, never filled anew (item 3).
+    """A lost database is reported, never made anew (issue 15, item 3).
+
+    An existing file that is empty, foreign or damaged is refused; so is a missing
+    one whose backups lie in ``backups/`` beside it (the command line keeps no
+    settings to remember it by).
 
     Raises:
         CommandFailed: what is wrong, and how to restore the newest backup.

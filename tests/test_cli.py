@@ -490,6 +490,24 @@ def test_an_emptied_database_is_reported_never_refilled(
     assert newest is not None and newest.parent == folder / "backups"
 
 
+def test_a_missing_database_with_backups_is_not_created_anew(
+        file_with_users: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 3: the command line keeps no settings, but backups beside the path prove a
+    database was there: `user add` on the vanished file refuses and names the backup."""
+    db = open_database(file_with_users)
+    from nit_desk.services.admin.backups import daily_backup_if_due
+
+    newest = daily_backup_if_due(db, keep=3)
+    db.dispose()
+    Path(file_with_users).unlink()
+    status, _out, err = run(["user", "add", "x", "--role", "supervisor", "--password-stdin",
+                             "--db", file_with_users], capsys, stdin=PASSWORD + "\n",
+                            monkeypatch=monkeypatch)
+    assert status == 1 and "is missing" in err and f"--from {newest}" in err
+    assert not Path(file_with_users).exists()
+
+
 PG_PASSWORD = "Zq#7/x?y@w:rd"
 
 

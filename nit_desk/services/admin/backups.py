@@ -236,6 +236,8 @@ def refuse_unusable_file(database: Path, *, had_database: bool,
 
     Only a desk that never had a database here may start with a missing or
     0-byte file: that is the very first start, which creates the database.
+    Backups of it in ``backups/`` prove it had one, whatever the caller knows
+    (the command line keeps no settings; a desk's settings may be reset).
 
     Args:
         had_database: this computer has opened a database at ``database`` before.
@@ -246,6 +248,7 @@ def refuse_unusable_file(database: Path, *, had_database: bool,
         DatabaseFileError: what is wrong, and the newest backup to offer.
     """
     state, detail = backup_files.file_state(database, thorough=thorough)
+    had_database = had_database or bool(backup_files.list_backups(database))
     if state is FileState.SOUND and had_database:
         try:
             if not backup_files.has_tables(database):
