@@ -1,8 +1,9 @@
 """The ``nit-desk`` command: the workstation, and the operator's tools around it.
 
 ``nit-desk`` alone opens the workstation on the default database; the
-subcommands (``user add``, ``demo``, ``check``, ``backup``, ``db upgrade``,
-``db status``) run without Qt. A bad argument prints one line naming it and
+subcommands (``user add``, ``demo``, ``check``, ``backup``, ``restore``,
+``db upgrade``, ``db status``) run without Qt. A password in ``--db`` is masked
+in everything printed or logged. A bad argument prints one line naming it and
 exits 2; a failed check or a refused schema exits 1; nothing prints a
 traceback for an expected problem.
 
@@ -31,11 +32,13 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk.console_output import make_output_safe
+from nit_desk.domain.db_target import split_password
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.domain.types import Role
 from nit_desk.services.storage import migrate
 from nit_desk.services.storage.engine import Database, open_database, to_url
 from nit_desk.services.storage.migrate import SchemaError
+from nit_desk.ui.logging_setup import RedactingFilter, register_secret, scrub_passwords
 
 PROG = "nit-desk"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -113,12 +116,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-_FIELD_ARGUMENTS = {"db": "--db", "to": "--to", "username": "NAME", "password": "password",
-                    "role": "--role", "clients": "--clients"}
+_FIELD_ARGUMENTS = {"db": "--db", "to": "--to", "from": "--from", "username": "NAME",
+                    "password": "password", "role": "--role", "clients": "--clients"}
 
 
 def _fail(message: str, status: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {scrub_passwords(message)}", file=sys.stderr)
     return status
 
 
@@ -138,6 +141,9 @@ def _run_handler(handler: Handler, args: argparse.Namespace) -> int:
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         return _fail(f"database error: {detail}", EXIT_FAILED)
+    except OSError as exc:  # a folder or file the command needed: named, no traceback
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}", EXIT_FAILED)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
 
@@ -167,10 +173,13 @@ def db_target(args: argparse.Namespace) -> str:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         raw = str(path)
+    password = split_password(str(raw))[1]
+    if password:
+        register_secret(password)  # masked in every line printed or logged from now on
     try:
         to_url(raw)
     except ValidationError as exc:
-        raise UsageError("--db", exc.message) from exc
+        raise UsageError("--db", exc.message) from None
     return str(raw)
 
 
@@ -185,14 +194,37 @@ def open_db(args: argparse.Namespace, *, must_exist: bool) -> Database:
     """
     target = db_target(args)
     url = to_url(target)
-    if must_exist and url.get_backend_name() == "sqlite" and url.database not in (None, "",
-                                                                                  ":memory:"):
-        if not Path(str(url.database)).is_file():
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(str(url.database))
+        if must_exist and not path.exists():
             raise UsageError("--db", f"no database at {url.database}")
+        _refuse_lost_file(path)
     try:
         return open_database(url)
     except ValidationError as exc:
-        raise UsageError("--db", exc.message) from exc
+        raise UsageError("--db", exc.message) from None
+
+
+def _refuse_lost_file(path: Path) -> None:
+    """A lost database is reported, never made anew (issue 15, item 3).
+
+    An existing file that is empty, foreign or damaged is refused; so is a missing
+    one whose backups lie in ``backups/`` beside it (the command line keeps no
+    settings to remember it by).
+
+    Raises:
+        CommandFailed: what is wrong, and how to restore the newest backup.
+    """
+    from nit_desk.services.admin.backups import DatabaseFileError, refuse_unusable_file
+
+    try:
+        refuse_unusable_file(path, had_database=path.exists())
+    except DatabaseFileError as exc:
+        latest = exc.latest
+        hint = (f"; the newest backup was taken {latest.taken_at:%Y-%m-%d %H:%M}: "
+                f"nit-desk restore --db {path} --from {latest.path}" if latest
+                else f"; there is no backup of it in {path.parent / 'backups'}")
+        raise CommandFailed(exc.message + hint) from None
 
 
 def open_ready(args: argparse.Namespace) -> Database:
@@ -369,8 +401,8 @@ def _backup(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _backup_run(args: argparse.Namespace) -> int:
-    """Write an online backup of ``--db`` to ``--to``."""
-    from nit_desk.services.admin.maintenance import backup_database
+    """Write a checked online backup of ``--db`` to ``--to`` (never over the live file)."""
+    from nit_desk.services.admin.backups import backup_database
 
     db = open_db(args, must_exist=True)
     try:
@@ -382,6 +414,37 @@ def _backup_run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"backed up to {target}")
+    return EXIT_OK
+
+
+@subcommand("restore", "put a backup in place of the SQLite database, keeping the old file")
+def _restore(parser: argparse.ArgumentParser) -> Handler:
+    _add_db_argument(parser)
+    parser.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE",
+                        help="the backup to restore (checked first: integrity, schema, audit)")
+    return _restore_run
+
+
+def _restore_run(args: argparse.Namespace) -> int:
+    """Check ``--from`` and put it in place of ``--db``; the replaced file is kept beside it.
+
+    Close every desk working on the file first. The target may be missing,
+    empty or damaged: that is what a restore is for.
+    """
+    from nit_desk.services.admin.backups import restore_database
+
+    url = to_url(db_target(args))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        print("PostgreSQL is restored with the server's tool: "
+              f"pg_restore --clean --dbname=<database> {args.source}")
+        return EXIT_FAILED
+    database = Path(url.database)
+    if not database.parent.is_dir():
+        raise UsageError("--db", f"the folder {database.parent} does not exist")
+    kept = restore_database(database, args.source)
+    print(f"restored {url.database} from {args.source}")
+    if kept is not None:
+        print(f"the replaced file is kept as {kept}")
     return EXIT_OK
 
 
@@ -504,6 +567,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``nit-desk`` with ``argv`` (default: the process arguments)."""
     make_output_safe()  # before anything prints: a pipe on cp1252 cannot take Cyrillic
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for stream in logging.getLogger().handlers:
+        stream.addFilter(RedactingFilter())
     parser, handlers = build_parser()
     try:
         args = parser.parse_args(argv)

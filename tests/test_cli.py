@@ -314,7 +314,7 @@ def test_db_upgrade_and_status(new_file: str, capsys: pytest.CaptureFixture[str]
     assert (status, out.strip()) == (0, f"schema is up to date ({head})")
     status, out, _ = run(["db", "status", "--db", new_file], capsys)
     assert (status, out.strip()) == (0, f"schema {head}, program {head}: up to date")
-    assert not list(Path(new_file).parent.glob("*.bak"))
+    assert not list(Path(new_file).parent.glob("backups/*.db")), "nothing to back up"
 
 
 def test_db_upgrade_refuses_a_newer_schema(file_with_users: str,
@@ -421,3 +421,116 @@ def test_demo_flag_opens_the_workstation_signed_in_on_demo_data(
     assert call["demo_actor"].role is Role.SUPERVISOR
     assert call["clients"] >= 50
     assert not Path(call["db_target"]).exists(), "the temporary demo folder is removed"
+
+
+# -- issue 15: backups never harm the live file; restore; lost files; passwords ------------
+
+
+@pytest.mark.parametrize("target", ["{dir}/sub/../desk.db", "{dir}/desk.db-wal",
+                                    "{dir}/desk.db-shm", "{dir}/desk.db-journal",
+                                    "{dir}/./desk.db"])
+def test_backup_refuses_the_live_file_and_its_companions(
+        file_with_users: str, target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 1: even with --force, exit 2 naming --to; the database still checks OK."""
+    folder = Path(file_with_users).parent
+    (folder / "sub").mkdir(exist_ok=True)
+    status, _out, err = run(["backup", "--db", file_with_users, "--to",
+                             target.format(dir=folder), "--force"], capsys)
+    assert status == 2 and "argument --to:" in err and "working files" in err
+    status, out, _ = run(["check", "--db", file_with_users], capsys)
+    assert (status, out.strip()) == (0, "OK: 2 audit entries intact")
+
+
+def test_restore_from_a_backup_keeps_the_replaced_file(
+        file_with_users: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 2: restore --from checks the file, replaces the database, keeps the old one."""
+    saved = tmp_path / "saved.db"
+    assert run(["backup", "--db", file_with_users, "--to", str(saved)], capsys)[0] == 0
+    Path(file_with_users).write_bytes(b"")  # the database was emptied meanwhile
+    status, out, err = run(["restore", "--db", file_with_users, "--from", str(saved)], capsys)
+    assert status == 0, err
+    assert "restored" in out and ".replaced-" in out
+    (kept,) = Path(file_with_users).parent.glob("desk.replaced-*.db")
+    assert kept.read_bytes() == b""
+    status, out, _ = run(["check", "--db", file_with_users], capsys)
+    assert (status, out.strip()) == (0, "OK: 2 audit entries intact")
+
+
+def test_restore_refuses_a_tampered_backup(
+        file_with_users: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 2: an altered audit log in the backup: exit 2 naming --from, nothing replaced."""
+    saved = tmp_path / "saved.db"
+    assert run(["backup", "--db", file_with_users, "--to", str(saved)], capsys)[0] == 0
+    with sqlite3.connect(saved) as raw:
+        raw.execute("UPDATE audit_log SET actor_name = 'someone' WHERE seq = 2")
+    before = Path(file_with_users).read_bytes()
+    status, _out, err = run(["restore", "--db", file_with_users, "--from", str(saved)], capsys)
+    assert status == 2 and "argument --from:" in err and "audit log" in err
+    assert Path(file_with_users).read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["check"], ["user", "add", "x", "--role", "agent",
+                                                 "--password-stdin"], ["db", "upgrade"]])
+def test_an_emptied_database_is_reported_never_refilled(
+        file_with_users: str, command: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 3: a 0-byte file: exit 1, the problem in words and the restore command."""
+    folder = Path(file_with_users).parent
+    db = open_database(file_with_users)
+    from nit_desk.services.admin.backups import daily_backup_if_due
+
+    newest = daily_backup_if_due(db, keep=3)
+    db.dispose()
+    Path(file_with_users).write_bytes(b"")
+    status, _out, err = run([*command, "--db", file_with_users], capsys,
+                            stdin=PASSWORD + "\n", monkeypatch=monkeypatch)
+    assert status == 1 and err.count("\n") == 1
+    assert "is empty" in err and f"nit-desk restore --db {file_with_users} --from {newest}" in err
+    assert Path(file_with_users).stat().st_size == 0
+    assert newest is not None and newest.parent == folder / "backups"
+
+
+def test_a_missing_database_with_backups_is_not_created_anew(
+        file_with_users: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 3: the command line keeps no settings, but backups beside the path prove a
+    database was there: `user add` on the vanished file refuses and names the backup."""
+    db = open_database(file_with_users)
+    from nit_desk.services.admin.backups import daily_backup_if_due
+
+    newest = daily_backup_if_due(db, keep=3)
+    db.dispose()
+    Path(file_with_users).unlink()
+    status, _out, err = run(["user", "add", "x", "--role", "supervisor", "--password-stdin",
+                             "--db", file_with_users], capsys, stdin=PASSWORD + "\n",
+                            monkeypatch=monkeypatch)
+    assert status == 1 and "is missing" in err and f"--from {newest}" in err
+    assert not Path(file_with_users).exists()
+
+
+PG_PASSWORD = "Zq#7/x?y@w:rd"
+
+
+@pytest.mark.parametrize("url", [
+    f"postgresql://postgres:{PG_PASSWORD}@127.0.0.1:notaport/nit",
+    f"postgresql://postgres:{PG_PASSWORD}@127.0.0.1:9/none",
+])
+def test_a_password_in_db_is_never_printed(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 5: a bad or unreachable URL whose password holds # / ? @ : is one line,
+    no traceback, and none of the password."""
+    status, out, err = run(["check", "--db", url], capsys)
+    assert status in (1, 2) and err.count("\n") == 1 and "Traceback" not in err
+    for fragment in (PG_PASSWORD, "Zq#7", "w:rd", "x?y"):
+        assert fragment not in out + err
+
+
+def test_a_password_in_db_reaches_the_server(db: Database,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 5 on PostgreSQL: the URL is parsed (trust auth ignores the password) and works."""
+    if db.is_sqlite:
+        pytest.skip("a file has no password")
+    url = db.url.set(password=None).render_as_string(hide_password=False).replace(
+        "://postgres@", f"://postgres:{PG_PASSWORD}@")
+    status, out, err = run(["check", "--db", url], capsys)
+    assert (status, out.strip()) == (0, "OK: 0 audit entries intact"), err
+    assert PG_PASSWORD not in out + err

@@ -7,35 +7,39 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
-from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from nit_desk import __version__
 from nit_desk.app.bindings import DataVersionPoller, attach_database
 from nit_desk.app.live_bridge import start_live_queue
 from nit_desk.app.screens import install_screens
+from nit_desk.domain.db_target import split_password
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.services.actor import Actor
+from nit_desk.services.admin import backups
 from nit_desk.services.admin.connection_check import check_connection, classify_error
 from nit_desk.services.admin.connection_check import report as connection_report
 from nit_desk.services.admin.connection_dto import ProblemKind
 from nit_desk.services.changes import ChangeWatcher
 from nit_desk.services.storage import migrate
-from nit_desk.services.storage.engine import Database, open_database
+from nit_desk.services.storage.backup_files import DEFAULT_KEEP
+from nit_desk.services.storage.engine import Database, open_database, to_url
 from nit_desk.ui import keyring_store
 from nit_desk.ui.errors import error_text, install_error_handling, uninstall_error_handling
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.i18n import install_translators
-from nit_desk.ui.logging_setup import redact, setup_logging, shutdown_logging
+from nit_desk.ui.logging_setup import redact, register_secret, setup_logging, shutdown_logging
 from nit_desk.ui.paths import APP_AUTHOR, APP_NAME, default_database_path, resources_dir
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.session import Session
@@ -56,6 +60,7 @@ EXIT_OK, EXIT_DATABASE = 0, 2
 SPLASH_DELAY_MS = 300
 SQLITE_POLL_MS = 1500  # other desks' commits appear within this
 SERVER_POLL_MS = 5000  # PostgreSQL: only whether the server still answers
+DAILY_BACKUP_DELAY_MS = 60_000  # the day's backup, once the desk is up and painted
 ICON = resources_dir() / "icons" / "nit-desk.png"
 
 
@@ -107,41 +112,96 @@ def resolve_target(db_target: str | None, settings: DeskSettings) -> str:
     return str(path)
 
 
-def open_prepared_database(target: str) -> Database:
+def open_prepared_database(target: str, *, password: str | None = None,
+                           had_database: bool = False,
+                           keep_backups: int = DEFAULT_KEEP) -> Database:
     """Open ``target`` and make its schema usable (blocking: run it off the GUI thread).
 
-    SQLite is upgraded in place (with a backup); a PostgreSQL schema is only
-    checked, since ``nit-desk db upgrade`` upgrades a shared server.
+    A SQLite file is first looked at: missing, empty or not a database, it is
+    refused in words unless this is the very first start (``had_database``
+    False), which creates it; damage SQLite meets while opening is reported in
+    words too. It is then upgraded in place after a rotating backup (the day's
+    backup follows later, :func:`_daily_backup_timer`). A PostgreSQL schema is
+    only checked, since ``nit-desk db upgrade`` upgrades a shared server.
+
+    Args:
+        password: a PostgreSQL password typed at start-up; else the one in
+            ``target`` (any character), else the keyring's.
+        had_database: this desk has opened this file before.
+        keep_backups: how many rotating backups to keep (the desk's setting).
 
     Raises:
+        DatabaseFileError: the SQLite file is missing, empty or damaged.
         NitDeskError: a bad target or an incompatible schema.
         SQLAlchemyError: the server cannot be reached.
     """
-    password = None
-    if "://" in target and not target.startswith("sqlite"):
-        stripped = without_password(target)
-        if stripped != target:
-            password = _url_password(target)
-            target = stripped
-        else:
-            password = keyring_store.load_password(target)
-    db = open_database(target, password=password)
+    address, typed = split_password(target)
+    server = "://" in address and not address.startswith("sqlite")
+    if server:
+        password = password or typed or keyring_store.load_password(address)
+        if password:
+            register_secret(password)
+    db = open_database(address, password=password if server else None)
     try:
         if db.is_sqlite:
-            migrate.upgrade(db)
+            _prepare_sqlite(db, had_database=had_database, keep_backups=keep_backups)
         else:
             migrate.ensure_compatible(db)
     except BaseException:
         db.dispose()
         raise
-    if password is not None and not db.is_sqlite:
-        keyring_store.save_password(target, password)
+    if password and server:
+        keyring_store.save_password(address, password)
     return db
 
 
-def _url_password(url: str) -> str | None:
-    password = urlsplit(url).password
-    return unquote(password) if password is not None else None
+def _prepare_sqlite(db: Database, *, had_database: bool, keep_backups: int) -> None:
+    """Refuse a lost or damaged file in words, then upgrade with a backup first."""
+    path = Path(str(db.url.database))
+    backups.refuse_unusable_file(path, had_database=had_database, thorough=False)
+    try:
+        migrate.upgrade(db, keep=keep_backups)
+    except SQLAlchemyError as exc:
+        damage = getattr(exc, "orig", None)
+        if isinstance(damage, sqlite3.DatabaseError) and \
+                not isinstance(damage, sqlite3.OperationalError):  # corrupt, not a database
+            raise backups.damaged_file(path, str(damage)) from None
+        raise
+
+
+def _take_daily_backup(db: Database, keep: int) -> None:
+    """The day's rotating backup, when due; a failure is logged and the desk carries on."""
+    try:
+        backups.daily_backup_if_due(db, keep=keep)
+    except (NitDeskError, OSError, sqlite3.Error) as exc:
+        log.warning("The daily backup could not be written: %s", exc)
+
+
+def _daily_backup_timer(db: Database, settings: DeskSettings) -> QTimer:
+    """A started timer that takes the day's backup once the desk is up (SQLite only).
+
+    Deferred by :data:`DAILY_BACKUP_DELAY_MS` so a start is never slowed by
+    copying and checking the whole file; the copy runs off the GUI thread and is
+    safe while the desk writes (SQLite's online backup API).
+    """
+    timer = QTimer()
+    timer.setSingleShot(True)
+    if db.is_sqlite:
+        keep = settings.backups_to_keep()
+        timer.timeout.connect(lambda: asyncio.get_running_loop().run_in_executor(
+            None, _take_daily_backup, db, keep))
+        timer.start(DAILY_BACKUP_DELAY_MS)
+    return timer
+
+
+def sqlite_file(target: str) -> str | None:
+    """The absolute path of a SQLite target, or None for a server or a bad value."""
+    try:
+        url = to_url(without_password(target))
+    except NitDeskError:
+        return None
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    return database if database and database != ":memory:" else None
 
 
 class _Splash(QWidget):
@@ -149,6 +209,7 @@ class _Splash(QWidget):
 
     def __init__(self, target: str) -> None:
         super().__init__(None, Qt.WindowType.SplashScreen)
+        self.setObjectName("openingSplash")
         title = QLabel(QCoreApplication.translate("app", "<b>NIT Desk</b>"))
         text = QLabel(QCoreApplication.translate("app", "Opening the database…\n{target}")
                       .format(target=without_password(target)))
@@ -161,15 +222,24 @@ class _Splash(QWidget):
         self.timer.start(SPLASH_DELAY_MS)
 
 
-async def _open_with_splash(target: str) -> Database:
+async def _open_with_splash(target: str, settings: DeskSettings,
+                            password: str | None = None) -> Database:
     splash = _Splash(target)
+    path = sqlite_file(target)
+    opening = functools.partial(
+        open_prepared_database, target, password=password,
+        had_database=path is not None and settings.had_database(path),
+        keep_backups=settings.backups_to_keep())
     try:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, open_prepared_database, target)
+        db = await asyncio.get_running_loop().run_in_executor(None, opening)
     finally:
         splash.timer.stop()
         splash.close()
         splash.deleteLater()
+    if path is not None:
+        settings.remember_database(path)
+        settings.sync()
+    return db
 
 
 async def _show_fatal(text: str) -> None:
@@ -237,16 +307,10 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
                    settings: DeskSettings) -> int:
     owned = db is None
     if db is None:
-        target = resolve_target(db_target, settings)
-        try:
-            try:
-                db = await _open_with_splash(target)
-            except SQLAlchemyError as first:
-                db = await _open_asking_password(target, first)
-        except (NitDeskError, SQLAlchemyError, OSError) as exc:
-            log.error("Could not open the database: %s", type(exc).__name__)
-            await _show_fatal(_open_error_text(exc))
+        db = await _open_for_session(resolve_target(db_target, settings), settings)
+        if db is None:
             return EXIT_DATABASE
+    backup_timer = _daily_backup_timer(db, settings) if owned else QTimer()  # not the demo's
     runner = ServiceRunner(workers=1 if db.is_sqlite else 4)
     events = AppEvents()
     detach = attach_database(events, db)
@@ -255,6 +319,7 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
     try:
         return await run_desk(db, runner, events, settings, actor)
     finally:
+        backup_timer.stop()
         stop_live()
         await stop_polling()
         detach()
@@ -263,7 +328,90 @@ async def _session(db_target: str | None, db: Database | None, actor: Actor | No
             db.dispose()
 
 
-async def _open_asking_password(target: str, error: SQLAlchemyError) -> Database:
+async def _open_for_session(target: str, settings: DeskSettings) -> Database | None:
+    """Open the desk's database; None after saying why it cannot be opened.
+
+    A backup chosen in Settings is restored first. A missing, empty or damaged
+    file is described in words with the newest backup offered; after a restore
+    the opening is tried again.
+    """
+    await _apply_pending_restore(target, settings)
+    while True:
+        try:
+            try:
+                return await _open_with_splash(target, settings)
+            except SQLAlchemyError as first:
+                return await _open_asking_password(target, first, settings)
+        except backups.DatabaseFileError as exc:
+            log.error("The database file cannot be used: %s", exc.message)
+            if not await _offer_backup(exc):
+                return None
+        except (NitDeskError, SQLAlchemyError, OSError) as exc:
+            log.error("Could not open the database: %s", type(exc).__name__)
+            await _show_fatal(_open_error_text(exc))
+            return None
+
+
+async def _apply_pending_restore(target: str, settings: DeskSettings) -> None:
+    """Restore the backup chosen in Settings (once, whether it works or not)."""
+    source, path = settings.pending_restore(), sqlite_file(target)
+    if not source:
+        return
+    settings.set_pending_restore("")
+    settings.sync()
+    if path is not None and await _restore(Path(path), Path(source)):
+        await _show_note(QCoreApplication.translate(
+            "app", "The database was restored from {backup}. The file it replaced is kept "
+            "beside it.").format(backup=source))
+
+
+async def _restore(database: Path, source: Path) -> bool:
+    """Restore ``source`` over ``database`` off the GUI thread; a refusal is shown."""
+    loop = asyncio.get_running_loop()
+    try:
+        await loop.run_in_executor(None, backups.restore_database, database, source)
+    except (NitDeskError, OSError, sqlite3.Error) as exc:
+        log.error("Restore refused: %s", exc)
+        await _show_fatal(error_text(exc) if isinstance(exc, NitDeskError) else
+                          QCoreApplication.translate("app", "The backup could not be "
+                                                     "restored: {detail}").format(detail=exc))
+        return False
+    return True
+
+
+async def _offer_backup(exc: backups.DatabaseFileError) -> bool:
+    """Say what is wrong with the file and offer the newest backup; True once restored."""
+    text = error_text(exc)
+    if exc.latest is None:
+        await _show_fatal(text + "\n\n" + QCoreApplication.translate(
+            "app", "There is no backup of it on this computer. Ask your supervisor, or "
+            "choose another database with 'nit-desk --db FILE'."))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "NIT Desk"),
+                      text, QMessageBox.StandardButton.Close)
+    box.setObjectName("databaseFileBox")
+    box.setInformativeText(QCoreApplication.translate(
+        "app", "The newest backup was taken on {date} ({path}). Restore it? The file as it "
+        "is now is kept beside it.").format(
+            date=exc.latest.taken_at.strftime("%Y-%m-%d %H:%M"), path=str(exc.latest.path)))
+    restore = box.addButton(QCoreApplication.translate("app", "Restore the backup"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    await dialog_finished(box)
+    if box.clickedButton() is not restore:
+        return False
+    return await _restore(exc.path, exc.latest.path)
+
+
+async def _show_note(text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("app", "NIT Desk"), text,
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("noteBox")
+    await dialog_finished(box)
+
+
+async def _open_asking_password(target: str, error: SQLAlchemyError,
+                                settings: DeskSettings) -> Database:
     """Ask once for a PostgreSQL password the keyring lacks (or has wrong), then retry.
 
     Raises:
@@ -273,13 +421,13 @@ async def _open_asking_password(target: str, error: SQLAlchemyError) -> Database
     kind = classify_error(getattr(error, "orig", None) or error)
     if "://" not in target or kind not in (ProblemKind.NO_PASSWORD, ProblemKind.BAD_PASSWORD):
         raise error
-    url = make_url(target)
-    problem = report_text(connection_report(kind, user=url.username or ""))
-    password = await ask_for_password(target, problem)
+    address = without_password(target)
+    problem = report_text(connection_report(kind, user=to_url(address).username or ""))
+    password = await ask_for_password(address, problem)
     if password is None:
         raise error
-    return await _open_with_splash(url.set(password=password).render_as_string(
-        hide_password=False))
+    register_secret(password)
+    return await _open_with_splash(address, settings, password)
 
 
 async def _start_polling(db: Database, runner: ServiceRunner,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.ui.audit_text import field_name
+from nit_desk.ui.logging_setup import redact
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class ErrorReporter(QObject):
                tb: TracebackType | None) -> None:
         """Log the exception with its traceback; the dialog follows on the GUI thread."""
         log.error("Unexpected error", exc_info=(exc_type, exc, tb))
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
         self.crash_reported.emit(details)
 
     @Slot(str)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urlsplit
+
+from nit_desk.services.admin.connection_check import server_key
 
 log = logging.getLogger(__name__)
 SERVICE = "NIT Desk"
@@ -26,10 +27,7 @@ def _keyring() -> tuple[Any, type[Exception]]:
 
 def keyring_key(url: str) -> str:
     """The keyring entry name of a PostgreSQL URL: ``user@host:port/db``."""
-    parts = urlsplit(url)
-    port = parts.port or 5432
-    database = parts.path.lstrip("/")
-    return f"{parts.username or ''}@{parts.hostname or 'localhost'}:{port}/{database}"
+    return server_key(url)
 
 
 def load_password(url: str) -> str | None:

@@ -13,6 +13,7 @@ import logging
 import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from urllib.parse import quote
 
 from nit_desk.domain.secret_guard import find_secret
 from nit_desk.ui.paths import LOG_FILE, log_dir
@@ -21,17 +22,41 @@ MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 4  # the current file plus four old ones: 5 × 2 MB
 FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 
-_URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.\-]*://[^\s:/@]+:)[^\s@/]+(?=@)", re.I)
+# user:password@ up to the LAST "@" of the address: a password may hold / ? # : @ too.
+_URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.\-]*://[^\s:/@]*:)\S*(?=@)", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,}|\b(?:vk\.com|ok\.ru|t\.me|wa\.me)/[\w.\-]+",
                      re.I)
 _NUMBER = re.compile(r"(?<![\w.])\+?\d(?:[\s\-().]{0,2}\d){9,}(?!\w)(?!:\d\d)")
+_MIN_SECRET = 3
+_known_secrets: set[str] = set()
+
+
+def register_secret(secret: str) -> None:
+    """Mask ``secret`` (a database password) wherever it appears from now on.
+
+    A password can surface outside a URL too, e.g. quoted in a parser's error
+    ("invalid port 'w0rd@host'"); every log line and crash report is scrubbed of
+    each registered secret and of its percent-encoded form.
+    """
+    if len(secret) >= _MIN_SECRET:
+        _known_secrets.update({secret, quote(secret, safe="")})
+
+
+def _redact_known(text: str) -> str:
+    for secret in sorted(_known_secrets, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
+def scrub_passwords(text: str) -> str:
+    """``text`` with URL passwords and every registered secret masked (nothing else)."""
+    return _URL_PASSWORD.sub(r"\g<head>***", _redact_known(text))
 
 
 def redact(text: str) -> str:
     """``text`` with secrets, URL passwords, e-mails, handles and phone-like numbers masked."""
-    text = _redact_secrets(text)
-    text = _URL_PASSWORD.sub(r"\g<head>***", text)
+    text = _redact_secrets(scrub_passwords(text))
     text = _EMAIL.sub("[email]", text)
     text = _HANDLE.sub("[handle]", text)
     return _NUMBER.sub("[number]", text)

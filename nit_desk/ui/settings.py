@@ -6,24 +6,16 @@ in the system keyring, see :mod:`nit_desk.ui.keyring_store`).
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
-
 from PySide6.QtCore import QByteArray, QSettings
+
+from nit_desk.domain.db_target import without_password
+
+__all__ = ["DeskSettings", "without_password"]
 
 ORGANIZATION = "NIT"
 APPLICATION = "NIT Desk"
-
-
-def without_password(target: str) -> str:
-    """``target`` with any password removed from a URL (paths are returned unchanged)."""
-    if "://" not in target:
-        return target
-    parts = urlsplit(target)
-    if parts.password is None:
-        return target
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+DEFAULT_BACKUPS_TO_KEEP = 10
+MAX_BACKUPS_TO_KEEP = 100
 
 
 class DeskSettings:
@@ -106,12 +98,59 @@ class DeskSettings:
         self._store.setValue("ui/theme", theme if theme in ("light", "dark") else "")
 
     def database_target(self) -> str:
-        """The SQLite path or PostgreSQL URL (without password); "" = the default file."""
-        return self._text("db/target")
+        """The SQLite path or PostgreSQL URL (without password); "" = the default file.
+
+        A password an older NIT Desk left in the file is removed from it here.
+        """
+        stored = self._text("db/target")
+        target = without_password(stored)
+        if target != stored:
+            self._store.setValue("db/target", target)
+            self._store.sync()
+        return target
 
     def set_database_target(self, target: str) -> None:
         """Remember the database; a password in a URL is dropped, never stored."""
         self._store.setValue("db/target", without_password(target.strip()))
+
+    # -- the database file and its backups (issue 15) ----------------------------
+
+    def had_database(self, path: str) -> bool:
+        """Whether this desk has opened a database at ``path`` before.
+
+        After the very first start a missing or empty file there is a loss to
+        report, never a reason to create a new empty database.
+        """
+        return path in self._known_databases()
+
+    def remember_database(self, path: str) -> None:
+        """Remember that the database at ``path`` has been opened on this desk."""
+        known = self._known_databases()
+        if path not in known:
+            self._store.setValue("db/known_files", "\n".join([*known, path]))
+
+    def _known_databases(self) -> list[str]:
+        return [line for line in self._text("db/known_files").split("\n") if line]
+
+    def backups_to_keep(self) -> int:
+        """How many rotating backups of the SQLite file are kept (daily and pre-upgrade)."""
+        try:
+            value = int(str(self._store.value("db/backups_to_keep", DEFAULT_BACKUPS_TO_KEEP)))
+        except (TypeError, ValueError):
+            return DEFAULT_BACKUPS_TO_KEEP
+        return min(max(value, 1), MAX_BACKUPS_TO_KEEP)
+
+    def set_backups_to_keep(self, count: int) -> None:
+        """Choose how many rotating backups to keep (1 to 100)."""
+        self._store.setValue("db/backups_to_keep", min(max(int(count), 1), MAX_BACKUPS_TO_KEEP))
+
+    def pending_restore(self) -> str:
+        """A backup chosen in Settings, to be restored before the database next opens."""
+        return self._text("db/restore_from")
+
+    def set_pending_restore(self, path: str) -> None:
+        """Restore ``path`` at the next start ("" cancels)."""
+        self._store.setValue("db/restore_from", path)
 
     def sync(self) -> None:
         """Write pending changes to disk."""

@@ -7,6 +7,7 @@ Later screens are placed with :meth:`MainWindow.set_queue_widget`,
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -227,9 +228,15 @@ class MainWindow(QMainWindow):
     def _on_events_connection_state_changed(self, state: str) -> None:
         self._show_connected(state != DISCONNECTED)
 
+    def _database_file(self) -> Path | None:
+        """The SQLite file open now (Settings lists its backups); None for a server."""
+        if self._db is None or not self._db.is_sqlite:
+            return None
+        return Path(str(self._db.url.database))
+
     @Slot()
     def _on_action_settings_triggered(self) -> None:
-        dialog = SettingsDialog(self._settings, self)
+        dialog = SettingsDialog(self._settings, self, database_file=self._database_file())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -33,6 +33,16 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 5
 
 
+def server_key(target: str) -> str:
+    """``user@host:port/database`` of a PostgreSQL target, parsed by SQLAlchemy alone.
+
+    The keyring keeps one password under this name; a password in ``target``
+    (any character) plays no part in it.
+    """
+    url = to_url(target)
+    return f"{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
 _TEMPLATES: dict[ProblemKind, str] = {
     ProblemKind.OK: QT_TRANSLATE_NOOP(
         "messages", "Connected to PostgreSQL {version}. The database is ready for this "

@@ -1,4 +1,4 @@
-"""Looking after the database file: integrity checks and online backups.
+"""Looking after the database file: integrity checks (backups: :mod:`.backups`).
 
 These run from the command line as the local operator (``nit-desk check``,
 ``nit-desk backup``); whoever can read the file can read everything in it,
@@ -7,16 +7,11 @@ so they take no actor.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import text
 
-from nit_desk.domain.errors import ValidationError
-from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.services.admin.audit import verify_audit_chain
 from nit_desk.services.admin.audit_dto import CheckReport
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.migrate import backup_sqlite
 
 
 def check_database(db: Database) -> CheckReport:
@@ -50,41 +45,3 @@ def _sqlite_problem(db: Database) -> str:
             table, rowid, parent = broken[0], broken[1], broken[2]
             return f"foreign_key_check: {table} row {rowid} refers to a missing {parent} row"
     return ""
-
-
-def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
-    """Copy a live SQLite database to ``target`` with the online backup API.
-
-    Safe while NIT Desk runs on the file: the copy is a consistent snapshot.
-
-    Raises:
-        ValidationError: PostgreSQL (use pg_dump), the target exists without
-            ``force``, or its folder is missing.
-    """
-    if not db.is_sqlite:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("messages", "A PostgreSQL database is backed up with the "
-                              "server's own tool, pg_dump."),
-            field="db",
-        )
-    target = target.expanduser().absolute()
-    if target.exists() and not force:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("messages", "{path} exists already; add --force to overwrite it."),
-            field="to", path=str(target),
-        )
-    if not target.parent.is_dir():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("messages", "The folder {folder} does not exist."),
-            field="to", folder=str(target.parent),
-        )
-    if target == Path(str(db.url.database)).absolute():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("messages", "The backup cannot overwrite the database itself."),
-            field="to",
-        )
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    backup_sqlite(db, partial)
-    partial.replace(target)
-    return target

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from nit_desk.domain.db_target import split_password
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.services.storage.backend import Backend, backend_for
@@ -25,6 +26,10 @@ NETWORK_FILESYSTEMS = frozenset(
 def to_url(target: str | Path) -> URL:
     """Turn a ``--db`` value (a file path or a SQLAlchemy URL) into a URL.
 
+    The password is cut out first (:func:`nit_desk.domain.db_target.split_password`,
+    any character allowed) and set on the parsed URL, so nothing else ever parses
+    a URL holding a password, and a parse error never quotes it.
+
     Raises:
         ValidationError: the value is neither a usable path nor a URL.
     """
@@ -32,13 +37,16 @@ def to_url(target: str | Path) -> URL:
     if not raw:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "No database given."), field="db")
     if "://" in raw:
+        address, password = split_password(raw)
         try:
-            url = make_url(raw)
+            url = make_url(address)
         except Exception as exc:  # SQLAlchemy raises ArgumentError with details
             raise ValidationError(
                 QT_TRANSLATE_NOOP("messages", "Database URL is not valid: {detail}"),
                 field="db", detail=str(exc),
-            ) from exc
+            ) from None  # the cause may quote the raw URL; the address has no password
+        if password is not None:
+            url = url.set(password=password)
         if url.get_backend_name() not in {"sqlite", "postgresql"}:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("messages", "Only SQLite files and PostgreSQL URLs are "

@@ -8,9 +8,7 @@ behind head is backed up (SQLite) and then upgraded.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +16,7 @@ from sqlalchemy import inspect, text
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.services.storage import backup_files
 from nit_desk.services.storage.engine import Database
 
 if TYPE_CHECKING:
@@ -126,8 +125,12 @@ def ensure_compatible(db: Database) -> SchemaState:
     return state
 
 
-def upgrade(db: Database, *, backup: bool = True) -> SchemaState:
+def upgrade(db: Database, *, backup: bool = True,
+            keep: int = backup_files.DEFAULT_KEEP) -> SchemaState:
     """Bring the schema to head, backing a SQLite file up first.
+
+    The backup goes to the rotating ``backups/`` folder beside the file
+    (:mod:`nit_desk.services.storage.backup_files`), of which ``keep`` stay.
 
     Raises:
         SchemaError: the database is newer than this program.
@@ -138,8 +141,8 @@ def upgrade(db: Database, *, backup: bool = True) -> SchemaState:
     if state.up_to_date:
         return state
     if backup and state.current is not None and db.is_sqlite:
-        target = backup_path(db, state.current)
-        backup_sqlite(db, target)
+        target = backup_files.take_rotating_backup(
+            Path(str(db.url.database)), f"before-{state.current}", keep=keep)
         log.info("Backed the database up to %s before upgrading", target)
     from alembic import command
 
@@ -148,21 +151,3 @@ def upgrade(db: Database, *, backup: bool = True) -> SchemaState:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return schema_state(db)
-
-
-def backup_path(db: Database, revision: str) -> Path:
-    """Where the pre-upgrade copy of a SQLite file goes."""
-    source = Path(str(db.url.database))
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return source.with_name(f"{source.stem}.before-{revision}-{stamp}{source.suffix}.bak")
-
-
-def backup_sqlite(db: Database, target: Path) -> None:
-    """Copy a live SQLite database with the online backup API (safe while in use)."""
-    source = sqlite3.connect(str(db.url.database), timeout=15)
-    dest = sqlite3.connect(str(target))
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
-        source.close()

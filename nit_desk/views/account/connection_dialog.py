@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.messages import MESSAGE_CONTEXT
 from nit_desk.services.admin.connection_dto import ConnectionReport
 from nit_desk.ui import keyring_store
+from nit_desk.ui.logging_setup import register_secret
 from nit_desk.ui.runner import ServiceRunner, async_slot
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.widgets import dialog_finished
@@ -147,8 +148,11 @@ class ConnectionDialog(QDialog):
                             self.database_edit.text().strip(), self.user_edit.text().strip())
 
     def password(self) -> str | None:
-        """The typed password, or None when the field is empty."""
-        return self.password_edit.text() or None
+        """The typed password, or None when the field is empty (masked in logs from now on)."""
+        password = self.password_edit.text() or None
+        if password:
+            register_secret(password)
+        return password
 
     @async_slot()
     async def _on_test_button_clicked(self) -> None:

@@ -1,6 +1,8 @@
-"""File → Settings…: the database and the language of this computer's NIT Desk."""
+"""File → Settings…: the database, its backups and the language of this computer's NIT Desk."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.settings import DeskSettings, without_password
 from nit_desk.ui.theme import apply_theme
+from nit_desk.views.account.backups_panel import BackupsPanel
 from nit_desk.views.account.connection_dialog import ConnectionDialog
 from nit_desk.views.widgets import dialog_finished
 
@@ -27,7 +30,10 @@ LANGUAGES = (("", "System default"), ("en", "English"), ("ru", "Русский")
 class SettingsDialog(QDialog):
     """Edits the stored preferences; they take effect at the next start."""
 
-    def __init__(self, settings: DeskSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: DeskSettings, parent: QWidget | None = None, *,
+                 database_file: Path | None = None) -> None:
+        """``database_file``: the SQLite file open now, whose backups are listed (None:
+        a server, or nothing open)."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -50,6 +56,7 @@ class SettingsDialog(QDialog):
                             ("dark", self.tr("Dark"))):
             self.theme_combo.addItem(label, code)
         self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(settings.theme()), 0))
+        self.backups_panel = BackupsPanel(settings, database_file, self)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -71,6 +78,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.backups_panel)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
@@ -90,6 +98,7 @@ class SettingsDialog(QDialog):
         self._settings.set_database_target(without_password(self.database_edit.text()))
         self._settings.set_language(str(self.language_combo.currentData() or ""))
         self._settings.set_theme(str(self.theme_combo.currentData() or ""))
+        self.backups_panel.save()
         apply_theme(self._settings.theme())
         self._settings.sync()
         super().accept()

@@ -24,7 +24,7 @@ from nit_desk.services.actor import Actor
 from nit_desk.services.admin import users
 from nit_desk.services.clients import clients
 from nit_desk.services.queue import queue
-from nit_desk.services.storage import migrate
+from nit_desk.services.storage import backup_files, migrate
 from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base
 from tests.conftest import PASSWORD
@@ -82,7 +82,7 @@ def test_newer_schema_is_refused_by_upgrade_and_left_untouched(sqlite_db: Databa
     assert migrate.schema_state(sqlite_db).current == FUTURE
     assert users.has_users(sqlite_db)
     folder = Path(str(sqlite_db.url.database)).parent
-    assert not list(folder.glob("*.bak")), "no backup is taken for a refused upgrade"
+    assert not list(folder.glob("backups/*.db")), "no backup is taken for a refused upgrade"
 
 
 def test_older_schema_is_refused_until_upgraded(tmp_path: Path) -> None:
@@ -96,24 +96,24 @@ def test_older_schema_is_refused_until_upgraded(tmp_path: Path) -> None:
 
 
 def test_upgrade_of_an_empty_database_makes_no_backup(tmp_path: Path) -> None:
-    """Nothing to lose in a new file, so no ``.bak`` appears next to it."""
+    """Nothing to lose in a new file, so no backup appears next to it."""
     db = open_database(tmp_path / "new.db")
     try:
         migrate.upgrade(db)
     finally:
         db.dispose()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".bak") == []
+    assert not (tmp_path / "backups").exists()
 
 
-def test_backup_sqlite_copies_a_live_database(sqlite_db: Database, tmp_path: Path) -> None:
+def test_online_copy_of_a_live_database(sqlite_db: Database, tmp_path: Path) -> None:
     """The online backup is a complete, openable copy, taken while a session is open."""
     users.create_first_supervisor(sqlite_db, "boss", PASSWORD)
-    target = migrate.backup_path(sqlite_db, "0001")
-    assert target.parent == Path(str(sqlite_db.url.database)).parent
-    assert target.name.startswith("nit.before-0001-") and target.name.endswith(".db.bak")
+    live = Path(str(sqlite_db.url.database))
     with sqlite_db.read_session() as s:  # a reader holds a snapshot meanwhile
         s.execute(text("SELECT count(*) FROM users")).scalar_one()
-        migrate.backup_sqlite(sqlite_db, target)
+        target = backup_files.take_rotating_backup(live, "before-0001", keep=3)
+    assert target.parent == live.parent / "backups"
+    assert target.name.startswith("nit-") and target.name.endswith("-before-0001.db")
     copy = sqlite3.connect(target)
     try:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -136,11 +136,11 @@ def test_upgrade_backs_up_an_older_file_before_migrating(
     import alembic.command
 
     monkeypatch.setattr(alembic.command, "upgrade",
-                        lambda _cfg, _rev: seen.append(list(folder.glob("*.bak"))))
+                        lambda _cfg, _rev: seen.append(list(folder.glob("backups/*.db"))))
     migrate.upgrade(sqlite_db)
     assert len(seen) == 1 and len(seen[0]) == 1, "one backup, taken before Alembic ran"
     backup = seen[0][0]
-    assert "before-0000_old" in backup.name
+    assert backup.name.endswith("-before-0000_old.db")
     copy = sqlite3.connect(backup)
     try:
         assert copy.execute("SELECT count(*) FROM users").fetchone() == (1,)

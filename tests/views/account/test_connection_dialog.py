@@ -34,7 +34,7 @@ from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.migrate import SchemaError
 from nit_desk.ui import keyring_store
 from nit_desk.ui.events import CONNECTED, DISCONNECTED, AppEvents
-from nit_desk.ui.settings import DeskSettings, without_password
+from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.account.connection_dialog import ConnectionDialog, postgres_url
 from tests.conftest import PASSWORD
 from tests.qt_fixtures import MemoryKeyring
@@ -265,18 +265,19 @@ def _listening(db: Database) -> bool:
 
 
 def test_a_missing_password_is_asked_for_once_and_the_open_retried(
-        qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, desk_settings: DeskSettings,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The keyring has no password and the server wants one: one prompt, then a retry
-    with the typed password (which open_prepared_database keeps in the keyring)."""
+    with the typed password (which open_prepared_database keeps in the keyring). The
+    password travels beside the URL, never inside it (issue 15, item 5)."""
     from nit_desk.app import app
 
     target = "postgresql+psycopg://anna@db.office/nit"
-    opened: list[str] = []
+    opened: list[tuple[str, str | None]] = []
     asked: list[str] = []
 
-    async def fake_open(url: str) -> str:
-        opened.append(url)
+    async def fake_open(url: str, settings: DeskSettings, password: str | None = None) -> str:
+        opened.append((url, password))
         return "db"
 
     async def fake_ask(url: str, problem: str) -> str:
@@ -287,17 +288,15 @@ def test_a_missing_password_is_asked_for_once_and_the_open_retried(
     monkeypatch.setattr(app, "ask_for_password", fake_ask)
     refused = OperationalError("connect", {}, psycopg.OperationalError(
         "connection failed: fe_sendauth: no password supplied"))
-    task = asyncio.ensure_future(app._open_asking_password(target, refused))
+    task = asyncio.ensure_future(app._open_asking_password(target, refused, desk_settings))
     qtbot.waitUntil(task.done, timeout=3000)
     assert task.result() == "db"
-    assert len(opened) == 1  # the URL open_prepared_database takes the password from
-    assert app._url_password(opened[0]) == "typed p@ss:w/rd %"
-    assert without_password(opened[0]) == target
+    assert opened == [(target, "typed p@ss:w/rd %")]
     assert asked == ["The server asks for the password of user anna. Enter it."]
 
 
 def test_an_unrelated_failure_is_not_a_password_prompt(
-        qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, desk_settings: DeskSettings,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A server that cannot be reached is reported as it is, without asking anything."""
     from nit_desk.app import app
@@ -312,7 +311,8 @@ def test_an_unrelated_failure_is_not_a_password_prompt(
     refused = OperationalError("connect", {}, psycopg.OperationalError(
         "connection failed: Connection refused"))
     task = asyncio.ensure_future(
-        app._open_asking_password("postgresql+psycopg://anna@db.office/nit", refused))
+        app._open_asking_password("postgresql+psycopg://anna@db.office/nit", refused,
+                                  desk_settings))
     qtbot.waitUntil(task.done, timeout=3000)
     assert task.exception() is refused
     assert asked == []
