@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from nit_desk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.domain.secret_guard import check_free_text
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import SYSTEM, Actor
 from nit_desk.services.admin.passwords import (
@@ -34,6 +35,7 @@ def _info(user: User) -> UserInfo:
 
 
 def _check_username(username: str) -> str:
+    check_free_text(username, field="username")  # R9, R23: the one guard of typed text
     name = username.strip()
     if not _USERNAME.match(name):
         raise ValidationError(
