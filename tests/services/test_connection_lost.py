@@ -12,7 +12,7 @@ SQLite half checks that its own errors are never taken for a lost server.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import event, func, select
@@ -23,9 +23,13 @@ from nit_desk.domain.errors import (
     READ_CONNECTION_LOST,
     ConnectionLost,
 )
+from nit_desk.domain.types import StepState
 from nit_desk.services.actor import Actor
-from nit_desk.services.clients import clients
+from nit_desk.services.admin import audit
+from nit_desk.services.admin.audit_dto import AuditQuery
+from nit_desk.services.clients import clients, registration, work_log
 from nit_desk.services.clients.card_view import card_view
+from nit_desk.services.queue import queue
 from nit_desk.services.storage.engine import Database, is_connection_lost, open_database
 from nit_desk.services.storage.models import AuditEntry, Client, Request
 from nit_desk.services.uow import retrying_reads
@@ -160,3 +164,53 @@ def test_sqlite_errors_are_not_a_lost_server() -> None:
         "database is locked"))
     assert not is_connection_lost(locked)
     assert not is_connection_lost(ValueError("no database error at all"))
+
+
+@pytest.mark.postgres
+def test_every_statement_of_every_call_attacked_gives_no_raw_error(
+        db: Database, desk: Database, agent: Actor, supervisor: Actor,
+        killer: BackendKiller) -> None:
+    """The issue's figure: backends killed during service calls; how many raw errors.
+
+    Each statement of each call is attacked in turn. A read must answer (one retry)
+    or say so; a write must answer or say "not saved" having written nothing; no
+    call may end in a driver error (the crash dialog).
+    """
+    made = new_client(desk, agent, 1)
+    rid, cid = made.request_id, made.client.id
+    notes = iter(range(10_000))
+    calls: dict[str, Callable[[], object]] = {
+        "queue_page": lambda: queue.queue_page(desk, agent),
+        "client_card": lambda: clients.client_card(desk, agent, cid),
+        "client_history": lambda: clients.client_history(desk, agent, cid),
+        "work_log": lambda: work_log.work_log(desk, agent, rid),
+        "audit_view": lambda: audit.audit_view(desk, supervisor, AuditQuery()),
+        "add_note": lambda: work_log.add_note(desk, agent, rid, f"перезвонить, попытка "
+                                              f"{next(notes)}"),
+        "set_step_state": lambda: registration.set_step_state(
+            desk, agent, cid, "browser_check",
+            StepState.DONE if next(notes) % 2 else StepState.PENDING),
+    }
+    tried = answered = not_saved = raw = 0
+    for name, call in calls.items():
+        for at in range(1, _statements(killer, call) + 1):
+            before, kills = _counts(db), killer.kills
+            killer.arm(at)
+            try:
+                retrying_reads(call)
+                outcome = "answered"
+            except ConnectionLost as lost:
+                outcome = "not saved"
+                assert not lost.nothing_written, f"{name}: a read failed after its retry"
+                assert _counts(db) == before, f"{name}: half-written at statement {at}"
+            except Exception:  # noqa: BLE001 - what the agent would see as a crash
+                outcome = "raw"
+            if killer.kills == kills:  # this run had fewer statements: no attack made
+                continue
+            tried += 1
+            answered += outcome == "answered"
+            not_saved += outcome == "not saved"
+            raw += outcome == "raw"
+    print(f"{tried} attacks on {len(calls)} calls: {answered} answered, {not_saved} "
+          f"'not saved' (nothing written), {raw} raw errors")
+    assert raw == 0 and tried == answered + not_saved and tried > 40
