@@ -26,6 +26,9 @@ from nit_desk.services.storage.engine import Database, open_database
 from nit_desk.services.storage.models import Base
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NIT_DESK_TEST_SCRYPT_LOG2_N", "10")
+"""Tests hash passwords at N=2^10, not 2^17 (see services/admin/passwords.py);
+tests/services/admin/test_password_hashing.py proves the production cost."""
 PG_URL = os.environ.get("NIT_DESK_TEST_PG_URL", "")
 PASSWORD = "correct horse 42"
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"

@@ -20,6 +20,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.domain.secret_guard import check_free_text
 from nit_desk.domain.text import field_error
 from nit_desk.domain.types import Network
 
@@ -123,6 +124,7 @@ def normalize_email(text: str, *, field: str = "email") -> str:
         ValidationError: empty, too long or not a valid address.
     """
     value = _bounded(text, field=field, maximum=MAX_EMAIL_LENGTH)
+    check_free_text(value, field=field)  # R9, R23: "4276…@mail.ru" is a card number
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
@@ -143,6 +145,8 @@ def normalize_handle(network: Network, text: str, *, field: str = "handle") -> s
         ValidationError: naming the network and an example of a good value.
     """
     value = _bounded(text, field=field, maximum=MAX_CONTACT_LENGTH)
+    if network is not Network.WHATSAPP:  # a phone number, checked as one
+        check_free_text(value, field=field)  # R9, R23: a Skype "live:" id is typed text too
     return _NORMALIZERS[network](value, field)
 
 

@@ -80,7 +80,12 @@ def check_identity(text: str, *, field: str) -> None:
                           kind=finding.kind, start=finding.start, end=finding.end)
 
 
+_CAPITALS = re.compile(r"(?<![\w-])[А-ЯЁA-Z]{2,}(?![\w-])")
+_GAP = re.compile(r"[^\S\n]{1,3}")
+
+
 def _full_name(text: str) -> IdentityFinding | None:
+    text = _CAPITALS.sub(lambda word: word.group().capitalize(), text)  # ИВАНОВ -> Иванов
     words = list(_WORD.finditer(text))
     for i in range(len(words) - 2):
         trio = words[i:i + 3]
@@ -94,7 +99,8 @@ def _full_name(text: str) -> IdentityFinding | None:
 
 
 def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    return text[left.end():right.start()] == " "
+    """One to three spaces of any kind (a no-break space, a double space), no line break."""
+    return _GAP.fullmatch(text, left.end(), right.start()) is not None
 
 
 def _document(text: str) -> IdentityFinding | None:

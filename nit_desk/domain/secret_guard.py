@@ -17,6 +17,7 @@ conceivable secret: it flags
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -57,13 +58,19 @@ def find_secret(text: str) -> SecretFinding | None:
 
 
 def check_free_text(text: str, *, field: str) -> None:
-    """Refuse free text that holds a card number, a one-time code or a password (R9),
-    or tells who the client really is: a full name, a document number (R23).
+    """The one guard of everything a person types: notes and names, but also e-mail
+    addresses, messenger handles, user names, step codes and payment references.
+
+    Refuses text that holds a card number, a one-time code or a password (R9), or
+    tells who the client really is: a full name, a document number (R23); and text
+    that cannot be stored as it is (a lone surrogate from a broken copy and paste,
+    a control character other than a line break or tab).
 
     Raises:
         ValidationError: naming the field and where the secret starts and ends,
             never the secret itself.
     """
+    _refuse_unstorable(text, field=field)
     finding = find_secret(text)
     if finding is None:
         check_identity(text, field=field)
@@ -79,10 +86,41 @@ def check_free_text(text: str, *, field: str) -> None:
     )
 
 
+_SAME_AS_SPACE = "\u00a0\u2007\u2009\u202f\u2002\u2003\u3000\t"
+_SAME_AS_DASH = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_FOLD_TABLE = str.maketrans(_SAME_AS_SPACE + _SAME_AS_DASH + "ё",
+                            " " * len(_SAME_AS_SPACE) + "-" * len(_SAME_AS_DASH) + "е")
+
+
+BROKEN_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages",
+    "The {label} field contains a broken character (U+{code}) at position {position}, "
+    "left over from a bad copy and paste; remove it and type it again.",
+)
+CONTROL_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages",
+    "The {label} field contains an invisible control character (U+{code}) "
+    "at position {position}; remove it.",
+)
+
+
+def _refuse_unstorable(text: str, *, field: str) -> None:
+    if not isinstance(text, str):
+        raise ValidationError(QT_TRANSLATE_NOOP("messages", "The {label} field must be text."),
+                              field=field, label=field.replace("_", " "))
+    for position, char in enumerate(text):
+        kind = unicodedata.category(char)
+        if kind == "Cs" or (kind == "Cc" and char not in "\n\t"):
+            raise ValidationError(BROKEN_MESSAGE if kind == "Cs" else CONTROL_MESSAGE,
+                                  field=field, label=field.replace("_", " "),
+                                  code=f"{ord(char):04X}", position=position + 1)
+
+
 def _fold(text: str) -> str:
-    """Lower-case and turn ё into е, one character for one, so offsets stay valid."""
+    """Lower-case, ё to е, odd spaces (no-break, thin, tab) to a space and dashes
+    (en, em, minus) to ``-``: one character for one, so offsets stay valid."""
     chars = (c.lower() if len(c.lower()) == 1 else c for c in text)
-    return "".join(chars).replace("ё", "е")
+    return "".join(chars).translate(_FOLD_TABLE)
 
 
 # --- card numbers ---------------------------------------------------------
@@ -92,7 +130,16 @@ _IMEI_BEFORE = re.compile(r"imei\s*\d?\W{0,6}$")
 _CARD_LAYOUTS = {(4, 6, 5), (4, 6, 4)}
 
 
+_PUNCTUATED_CARD = re.compile(
+    r"(?<![\d.,/])\d{4}([./])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?(?!\d|[./]\d)")
+"""4276.2129.9722.0033 or 5469/5254/8145/4212: four-digit groups, one separator throughout
+(a date or a version never has four groups of four)."""
+
+
 def _cards(text: str) -> Iterator[SecretFinding]:
+    for found in _PUNCTUATED_CARD.finditer(text):
+        if _luhn(re.sub(r"\D", "", found.group())):
+            yield SecretFinding("card", found.start(), found.end())
     for run in _digit_runs(text):
         for first in range(len(run)):
             for last in range(first, min(first + 6, len(run))):
@@ -119,7 +166,9 @@ def _digit_runs(text: str) -> Iterator[list[re.Match[str]]]:
 
 
 def _chained(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    return right.start() - left.end() == 1 and text[left.end()] in " -"
+    """One dash, or one to three spaces (a double space typed by hand), maybe around a dash."""
+    gap = text[left.end():right.start()]
+    return 1 <= len(gap) <= 3 and not gap.strip(" -") and gap.count("-") <= 1
 
 
 def _attached(text: str, start: int, end: int) -> bool:
@@ -169,10 +218,13 @@ _QUALIFIER = (
 )
 _CODE_KEYWORD = re.compile(
     r"(?<![\w-])(?:"
-    r"(?P<cvv>cvv2?|cvc2?)"
-    r"|(?:смс|sms|пин|pin)[\s-]?код" + _QUALIFIER + r"|одноразов\w*\s+код"
-    r"|код" + _QUALIFIER + r"|(?:sms|verification|confirmation|security|one[\s-]?time|2fa"
-    r"|auth|authentication|login|access|otp|pin|app)\s+code|code|otp|pin"
+    r"(?P<cvv>(?:cvv2?|cvc2?)(?:[\s-]?код|[\s-]?code)?|код\s+(?:cvv2?|cvc2?)|security\s+code)"
+    r"(?:\s+(?:на\s+обороте|on\s+the\s+back))?"
+    r"|(?:смс|sms|пин|pin)[\s-]?код" + _QUALIFIER + r"|одноразов\w*\s+код|пинкод"
+    r"|(?:пин|pin)(?:\s+(?:карты|card|code))?"
+    r"|код" + _QUALIFIER + r"|(?:sms|verification|confirmation|one[\s-]?time|2fa"
+    r"|auth|authentication|login|access|otp|pin|app)\s+code"
+    r"|code(?:\s+from\s+(?:the\s+|an?\s+)?(?:sms|text|app|e-?mail|message))?|otp"
     r")(?![\w])" + _SEP,
 )
 _CODE_VALUE = re.compile(r"\d(?:[ -]?\d){2,7}(?![\w])(?![.,:/]\d)")
@@ -191,6 +243,16 @@ _PASSWORD_STRONG = re.compile(
 _PASSWORD_LOOSE = re.compile(
     _PASSWORD_KEYWORD + r"(?:\s+(?:is|was|это|—|–|-))?\s+(?P<value>\S+)"
 )
+_PASSWORD_NEAR = re.compile(_PASSWORD_KEYWORD)
+_TOKEN = re.compile(r"\S+")
+_NEAR_TOKENS = 6
+"""How far after "пароль от почты", "password for the router is" the value may come."""
+_LOGIN_BEFORE = re.compile(r"(?<![\w-])(?:логин\w*|login|user(?:name)?|юзер|учетк\w*)"
+                           r"(?![\w])[^\n]{0,60}$")
+_DATE_OR_TIME = re.compile(r"^(?:\d{1,2}[.:/]\d{2}(?:[.:/]\d{2,4})?|\d+(?:[.,]\d+)?%|[*•]+)"
+                           r"[.,;:)]*$")
+"""Not a password: a date, a time, a percentage, or one masked with stars."""
+_SENTENCE_END = re.compile(r"[.!?;,]$")
 _ABSENT = frozenset(
     "не нет no none not n/a - — –  unknown неизвестен неизвестно отсутствует забыл забыла "
     "сброшен reset".split()
@@ -228,6 +290,40 @@ def _passwords(text: str) -> Iterator[SecretFinding]:
         value = match.group("value")
         if match.group("kw") != "pass" and len(value) >= 4 and _looks_secret(value):
             yield SecretFinding("code", match.start("value"), match.end("value"))
+    for match in _PASSWORD_NEAR.finditer(text):
+        yield from _password_nearby(text, match)
+
+
+def _password_nearby(text: str, keyword: re.Match[str]) -> Iterator[SecretFinding]:
+    """The value a few words on: "пароль от почты Kotik2020", "pass Summer2024".
+
+    After "логин …" or "login …" the word right after the keyword is the password
+    whatever it looks like ("логин anna пароль ромашка"); otherwise a word within
+    a few that looks like one (a digit, a sign inside, quotes), not a date or time.
+    """
+    after_login = _LOGIN_BEFORE.search(text, max(0, keyword.start() - 70),
+                                       keyword.start()) is not None
+    tokens = list(_TOKEN.finditer(text, keyword.end()))[:_NEAR_TOKENS]
+    tokens = [t for t in tokens if t.group() not in _NEAR_FILLERS]
+    if after_login and tokens:
+        first = tokens[0]
+        value = first.group().strip("\"'«»“”.,;:")
+        if len(value) >= 3 and value not in _ABSENT and not _SENTENCE_END.search(
+                text[keyword.end():first.start()].strip()):
+            yield SecretFinding("code", first.start(), first.end())
+            return
+    for token in tokens:
+        value = token.group()
+        if _DATE_OR_TIME.match(value) or value in _ABSENT:
+            continue
+        if len(value.strip("\"'«»“”.,;:")) >= 4 and _looks_secret(value):
+            yield SecretFinding("code", token.start(), token.end())
+            return
+        if _SENTENCE_END.search(value):
+            return
+
+
+_NEAR_FILLERS = frozenset("- — – : = is was это".split())
 
 
 def _looks_secret(token: str) -> bool:

@@ -8,6 +8,7 @@ the same transaction as the change they describe (R17).
 
 from __future__ import annotations
 
+import functools
 import logging
 import weakref
 from collections.abc import Callable, Iterator
@@ -15,25 +16,33 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from nit_desk.domain.errors import Conflict, PermissionDenied
+from nit_desk.domain.errors import (
+    NOT_SAVED_CONNECTION_LOST,
+    READ_CONNECTION_LOST,
+    Conflict,
+    ConnectionLost,
+    PermissionDenied,
+)
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
 from nit_desk.services.audit_chain import GENESIS, canonical_json, entry_hash
 from nit_desk.services.change import Change
-from nit_desk.services.storage.engine import Database
+from nit_desk.services.storage.engine import Database, close_quietly, is_connection_lost
 from nit_desk.services.storage.models import AuditEntry, User
 from nit_desk.services.storage.types import utcnow
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+P = ParamSpec("P")
 
 
 ChangeListener = Callable[[Change], None]
@@ -100,6 +109,7 @@ class UnitOfWork:
     _pending: list[_Pending] = field(default_factory=list, init=False)
     _unaudited: list[_Pending] = field(default_factory=list, init=False)
     _committed: bool = field(default=False, init=False)
+    _commit_started: bool = field(default=False, init=False)
     _user: User | None = field(default=None, init=False)
 
     def __enter__(self) -> UnitOfWork:
@@ -112,16 +122,31 @@ class UnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            if not self._committed:
-                self.session.rollback()
-        finally:
+        if self._committed:
             self.session.close()
+        else:
+            close_quietly(self.session)
+        if isinstance(exc, DBAPIError) and is_connection_lost(exc):
+            raise self._connection_lost() from exc
         if isinstance(exc, StaleDataError):
             raise Conflict(
                 QT_TRANSLATE_NOOP("messages", "Someone else changed this meanwhile; "
                                   "reload and apply your change again.")
             ) from exc
+
+    def _connection_lost(self) -> ConnectionLost:
+        """The server went away: "not saved" for a write, a retryable error for a read.
+
+        A unit of work that queued no change and never reached its commit wrote
+        nothing (R17: every change queues its audit entry first), so running it
+        again is safe; anything else is a write the agent must try again.
+        """
+        wrote = self._commit_started or self._pending or self._unaudited
+        log.warning("Connection to the database server lost during a %s",
+                    "write" if wrote else "read")
+        if wrote:
+            return ConnectionLost(NOT_SAVED_CONNECTION_LOST)
+        return ConnectionLost(READ_CONNECTION_LOST, nothing_written=True)
 
     # -- the acting user -------------------------------------------------
 
@@ -179,6 +204,7 @@ class UnitOfWork:
         Raises:
             Conflict: a uniqueness or version check failed at the database.
         """
+        self._commit_started = True
         try:
             self.session.flush()
             self._append_audit()
@@ -236,6 +262,36 @@ class UnitOfWork:
 
 
 # -- reads -----------------------------------------------------------------------
+
+
+def retrying_reads(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """Run a service call; if the server went away before it wrote anything, once more.
+
+    The failed connection is already thrown away (SQLAlchemy invalidates the
+    pool on a disconnect and ``pool_pre_ping`` checks the next one), so the
+    second run gets a fresh connection. A write that lost its connection is
+    never run again here: it raises "not saved" for the agent to retry.
+
+    Raises:
+        ConnectionLost: the retry failed too, or a write lost its connection.
+    """
+    return with_read_retry(fn)(*args, **kwargs)
+
+
+def with_read_retry(fn: Callable[P, T]) -> Callable[P, T]:
+    """``fn`` run by :func:`retrying_reads`, keeping its name (screens' call counters)."""
+
+    @functools.wraps(fn)
+    def retried(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return fn(*args, **kwargs)
+        except ConnectionLost as lost:
+            if not lost.nothing_written:
+                raise
+            log.info("Read lost its connection; retrying once on a fresh one")
+        return fn(*args, **kwargs)
+
+    return retried
 
 
 @contextmanager

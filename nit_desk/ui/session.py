@@ -25,6 +25,7 @@ from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from nit_desk.services.actor import Actor
+from nit_desk.services.uow import with_read_retry
 from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
@@ -50,15 +51,22 @@ class Session:
 
     async def call(self, fn: Callable[Concatenate[Any, Actor, P], T], /,
                    *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run ``fn(db, actor, *args, **kwargs)`` off the GUI thread (shown as busy)."""
-        return await self.runner.call(fn, self.db, self.actor, *args, **kwargs)
+        """Run ``fn(db, actor, *args, **kwargs)`` off the GUI thread (shown as busy).
+
+        A read that lost its server connection is run once more on a fresh one
+        (:func:`nit_desk.services.uow.with_read_retry`); a write that lost it raises
+        :class:`~nit_desk.domain.errors.ConnectionLost` ("not saved"), which goes to
+        the screen's error sink beside the action like any refusal.
+        """
+        return await self.runner.call(with_read_retry(fn), self.db, self.actor, *args, **kwargs)
 
     async def call_quietly(self, fn: Callable[Concatenate[Any, Actor, P], T], /,
                            *args: P.args, **kwargs: P.kwargs) -> T:
         """Like :meth:`call`, not shown as busy (background polling, heartbeats)."""
-        return await self.runner.call_quietly(fn, self.db, self.actor, *args, **kwargs)
+        return await self.runner.call_quietly(with_read_retry(fn), self.db, self.actor, *args,
+                                              **kwargs)
 
     def bound(self, fn: Callable[Concatenate[Any, Actor, P], T], /,
               *args: P.args, **kwargs: P.kwargs) -> Callable[[], T]:
         """``fn`` with the database, the user and ``args`` bound: a blocking call for a runner."""
-        return partial(fn, self.db, self.actor, *args, **kwargs)
+        return partial(with_read_retry(fn), self.db, self.actor, *args, **kwargs)

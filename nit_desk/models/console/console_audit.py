@@ -61,6 +61,8 @@ def console_action_name(action: str) -> str:
         "user.role_changed": t("audit", "User's role changed"),
         "user.password_reset": t("audit", "Password reset"),
         "user.password_changed": t("audit", "Password changed"),
+        "user.password_change_failed": t("audit", "Wrong current password when changing it"),
+        "user.password_rehashed": t("audit", "Password hash upgraded to today's cost"),
         "user.unlocked": t("audit", "User unlocked"),
         "user.locked_out": t("audit", "Locked out after wrong passwords"),
         "price_item.created": t("audit", "Price list item added"),

@@ -9,9 +9,15 @@ from sqlalchemy import func, select
 
 from nit_desk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
+from nit_desk.domain.secret_guard import check_free_text
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import SYSTEM, Actor
-from nit_desk.services.admin.passwords import hash_password, verify_password
+from nit_desk.services.admin.passwords import (
+    hash_password,
+    needs_rehash,
+    verify_password,
+    verify_unknown_user,
+)
 from nit_desk.services.admin.user_dto import SignIn, UserInfo
 from nit_desk.services.storage.engine import Database
 from nit_desk.services.storage.models import User
@@ -29,6 +35,7 @@ def _info(user: User) -> UserInfo:
 
 
 def _check_username(username: str) -> str:
+    check_free_text(username, field="username")  # R9, R23: the one guard of typed text
     name = username.strip()
     if not _USERNAME.match(name):
         raise ValidationError(
@@ -40,6 +47,12 @@ def _check_username(username: str) -> str:
 
 
 def _check_password(password: str, username: str) -> None:
+    if password and not password.strip():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("messages", "A password of spaces only is not a password: "
+                              "use letters, digits or signs."),
+            field="password",
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             QT_TRANSLATE_NOOP("messages", "The password must have at least {n} characters."),
@@ -119,14 +132,9 @@ def authenticate(db: Database, username: str, password: str) -> SignIn:
             select(User).where(func.lower(User.username) == username.strip().lower())
         ).scalar_one_or_none()
         if user is None:
-            verify_password(password, hash_password("timing-equaliser"))
+            verify_unknown_user(password)  # as long as a known name's check
             raise wrong
-        if user.locked_until and user.locked_until > uow.now:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("messages", "Too many wrong passwords: the account is locked "
-                                  "until {until:%H:%M}. A supervisor can unlock it."),
-                until=user.locked_until.astimezone(),
-            )
+        _refuse_if_locked(uow, user)
         if not verify_password(password, user.password_hash):
             _count_failure(uow, user)
             uow.commit()
@@ -134,8 +142,16 @@ def authenticate(db: Database, username: str, password: str) -> SignIn:
         if not user.active:
             raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "This account is deactivated."))
         user.failed_attempts, user.locked_until = 0, None
+        _upgrade_hash(uow, user, password)
         uow.commit()
         return SignIn(Actor(user.id, user.username, Role(user.role)), user.must_change_password)
+
+
+def _upgrade_hash(uow: UnitOfWork, user: User, password: str) -> None:
+    """Store a hash made at today's cost when the stored one is older (cheaper)."""
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        uow.audit("user.password_rehashed", "user", user.id)
 
 
 def _count_failure(uow: UnitOfWork, user: User) -> None:
@@ -147,18 +163,41 @@ def _count_failure(uow: UnitOfWork, user: User) -> None:
 
 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
-    """The signed-in user changes their own password."""
+    """The signed-in user changes their own password.
+
+    A wrong current password counts like a wrong sign-in: five lock the account
+    for ten minutes (audited as ``user.locked_out``), so a desk left signed in
+    cannot be used to guess the password. Every failure is audited.
+
+    Raises:
+        ValidationError: the current password is wrong, or the new one is refused.
+        PermissionDenied: the account is locked.
+    """
     with UnitOfWork(db, actor) as uow:
         user = uow.require()
         assert user is not None
+        _refuse_if_locked(uow, user)
         if not verify_password(old_password, user.password_hash):
+            uow.audit("user.password_change_failed", "user", user.id)
+            _count_failure(uow, user)
+            uow.commit()
             raise ValidationError(QT_TRANSLATE_NOOP("messages", "The current password is wrong."),
                                   field="old_password")
         _check_password(new_password, user.username)
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
+        user.failed_attempts = 0
         uow.audit("user.password_changed", "user", user.id)
         uow.commit()
+
+
+def _refuse_if_locked(uow: UnitOfWork, user: User) -> None:
+    if user.locked_until and user.locked_until > uow.now:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("messages", "Too many wrong passwords: the account is locked "
+                              "until {until:%H:%M}. A supervisor can unlock it."),
+            until=user.locked_until.astimezone(),
+        )
 
 
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:

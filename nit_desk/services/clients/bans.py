@@ -130,11 +130,18 @@ def pending_proposals(db: Database, actor: Actor) -> list[BanProposalDTO]:
 
 
 def client_proposals(db: Database, actor: Actor, client_id: int) -> list[BanProposalDTO]:
-    """Every ban proposal about one client, newest first."""
-    with read_as(db, actor) as (session, _sup):
+    """The ban proposals about one client the reader may see, newest first (R11, R18).
+
+    A supervisor sees every proposal; an agent only the ones they made, with
+    the supervisor's decision and reason, as the card shows them. Other agents'
+    proposals and their review reasons stay with the supervisors.
+    """
+    with read_as(db, actor) as (session, supervisor):
         load_client(session, client_id)
-        rows = session.execute(select(BanProposal).where(BanProposal.client_id == client_id)
-                               .order_by(BanProposal.id.desc())).scalars().all()
+        query = select(BanProposal).where(BanProposal.client_id == client_id)
+        if not supervisor:
+            query = query.where(BanProposal.proposed_by_id == actor.user_id)
+        rows = session.execute(query.order_by(BanProposal.id.desc())).scalars().all()
         return [_proposal_dto(session, p) for p in rows]
 
 

@@ -46,7 +46,8 @@ def card_view(db: Database, actor: Actor, request_id: int | None = None, *,
         client = load_client(session, client_id)
         card = build_card(session, client, viewer_id=actor.user_id,
                           viewer_is_supervisor=supervisor)
-        history = tuple(read_history(session, client.id))
+        history = tuple(read_history(session, client.id,
+                                     viewer_id=None if supervisor else actor.user_id))
         if request is None:
             return CardView(card, None, None, history)
         return CardView(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.registration import DEFAULT_CHECKLIST
+from nit_desk.domain.secret_guard import check_free_text
 from nit_desk.domain.text import clean_name
 from nit_desk.domain.types import Role
 from nit_desk.services.actor import Actor
@@ -149,6 +150,7 @@ def _codes(given: list[str | None], titles: list[str]) -> list[str]:
     for i, code in enumerate(given):
         if code is None or not code.strip():
             continue
+        check_free_text(code, field=f"steps.{i}.code")  # R9, R23: the one guard of typed text
         code = code.strip()
         if not _CODE.match(code):
             raise ValidationError(QT_TRANSLATE_NOOP(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nit_desk.domain.errors import Conflict, ValidationError
@@ -15,6 +16,7 @@ from nit_desk.domain.text import clean_name, clean_text
 from nit_desk.domain.types import Network, StepState
 from nit_desk.services.actor import Actor
 from nit_desk.services.admin.audit_dto import AuditRecord
+from nit_desk.services.audit_chain import canonical_json
 from nit_desk.services.clients.card_dto import IntakeForm
 from nit_desk.services.clients.checklist import ensure_default_template, latest_template
 from nit_desk.services.clients.client_cards import build_card, is_supervisor, load_client
@@ -35,7 +37,13 @@ from nit_desk.services.dto import (
 from nit_desk.services.queue.holder import refuse_client_held_elsewhere
 from nit_desk.services.queue.work_requests import RequestInput, add_request, check_request_input
 from nit_desk.services.storage.engine import Database
-from nit_desk.services.storage.models import AuditEntry, ChecklistItem, Client, ClientContact
+from nit_desk.services.storage.models import (
+    AuditEntry,
+    BanProposal,
+    ChecklistItem,
+    Client,
+    ClientContact,
+)
 from nit_desk.services.uow import UnitOfWork, read_as
 
 HANDLE_MAX = 100
@@ -260,16 +268,59 @@ def search_clients(db: Database, actor: Actor, text: str, limit: int = 50) -> li
 
 def client_history(db: Database, actor: Actor, client_id: int,
                    limit: int = 200) -> list[AuditRecord]:
-    """The audit entries about one client, newest first (R17)."""
-    with read_as(db, actor) as (session, _sup):
+    """The audit entries about one client that the reader may see, newest first (R17, R18).
+
+    A supervisor sees every entry; an agent sees the client's history without
+    the supervisor-only entries (see :func:`read_history`).
+    """
+    with read_as(db, actor) as (session, supervisor):
         load_client(session, client_id)
-        return read_history(session, client_id, limit)
+        return read_history(session, client_id, limit,
+                            viewer_id=None if supervisor else actor.user_id)
 
 
-def read_history(session: Session, client_id: int, limit: int = 200) -> list[AuditRecord]:
-    """:func:`client_history` of a client already loaded, inside a caller's read."""
+SUPERVISOR_ONLY_ACTIONS = frozenset({"ban_proposal.approved", "ban_proposal.rejected"})
+"""A supervisor's decision on a ban proposal and its reason: an agent sees only the
+decisions on proposals they made themselves, as the card shows them (R11)."""
+REASON_KEYS = ("reason", "comment")
+"""Keys of a ban's entry that hold a supervisor's or another agent's words."""
+
+
+def read_history(session: Session, client_id: int, limit: int = 200, *,
+                 viewer_id: int | None = None) -> list[AuditRecord]:
+    """:func:`client_history` of a client already loaded, inside a caller's read.
+
+    Args:
+        viewer_id: None for a supervisor (everything); an agent's user id hides the
+            ban proposals of other agents (``ban.proposed`` and the supervisor's
+            decision with its reason, R11) and the reasons written on a ban.
+    """
+    query = select(AuditEntry).where(AuditEntry.client_id == client_id)
+    if viewer_id is not None:
+        own = select(BanProposal.id).where(BanProposal.client_id == client_id,
+                                           BanProposal.proposed_by_id == viewer_id)
+        query = query.where(or_(AuditEntry.entity != "ban_proposal",
+                                AuditEntry.entity_id.in_(own)))
     rows = session.execute(
-        select(AuditEntry).where(AuditEntry.client_id == client_id)
-        .order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, 5000)))).scalars()
-    return [AuditRecord(e.id, e.seq, e.at, e.actor_name, e.action, e.entity, e.entity_id,
-                        e.client_id, e.before, e.after) for e in rows]
+        query.order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, 5000)))).scalars()
+    records = [AuditRecord(e.id, e.seq, e.at, e.actor_name, e.action, e.entity, e.entity_id,
+                           e.client_id, e.before, e.after) for e in rows]
+    return records if viewer_id is None else [_for_agent(r) for r in records]
+
+
+def _for_agent(record: AuditRecord) -> AuditRecord:
+    """A ban's entry without the words of its reason: the agent sees that, not why."""
+    if record.entity != "ban":
+        return record
+    return replace(record, before=_without_reasons(record.before),
+                   after=_without_reasons(record.after))
+
+
+def _without_reasons(text: str) -> str:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return text
+    return canonical_json({k: v for k, v in data.items() if k not in REASON_KEYS})

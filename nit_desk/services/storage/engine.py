@@ -10,10 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, InterfaceError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nit_desk.domain.db_target import split_password
-from nit_desk.domain.errors import ValidationError
+from nit_desk.domain.errors import READ_CONNECTION_LOST, ConnectionLost, ValidationError
 from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.services.storage.backend import Backend, backend_for
 
@@ -120,18 +121,64 @@ class Database:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
-        """A short read-only session, rolled back at the end."""
+        """A short read-only session, rolled back at the end.
+
+        Raises:
+            ConnectionLost: the server went away during the read (``nothing_written``;
+                :func:`nit_desk.services.uow.retrying_reads` runs it again once).
+        """
         session = self._read()
         try:
             yield session
+        except DBAPIError as exc:
+            if not is_connection_lost(exc):
+                raise
+            raise ConnectionLost(READ_CONNECTION_LOST, nothing_written=True) from exc
         finally:
-            session.rollback()
-            session.close()
+            close_quietly(session)
 
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.backend.dispose()
         self.engine.dispose()
+
+
+_CONNECTION_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+"""SQLSTATE class 08 (connection exception) and the server's shutdown codes."""
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` says the server connection broke (not a refusal by the database).
+
+    SQLAlchemy marks what its dialect recognises as a disconnect
+    (``connection_invalidated``); psycopg's "terminating connection due to
+    administrator command" (57P01) and a client-side "server closed the
+    connection" (no SQLSTATE on an OperationalError of PostgreSQL) are counted
+    too. SQLite's own errors ("database is locked") are never a lost connection.
+    """
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    if type(orig).__module__.split(".")[0] not in ("psycopg", "psycopg2"):
+        return False
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state is None:
+        return isinstance(exc, InterfaceError) or type(orig).__name__ in (
+            "OperationalError", "InterfaceError")
+    return any(str(state).startswith(prefix) for prefix in _CONNECTION_SQLSTATES)
+
+
+def close_quietly(session: Session) -> None:
+    """Roll back and close ``session``; on a dead connection there is nothing to undo."""
+    try:
+        session.rollback()
+    except DBAPIError as exc:
+        if not is_connection_lost(exc):
+            raise
+    finally:
+        session.close()
 
 
 def open_database(target: str | Path | URL, *, password: str | None = None) -> Database:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nit_desk.domain.errors import NitDeskError
+from nit_desk.domain.errors import ConnectionLost, NitDeskError
 from nit_desk.domain.types import RequestStatus
 from nit_desk.models.queue.queue_model import Column, QueueModel
 from nit_desk.services.change import Change
@@ -358,7 +358,11 @@ class QueueView(QWidget, ErrorSink):
             run_async(self._renew_claims(), owner=self)
 
     async def _renew_claims(self) -> None:
-        renewed = await self._session.call_quietly(queue.renew_claims)
+        try:
+            renewed = await self._session.call_quietly(queue.renew_claims)
+        except ConnectionLost:  # a background heartbeat: the next one tries again
+            log.warning("Renewing claims failed: the server connection was lost")
+            return
         log.debug("Renewed %d claims", renewed)
 
     # -- claiming ------------------------------------------------------------------------
