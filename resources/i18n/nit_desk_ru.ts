@@ -183,6 +183,61 @@
     </message>
 </context>
 <context>
+    <name>BackupsPanel</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>Хранить последние</translation>
+    </message>
+    <message>
+        <source>backups (taken daily and before every upgrade)</source>
+        <translation>копий (делаются ежедневно и перед каждым обновлением)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server is backed up by its administrator with pg_dump.</source>
+        <translation>Резервные копии сервера PostgreSQL делает его администратор с помощью pg_dump.</translation>
+    </message>
+    <message>
+        <source>{file} will be restored the next time NIT Desk starts.</source>
+        <translation>Копия {file} будет восстановлена при следующем запуске NIT Desk.</translation>
+    </message>
+    <message>
+        <source>No backups yet: the first is taken the next time NIT Desk starts.</source>
+        <translation>Резервных копий пока нет: первая будет сделана при следующем запуске NIT Desk.</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder}.</source>
+        <translation>Копии хранятся в папке {folder}.</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>ежедневная</translation>
+    </message>
+    <message>
+        <source>before upgrade</source>
+        <translation>перед обновлением</translation>
+    </message>
+    <message>
+        <source>{date} — {reason}, {size} KB</source>
+        <translation>{date} — {reason}, {size} КБ</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {date}? It is checked and put in place the next time NIT Desk starts; the database as it is then is kept beside it. Work saved after the backup was taken will not be in the restored database.</source>
+        <translation>Восстановить копию от {date}? Она будет проверена и поставлена на место при следующем запуске NIT Desk; база в её тогдашнем виде сохранится рядом. Изменений, сохранённых после создания копии, в восстановленной базе не будет.</translation>
+    </message>
+</context>
+<context>
     <name>BanProposalDialog</name>
     <message>
         <source>Propose a ban — {handle}</source>
@@ -3421,6 +3476,26 @@
         <source>Could not connect to the database: {detail}</source>
         <translation>Не удалось подключиться к базе данных: {detail}</translation>
     </message>
+    <message>
+        <source>The database was restored from {backup}. The file it replaced is kept beside it.</source>
+        <translation>База данных восстановлена из {backup}. Заменённый файл сохранён рядом.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {detail}</source>
+        <translation>Не удалось восстановить копию: {detail}</translation>
+    </message>
+    <message>
+        <source>There is no backup of it on this computer. Ask your supervisor, or choose another database with &apos;nit-desk --db FILE&apos;.</source>
+        <translation>Резервной копии этой базы на компьютере нет. Обратитесь к старшему смены или выберите другую базу: &apos;nit-desk --db ФАЙЛ&apos;.</translation>
+    </message>
+    <message>
+        <source>The newest backup was taken on {date} ({path}). Restore it? The file as it is now is kept beside it.</source>
+        <translation>Последняя резервная копия сделана {date} ({path}). Восстановить её? Файл в нынешнем виде сохранится рядом.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Восстановить копию</translation>
+    </message>
 </context>
 <context>
     <name>audit</name>
@@ -3459,6 +3534,14 @@
     <message>
         <source>Password changed</source>
         <translation>Пароль изменён</translation>
+    </message>
+    <message>
+        <source>Wrong current password when changing it</source>
+        <translation>Неверный текущий пароль при его смене</translation>
+    </message>
+    <message>
+        <source>Password hash upgraded to today&apos;s cost</source>
+        <translation>Хеш пароля усилен до текущей стойкости</translation>
     </message>
     <message>
         <source>User unlocked</source>
@@ -4340,6 +4423,14 @@
         <translation>В поле «{label}», похоже, одноразовый код или пароль. Никогда не вводите коды и пароли в NIT Desk: удалите его и сохраните снова.</translation>
     </message>
     <message>
+        <source>The {label} field contains a broken character (U+{code}) at position {position}, left over from a bad copy and paste; remove it and type it again.</source>
+        <translation>В поле «{label}» испорченный символ (U+{code}) на позиции {position} — остаток неудачного копирования; удалите его и наберите текст заново.</translation>
+    </message>
+    <message>
+        <source>The {label} field must be text.</source>
+        <translation>Поле «{label}» должно быть текстом.</translation>
+    </message>
+    <message>
         <source>The {label} must be a single line, without line breaks.</source>
         <translation>«{label}»: нужна одна строка, без переносов.</translation>
     </message>
@@ -4520,12 +4611,60 @@
         <translation>Резервная копия базы PostgreSQL делается средствами сервера — утилитой pg_dump.</translation>
     </message>
     <message>
+        <source>There is no file at {path}.</source>
+        <translation>Файла {path} нет.</translation>
+    </message>
+    <message>
+        <source>{path} is not a sound NIT Desk database: {problem}</source>
+        <translation>{path} — не исправная база NIT Desk: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} holds no database this program can use (schema {current}, this program knows up to {head}).</source>
+        <translation>В {path} нет базы, с которой может работать эта программа (схема {current}, программа знает схемы до {head}).</translation>
+    </message>
+    <message>
+        <source>The audit log in {path} was altered: {problem}</source>
+        <translation>Журнал аудита в {path} был изменён: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself; choose a backup to restore from.</source>
+        <translation>{path} — это сама база данных; выберите резервную копию для восстановления.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is missing. This desk has worked with it before, so NIT Desk does not put an empty database in its place.</source>
+        <translation>Файл базы данных {path} пропал. Это рабочее место уже работало с ним, поэтому NIT Desk не создаёт на его месте пустую базу.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is empty: none of this desk&apos;s data is left in it. NIT Desk does not start a new empty database over it.</source>
+        <translation>Файл базы данных {path} пуст: данных этого рабочего места в нём не осталось. NIT Desk не создаёт поверх него новую пустую базу.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a NIT Desk database ({detail}); another program may have written over it. NIT Desk leaves it as it is.</source>
+        <translation>Файл {path} — не база NIT Desk ({detail}); возможно, его перезаписала другая программа. NIT Desk оставляет его как есть.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged (SQLite reports: {detail}). NIT Desk does not write to a damaged file.</source>
+        <translation>Файл базы данных {path} повреждён (SQLite сообщает: {detail}). NIT Desk не пишет в повреждённый файл.</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself or one of its working files; a backup there would destroy saved changes. Choose another file.</source>
+        <translation>{path} — это сама база данных или один из её рабочих файлов; копия туда уничтожила бы сохранённые изменения. Выберите другой файл.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} — это папка, а не файл.</translation>
+    </message>
+    <message>
         <source>{path} exists already; add --force to overwrite it.</source>
         <translation>{path} уже существует; чтобы перезаписать, добавьте --force.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
         <translation>Папки {folder} не существует.</translation>
+    </message>
+    <message>
+        <source>The backup was not written: the copy failed its check ({problem}).</source>
+        <translation>Резервная копия не записана: копия не прошла проверку ({problem}).</translation>
     </message>
     <message>
         <source>The backup cannot overwrite the database itself.</source>
@@ -4714,6 +4853,10 @@
     <message>
         <source>A user name is 2 to 32 letters, digits, dots, dashes or underscores, without spaces.</source>
         <translation>Имя пользователя — от 2 до 32 букв, цифр, точек, дефисов или знаков подчёркивания, без пробелов.</translation>
+    </message>
+    <message>
+        <source>A password of spaces only is not a password: use letters, digits or signs.</source>
+        <translation>Пароль из одних пробелов — не пароль: используйте буквы, цифры или знаки.</translation>
     </message>
     <message>
         <source>The password must have at least {n} characters.</source>
@@ -4974,6 +5117,14 @@
     <message>
         <source>No such ready answer.</source>
         <translation>Такого готового ответа нет.</translation>
+    </message>
+    <message>
+        <source>Not saved: the connection to the server was lost — try again.</source>
+        <translation>Не сохранено: связь с сервером потеряна — попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost and could not be restored; try again in a moment.</source>
+        <translation>Связь с сервером потеряна и не восстановилась; попробуйте ещё раз через минуту.</translation>
     </message>
 </context>
 <context>
