@@ -16,9 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QProgressBar,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -180,11 +178,9 @@ class ClientCardView(QWidget, ErrorSink):
         Used for the estimate editor and the payments panel
         (:func:`nit_desk.app.money_screens.install_money_tabs`).
         """
-        area = QScrollArea()  # a wide editor scrolls instead of widening the whole window
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidgetResizable(True)
-        area.setWidget(widget)
-        self.tabs.addTab(area, title)
+        # No scroll area: it would give the editor its preferred height and push the
+        # total and its buttons below the fold. The money screens fit a narrow tab.
+        self.tabs.addTab(widget, title)
         self.request_tabs.append(widget)
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
 

@@ -122,8 +122,10 @@ class RequestPanel(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long channel or status never widens the card
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label.setWordWrap(True)
         self.description = QLabel()
         self.description.setObjectName("requestDescription")
         self.description.setWordWrap(True)
