@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QHideEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -225,3 +226,34 @@ async def dialog_finished(dialog: QDialog) -> int:
             dialog.finished.disconnect(_on_finished)
         except (RuntimeError, TypeError):  # the dialog deleted itself on close
             pass
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the room runs out (the tooltip has it all).
+
+    It never asks for more width than a few characters, so a long text cannot widen
+    the screen it sits in; nor does it wrap and push what is below out of view.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Show ``text`` (elided when narrow) with all of it in the tooltip."""
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """A few characters wide, one line high."""
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * 6, metrics.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the text on one line, elided at the right."""
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), text)

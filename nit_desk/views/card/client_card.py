@@ -13,12 +13,15 @@ again when a committed change concerns its client (``Change.concerns``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +50,7 @@ from nit_desk.views.card.request_life import RequestLifeBar
 from nit_desk.views.card.request_panel import RequestPanel
 from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.card.work_log_panel import WorkLogPanel
+from nit_desk.views.detached_window import DetachedWindow
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import (
     MessageLine,
@@ -98,7 +102,7 @@ class ClientCardView(QWidget, ErrorSink):
     def work_actions(self) -> list[QAction]:
         """The card's entries for the Work menu: "New request…" (Ctrl+I) and the moves of
         the shown request (R19): whatever the card shows is what they act on."""
-        return [self.action_new_request, *self.life_bar.work_actions()]
+        return [self.action_new_request, *self.life_bar.work_actions(), self.action_detach]
 
     # -- building ------------------------------------------------------------
 
@@ -170,19 +174,74 @@ class ClientCardView(QWidget, ErrorSink):
         self.tabs.addTab(self.checklist, self.tr("Re&gistration"))
         self.tabs.addTab(self.history_view, self.tr("&History"))
         self.tabs.addTab(self.work_log, self.tr("Wor&k log"))
+        self._detachers: dict[QWidget, tuple[str, Callable[[int], QWidget]]] = {}
+        self.detached_windows: list[DetachedWindow] = []
+        self.tabs.setCornerWidget(self._detach_corner(), Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         return self.tabs
 
-    def add_request_tab(self, widget: QWidget, title: str) -> None:
+    def add_request_tab(self, widget: QWidget, title: str,
+                        detach: Callable[[int], QWidget] | None = None) -> None:
         """Add a tab about the shown request; its ``show_request(request_id)`` follows the card.
 
         Used for the estimate editor and the payments panel
         (:func:`nit_desk.app.money_screens.install_money_tabs`).
+
+        Args:
+            detach: makes a second such screen showing a given request, for "Open in a
+                window" (None: the tab cannot be opened in a window).
         """
         # No scroll area: it would give the editor its preferred height and push the
         # total and its buttons below the fold. The money screens fit a narrow tab.
         self.tabs.addTab(widget, title)
         self.request_tabs.append(widget)
+        if detach is not None:
+            self._detachers[widget] = (title.replace("&", ""), detach)
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
+        self._update_detach()
+
+    def _detach_corner(self) -> QToolButton:
+        self.action_detach = QAction(self.tr("Open in a &window"), self)
+        self.action_detach.setObjectName("actionDetach")
+        self.action_detach.setToolTip(self.tr(
+            "Open this tab of the shown request in a window of its own (the card keeps it)"))
+        self.action_detach.triggered.connect(self._on_action_detach_triggered)
+        button = QToolButton()
+        button.setObjectName("detachButton")
+        button.setDefaultAction(self.action_detach)
+        button.setText("⧉")  # the words are its tooltip: the tab bar stays narrow
+        button.setAutoRaise(True)
+        return button
+
+    def _update_detach(self) -> None:
+        shown = self.tabs.currentWidget()
+        self.action_detach.setEnabled(shown in self._detachers and self.request_id is not None)
+
+    def open_detached(self, widget: QWidget | None = None) -> DetachedWindow | None:
+        """Open the tab ``widget`` (default: the tab in front) for the shown request in a
+        window of its own; None when that tab cannot be detached or nothing is shown."""
+        widget = widget or self.tabs.currentWidget()
+        entry = self._detachers.get(widget) if widget is not None else None
+        if entry is None or self.request_id is None:
+            return None
+        what, make = entry
+        handle = self.card.handle if self.card is not None else ""
+        title = self.tr("{what} — request #{id} · {handle}").format(
+            what=what, id=self.request_id, handle=handle)
+        window = DetachedWindow(make(self.request_id), title, self.window())
+        self.detached_windows.append(window)
+        window.destroyed.connect(lambda: self._forget_detached(window))
+        window.show()
+        window.activateWindow()
+        return window
+
+    def _forget_detached(self, window: DetachedWindow) -> None:
+        if window in self.detached_windows:
+            self.detached_windows.remove(window)
+
+    @Slot()
+    def _on_action_detach_triggered(self) -> None:
+        self.open_detached()
 
     # -- the dialogs open now (CardActions keeps them) ---------------------------
 
@@ -214,6 +273,7 @@ class ClientCardView(QWidget, ErrorSink):
             self.life_bar.set_request(None)  # no move acts on the last request meanwhile
         self.request_id, self.client_id = request_id, client_id
         self._generation += 1
+        self._update_detach()
         for tab in self.request_tabs:
             tab.show_request(request_id)  # type: ignore[attr-defined]
         self.work_log.show_request(request_id, client_id)
@@ -358,6 +418,10 @@ class ClientCardView(QWidget, ErrorSink):
         self.message.show_error(error_text(err))
 
     # -- slots --------------------------------------------------------------
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._update_detach()
 
     @Slot(object)
     def _on_events_data_changed(self, change: Change) -> None:

@@ -117,6 +117,17 @@ def ask_save_before_leaving(parent: QWidget, number: int, request_id: int | None
     return answer == QMessageBox.StandardButton.Save
 
 
+def ask_save_discard_or_stay(parent: QWidget, number: int,
+                             request_id: int | None) -> QMessageBox.StandardButton:
+    """Before a window with unsaved edits closes: Save, Discard or Cancel (stay)."""
+    return QMessageBox.question(
+        parent, _tr("Unsaved estimate"),
+        _tr("Version {number} of request #{id} has unsaved changes. Save them?").format(
+            number=number, id=request_id),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+
 def confirm_discard(parent: QWidget) -> bool:
     """Ask whether the shown version's unsaved changes may go (True: discard them)."""
     answer = QMessageBox.question(

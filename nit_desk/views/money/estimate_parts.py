@@ -34,6 +34,7 @@ from nit_desk.services.money.money_dto import EstimateDTO
 from nit_desk.ui.money_text import stage_name, status_name
 from nit_desk.views.flow_layout import FlowLayout
 from nit_desk.views.money.estimate_history import STATUS_COLOURS, agreement_points_text
+from nit_desk.views.widgets import ElidedLabel
 
 
 def _tr(text: str) -> str:
@@ -70,9 +71,8 @@ class VersionBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._top_row())
-        self.points_label = QLabel()
+        self.points_label = ElidedLabel()  # one line: the estimate's lines get the room
         self.points_label.setObjectName("agreementPoints")
-        self.points_label.setWordWrap(True)
         points = QHBoxLayout()
         points.addWidget(self.stage_label, 0, Qt.AlignmentFlag.AlignTop)
         points.addWidget(self.points_label, 1)
