@@ -243,7 +243,7 @@ async def build_main_estimate(shot: ShotContext) -> QWidget:
     await shot.agent.runner.call(_draft_v2, shot, shot.request_of("@pc_slow_msk"))
     window: Any = await _main_window(shot, "@pc_slow_msk", 0)
     card = window.card_area.content
-    card.tabs.setCurrentWidget(card.request_tabs[0])
+    card.tabs.setCurrentWidget(card.request_tabs[0].parentWidget().parentWidget())
     await shot.settle()
     return window
 
@@ -252,7 +252,7 @@ async def build_main_payments(shot: ShotContext) -> QWidget:
     """The card's Payments tab of scenario 1's paid advance request."""
     window: Any = await _main_window(shot, "@pc_slow_msk", 0)
     card = window.card_area.content
-    card.tabs.setCurrentWidget(card.request_tabs[1])
+    card.tabs.setCurrentWidget(card.request_tabs[1].parentWidget().parentWidget())
     await shot.settle()
     return window
 
@@ -265,6 +265,7 @@ async def build_detached_estimate(shot: ShotContext) -> QWidget:
     detached = card.open_detached(card.request_tabs[0])
     detached.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     await shot.settle()
+    shot.widgets.append(window)  # the detached window's parent lives until it is rendered
     detached.destroyed.connect(window.deleteLater)
     window.hide()
     return detached

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QHideEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -257,3 +258,53 @@ class ElidedLabel(QLabel):
                                              rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()), text)
+
+
+class FittingScrollArea(QScrollArea):
+    """Holds a page at the viewport's size; scrolls only when the viewport is shorter
+    than the page's minimum (a small window), never wider than the page allows.
+
+    Unlike a resizable QScrollArea it never gives the page its preferred height (which
+    pushed the estimate's total below the fold), and its own minimum height is small,
+    so a tall page never makes the window taller than the screen.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's minimum width (and a scroll bar); a few lines high."""
+        page = self.widget()
+        width = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(),
+                     self.fontMetrics().height() * 6)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's own wish."""
+        page = self.widget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Fit the page to the new viewport."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Refit when the page's layout changes (a banner shown, a version loaded)."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        room = self.viewport().size()
+        height = max(room.height(), page.minimumSizeHint().height())
+        if page.size() != QSize(room.width(), height):
+            page.resize(room.width(), height)

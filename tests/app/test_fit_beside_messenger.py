@@ -145,7 +145,7 @@ def test_estimate_total_and_buttons_in_view_in_the_card(
     _show(qtbot, demo_window, request)
     card = _card(demo_window)
     editor = card.request_tabs[0]
-    card.tabs.setCurrentWidget(editor)
+    card.tabs.setCurrentIndex(3)  # the Estimate tab
     qtbot.waitUntil(lambda: editor.estimate is not None, timeout=10_000)
     qtbot.wait(20)
     assert demo_window.size().toTuple() == size
@@ -200,7 +200,7 @@ def test_estimate_and_payments_open_in_their_own_windows(
     first, second = _requests(demo_window)[:2]
     _show(qtbot, demo_window, first)
     editor, panel = card.request_tabs
-    card.tabs.setCurrentWidget(editor)
+    card.tabs.setCurrentIndex(3)  # the Estimate tab
     assert card.action_detach.isEnabled()
     card.action_detach.trigger()
     detached = card.detached_windows[-1]

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -53,6 +54,7 @@ from nit_desk.views.card.work_log_panel import WorkLogPanel
 from nit_desk.views.detached_window import DetachedWindow
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import (
+    FittingScrollArea,
     MessageLine,
     PlaceholderPanel,
     TimersHeldWhileClosed,
@@ -191,9 +193,9 @@ class ClientCardView(QWidget, ErrorSink):
             detach: makes a second such screen showing a given request, for "Open in a
                 window" (None: the tab cannot be opened in a window).
         """
-        # No scroll area: it would give the editor its preferred height and push the
-        # total and its buttons below the fold. The money screens fit a narrow tab.
-        self.tabs.addTab(widget, title)
+        # The page fills the tab and scrolls only when the tab is shorter than its
+        # minimum: the total and its buttons stay in view, the window never grows taller.
+        self.tabs.addTab(FittingScrollArea(widget), title)
         self.request_tabs.append(widget)
         if detach is not None:
             self._detachers[widget] = (title.replace("&", ""), detach)
@@ -205,22 +207,30 @@ class ClientCardView(QWidget, ErrorSink):
         self.action_detach.setObjectName("actionDetach")
         self.action_detach.setToolTip(self.tr(
             "Open this tab of the shown request in a window of its own (the card keeps it)"))
+        self.action_detach.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_TitleBarNormalButton))  # a window: no font lacks it
         self.action_detach.triggered.connect(self._on_action_detach_triggered)
         button = QToolButton()
         button.setObjectName("detachButton")
         button.setDefaultAction(self.action_detach)
-        button.setText("⧉")  # the words are its tooltip: the tab bar stays narrow
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setAutoRaise(True)
         return button
 
     def _update_detach(self) -> None:
+        self.action_detach.setEnabled(self._shown_tab() in self._detachers
+                                      and self.request_id is not None)
+
+    def _shown_tab(self) -> QWidget | None:
+        """The screen of the tab in front (inside its scroll area, for the money tabs)."""
         shown = self.tabs.currentWidget()
-        self.action_detach.setEnabled(shown in self._detachers and self.request_id is not None)
+        inner = shown.widget() if isinstance(shown, FittingScrollArea) else None
+        return inner or shown
 
     def open_detached(self, widget: QWidget | None = None) -> DetachedWindow | None:
         """Open the tab ``widget`` (default: the tab in front) for the shown request in a
         window of its own; None when that tab cannot be detached or nothing is shown."""
-        widget = widget or self.tabs.currentWidget()
+        widget = widget or self._shown_tab()
         entry = self._detachers.get(widget) if widget is not None else None
         if entry is None or self.request_id is None:
             return None
