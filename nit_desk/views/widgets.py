@@ -308,3 +308,47 @@ class FittingScrollArea(QScrollArea):
         height = max(room.height(), page.minimumSizeHint().height())
         if page.size() != QSize(room.width(), height):
             page.resize(room.width(), height)
+
+
+class WrappingScrollArea(QScrollArea):
+    """Holds a page of wrapped labels at the viewport's width and the height its
+    ``heightForWidth`` asks for, scrolling when the viewport is shorter.
+
+    A layout squeezed below its height-for-width draws wrapped labels over each other
+    (the card's "Оплата" line at 960×740); here the page always gets the height its
+    labels need and the area scrolls instead. Its minimum width is the page's, so the
+    page is never cut at the right; its minimum height is a few lines, so a splitter
+    can give the room below to what needs it more.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+
+    def _bar_width(self) -> int:
+        return self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's minimum width; four lines high.
+
+        The scroll bar is not added: the window's minimum width stays what it was
+        without this area (the queue beside keeps its room at 960 px); only at the
+        window's very narrowest, with the bar shown, may the page's right edge pass
+        under the bar.
+        """
+        page = self.widget()
+        width = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(width, self.fontMetrics().height() * 4)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's own wish: its height at the width it has now."""
+        page = self.widget()
+        if page is None:
+            return super().sizeHint()
+        hint = page.sizeHint()
+        width = max(self.viewport().width(), page.minimumSizeHint().width())
+        height = page.heightForWidth(width) if page.hasHeightForWidth() else -1
+        return QSize(hint.width() + self._bar_width(), max(height, hint.height()))

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.app import build_main_window
+from nit_desk.app.screens import QUEUE_HEADER
 from nit_desk.app.bindings import attach_database
 from nit_desk.demo import demo
 from nit_desk.domain.types import Unit
@@ -35,6 +36,7 @@ from nit_desk.ui.events import AppEvents
 from nit_desk.ui.runner import ServiceRunner
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.main_window import MainWindow
+from nit_desk.views.queue.queue_view import HEADER_LAYOUT
 
 NARROW = 960
 SIZES = ((1280, 800), (960, 1000))
@@ -245,3 +247,112 @@ def test_closing_a_detached_estimate_with_unsaved_lines_asks_first(
     window.close()
     qtbot.waitUntil(lambda: window not in card.detached_windows, timeout=10_000)
     assert not answers
+
+
+def _estimate_in_front(qtbot: QtBot, window: MainWindow, clients: dict[str, int]) -> Any:
+    """Scenario 1's request on the card with its Estimate tab in front; the editor."""
+    model = window.queue_area.content.model
+    request = next(model.row(r).request_id for r in range(model.rowCount())
+                   if model.row(r).client_id == clients["@pc_slow_msk"])
+    _show(qtbot, window, request)
+    card = _card(window)
+    editor = card.request_tabs[0]
+    card.tabs.setCurrentIndex(3)  # the Estimate tab
+    qtbot.waitUntil(lambda: editor.estimate is not None, timeout=10_000)
+    qtbot.wait(20)
+    return editor
+
+
+def test_estimate_table_has_room_for_six_lines_at_1280x800(
+        qtbot: QtBot, demo_window: MainWindow, demo_db: tuple[Database, dict[str, int]]) -> None:
+    """The card's splitter gives the tabs the room: six whole lines of the estimate fit
+    under its header at 1280×800, with the total and the buttons still in view; the line
+    total's column shows its whole title."""
+    demo_window.resize(1280, 800)
+    editor = _estimate_in_front(qtbot, demo_window, demo_db[1])
+    table = editor.table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 6, f"room for {rows} lines"
+    for part in (editor.total_label, editor.save_button, editor.propose_button,
+                 editor.agree_button, editor.reject_button):
+        assert _in_view(part, demo_window), part.objectName()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+
+
+def test_card_splitter_is_remembered(
+        qtbot: QtBot, demo_window: MainWindow, demo_db: tuple[Database, dict[str, int]],
+        runner: ServiceRunner, events: AppEvents, tmp_path: Path) -> None:
+    """The agent's split between the client above and the tabs below comes back in the
+    next session (DeskSettings); until then the default split applies."""
+    demo_window.resize(1280, 800)
+    _estimate_in_front(qtbot, demo_window, demo_db[1])
+    splitter = _card(demo_window).splitter
+    top = splitter.sizes()[0]
+    splitter.moveSplitter(top - 60, 1)  # what dragging the handle does
+    moved = splitter.sizes()
+    assert moved[0] == top - 60
+    demo_window.close()
+    db, _clients = demo_db
+    actor = users.authenticate(db, demo.DEMO_AGENTS[1], demo.DEMO_PASSWORD).actor
+    settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    again = build_main_window(db, actor, runner, events, settings)
+    qtbot.addWidget(again)
+    again.resize(1280, 800)
+    again.show()
+    qtbot.wait(20)
+    assert _card(again).splitter.sizes()[0] == moved[0]
+
+
+def test_wrapped_labels_of_the_card_get_their_height_at_960x740(
+        qtbot: QtBot, demo_window: MainWindow, demo_db: tuple[Database, dict[str, int]]) -> None:
+    """At 960×740 no wrapped label of the card is given less height than it needs for
+    its width (they drew over each other: the request's "Оплата" line), whichever client."""
+    demo_window.resize(960, 740)
+    card = _card(demo_window)
+    for request_id in _requests(demo_window)[:12]:
+        _show(qtbot, demo_window, request_id)
+        assert demo_window.size().toTuple() == (960, 740)
+        for label in card.findChildren(QLabel):
+            if not label.isVisible() or not label.wordWrap() or not label.text():
+                continue
+            needed = min(label.heightForWidth(label.width()), label.maximumHeight())
+            assert label.height() >= needed, (request_id, label.objectName(), label.text())
+
+
+def test_queue_header_saved_by_an_older_layout_is_ignored(
+        qtbot: QtBot, demo_window: MainWindow, demo_db: tuple[Database, dict[str, int]],
+        runner: ServiceRunner, events: AppEvents, tmp_path: Path) -> None:
+    """A header state saved before the compact deadline (no layout version: 1) neither
+    hides a column nor brings back the wide deadline; one saved now comes back."""
+    queue = demo_window.queue_area.content
+    header = queue.table.horizontalHeader()
+    default_deadline = header.sectionSize(Column.DEADLINE)
+    header.resizeSection(Column.DEADLINE, 330)  # the old "date · time left" width
+    header.setSectionHidden(Column.CLAIMED_BY, True)
+    old = header.saveState()
+    db, _clients = demo_db
+    actor = users.authenticate(db, demo.DEMO_AGENTS[1], demo.DEMO_PASSWORD).actor
+
+    def window_with(settings_file: str, state: QByteArray, layout: int | None) -> MainWindow:
+        store = QSettings(str(tmp_path / settings_file), QSettings.Format.IniFormat)
+        settings = DeskSettings(store)
+        if layout is None:  # as the old version wrote it: the state, no layout version
+            store.setValue(f"views/{QUEUE_HEADER}", state)
+        else:
+            settings.set_view_state(QUEUE_HEADER, state, layout)
+        window = build_main_window(db, actor, runner, events, settings)
+        qtbot.addWidget(window)
+        return window
+
+    old_window = window_with("old.ini", old, None)
+    stale = old_window.queue_area.content.table.horizontalHeader()
+    assert not any(stale.isSectionHidden(c) for c in range(stale.count()))
+    assert stale.sectionSize(Column.DEADLINE) == default_deadline
+    header.setSectionHidden(Column.CLAIMED_BY, False)
+    header.resizeSection(Column.DEADLINE, default_deadline + 17)
+    fresh = window_with("new.ini", header.saveState(), HEADER_LAYOUT)
+    assert stale.sectionSize(Column.DEADLINE) == default_deadline  # old_window still here
+    restored = fresh.queue_area.content.table.horizontalHeader()
+    assert restored.sectionSize(Column.DEADLINE) == default_deadline + 17

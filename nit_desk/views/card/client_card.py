@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QProgressBar,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QTabWidget,
@@ -58,8 +59,16 @@ from nit_desk.views.widgets import (
     MessageLine,
     PlaceholderPanel,
     TimersHeldWhileClosed,
+    WrappingScrollArea,
     read_only_table,
 )
+
+
+CARD_SPLITTER = "card/splitter"
+"""Where the card's splitter (client and request above, tabs below) is remembered."""
+TOP_SHARE = 0.4
+"""The client and the request take at most this share of the card's height until the
+agent moves the splitter: at 1280×800 the estimate keeps room for six lines and more."""
 
 
 class ClientCardView(QWidget, ErrorSink):
@@ -134,9 +143,7 @@ class ClientCardView(QWidget, ErrorSink):
         self.header = ClientHeader()
         self._name_header_parts()
         self.header.trust_box.clicked.connect(self._on_trust_box_clicked)
-        layout.addWidget(self.header)
-        layout.addWidget(self._request_panel())
-        layout.addWidget(self._tabs(), 1)
+        layout.addWidget(self._splitter(), 1)
         self.message = MessageLine()
         self.message.setObjectName("cardMessage")
         self.life_bar = RequestLifeBar(self._session, self.message)
@@ -150,6 +157,53 @@ class ClientCardView(QWidget, ErrorSink):
         self.ban_button.clicked.connect(self._on_ban_button_clicked)
         layout.addWidget(self.action_row)
         return page
+
+    def _splitter(self) -> QSplitter:
+        """The client and the request above, the tabs below, the border between them
+        movable and remembered: the estimate's lines need room the header does not."""
+        top = QWidget()
+        top.setObjectName("cardTop")
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.header)
+        column.addWidget(self._request_panel())
+        self.top_area = WrappingScrollArea(top)
+        self.top_area.setObjectName("cardTopArea")
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("cardSplitter")
+        self.splitter.addWidget(self.top_area)
+        self.splitter.addWidget(self._tabs())
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)  # a taller window gives its height to the tabs
+        self.splitter.setStretchFactor(1, 1)
+        settings = self._session.settings
+        state = settings.view_state(CARD_SPLITTER) if settings is not None else None
+        self._split_chosen = state is not None and self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
+        self.splitter.installEventFilter(self)
+        return self.splitter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Until the agent moves the card's splitter, each new height is split anew."""
+        if watched is self.splitter and event.type() == QEvent.Type.Resize \
+                and not self._split_chosen:
+            self._split_default()
+        return super().eventFilter(watched, event)
+
+    def _split_default(self) -> None:
+        """The client and request take what they need, at most TOP_SHARE of the height."""
+        height = self.splitter.height() - self.splitter.handleWidth()
+        wanted = self.top_area.sizeHint().height()
+        top = max(self.top_area.minimumSizeHint().height(), min(wanted,
+                                                               int(height * TOP_SHARE)))
+        self.splitter.setSizes([top, max(0, height - top)])
+
+    @Slot(int, int)
+    def _on_splitter_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_chosen = True
+        settings = self._session.settings
+        if settings is not None:
+            settings.set_view_state(CARD_SPLITTER, self.splitter.saveState())
 
     def _name_header_parts(self) -> None:
         """The header's widgets under the names the card has always had (tests, tools)."""

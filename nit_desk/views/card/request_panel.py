@@ -253,6 +253,8 @@ class RequestPanel(QFrame):
         self.deadline_button.setEnabled(editable)
         self.description_button.setEnabled(editable)
         self.address_edit.setEnabled(editable and self.visit_box.isChecked())
+        # The address only with a visit: one row less above the estimate's lines.
+        self.address_field.setVisible(self.visit_box.isChecked())
 
     # -- the flags ----------------------------------------------------------
 

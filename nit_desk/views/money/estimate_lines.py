@@ -85,9 +85,9 @@ class EstimateLinesArea(QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in COLUMN_WIDTHS:
-            table.setColumnWidth(column, width)
         header.setMinimumSectionSize(48)
+        for column, width in COLUMN_WIDTHS:  # never narrower than the column's title
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setDefaultSectionSize(26)
         self.service_delegate = ServiceDelegate(price_items, table)
@@ -107,7 +107,7 @@ class EstimateLinesArea(QWidget):
         self.up_button = QPushButton("▲")  # the tooltip names it: "Move line up (Alt+Up)"
         self.down_button = QPushButton("▼")
         for button in (self.up_button, self.down_button):
-            button.setFixedWidth(32)
+            button.setFixedWidth(28)
         self.edit_button = QToolButton()
         self.edit_button.setObjectName("editMenuButton")
         self.edit_button.setText(_tr("Edit"))

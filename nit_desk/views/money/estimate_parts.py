@@ -197,7 +197,7 @@ class NoteAndTotal(QWidget):
         note_box = QVBoxLayout()
         self.note_edit = NoteEdit(stack)
         self.note_edit.setObjectName("estimateNote")
-        self.note_edit.setFixedHeight(56)
+        self.note_edit.setFixedHeight(46)  # two lines: the lines above need the room
         self._hint = _tr("e.g. approximate: without licence costs; the time may change once "
                          "the system is seen")
         note_box.addWidget(QLabel(_tr("Assumptions (the estimate is approximate):")))

@@ -61,6 +61,9 @@ _COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
 _VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.CLAIMED_BY, Column.STATUS,
                  Column.REGISTRATION, Column.SCHEME, Column.CHANNEL)
 """What a narrow queue pane shows first: who, how urgent, who holds it, where it stands."""
+HEADER_LAYOUT = 2
+"""The version of the queue's columns (order, widths); a saved header state of another
+version is ignored. 2: the compact deadline with "held by" after it (issue #14)."""
 
 
 class QueueView(QWidget, ErrorSink):
@@ -205,7 +208,11 @@ class QueueView(QWidget, ErrorSink):
         """Put back a remembered column order and widths; False if there was none."""
         if state is None:
             return False
-        return self.table.horizontalHeader().restoreState(state)
+        header = self.table.horizontalHeader()
+        restored = header.restoreState(state)
+        for column in range(header.count()):  # no column of the queue is ever hidden
+            header.setSectionHidden(column, False)
+        return restored
 
     def work_actions(self) -> list[QAction]:
         """The actions for the main window's Work menu, with their shortcuts."""
