@@ -90,10 +90,8 @@ class DeskSettings:
 
     def _layout(self, name: str) -> int:
         value = self._store.value(f"view-layouts/{name}", 1)
-        try:
-            return int(value)  # an INI file gives it back as text
-        except (TypeError, ValueError):
-            return 0
+        text = str(value)  # an INI file gives it back as text
+        return int(text) if text.isdigit() else 0
 
     # -- sign-in, language, database ------------------------------------
 

@@ -327,6 +327,25 @@ class WrappingScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(page)
+        page.installEventFilter(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Give the page the height its wrapped labels need at the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Refit when the page's layout changes (another client, longer texts)."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None or not page.hasHeightForWidth():
+            return
+        width = max(self.viewport().width(), page.minimumSizeHint().width())
+        page.setMinimumHeight(page.heightForWidth(width))
 
     def _bar_width(self) -> int:
         return self.verticalScrollBar().sizeHint().width()

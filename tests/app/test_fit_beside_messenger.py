@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from nit_desk.app.app import build_main_window
-from nit_desk.app.screens import QUEUE_HEADER
 from nit_desk.app.bindings import attach_database
+from nit_desk.app.screens import QUEUE_HEADER
 from nit_desk.demo import demo
 from nit_desk.domain.types import Unit
 from nit_desk.models.card.checklist_model import Column as ChecklistColumn

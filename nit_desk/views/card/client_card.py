@@ -63,12 +63,14 @@ from nit_desk.views.widgets import (
     read_only_table,
 )
 
-
 CARD_SPLITTER = "card/splitter"
 """Where the card's splitter (client and request above, tabs below) is remembered."""
-TOP_SHARE = 0.4
+TOP_SHARE = 0.34
 """The client and the request take at most this share of the card's height until the
 agent moves the splitter: at 1280×800 the estimate keeps room for six lines and more."""
+TABS_WANTED = 470
+"""The tabs' height that shows six estimate lines with the total and buttons; a taller
+card gives the rest to the client and the request (no scrolling there at 960×1000)."""
 
 
 class ClientCardView(QWidget, ErrorSink):
@@ -181,21 +183,24 @@ class ClientCardView(QWidget, ErrorSink):
         self._split_chosen = state is not None and self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
         self.splitter.installEventFilter(self)
+        top.installEventFilter(self)
         return self.splitter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Until the agent moves the card's splitter, each new height is split anew."""
-        if watched is self.splitter and event.type() == QEvent.Type.Resize \
-                and not self._split_chosen:
+        grown = (watched is self.splitter and event.type() == QEvent.Type.Resize) or (
+            watched is self.top_area.widget() and event.type() == QEvent.Type.LayoutRequest)
+        if grown and not self._split_chosen:  # a new size, or another client's card
             self._split_default()
         return super().eventFilter(watched, event)
 
     def _split_default(self) -> None:
-        """The client and request take what they need, at most TOP_SHARE of the height."""
+        """The client and request take what they need, leaving the tabs TABS_WANTED
+        pixels, or at least TOP_SHARE of the height when the card is shorter."""
         height = self.splitter.height() - self.splitter.handleWidth()
         wanted = self.top_area.sizeHint().height()
-        top = max(self.top_area.minimumSizeHint().height(), min(wanted,
-                                                               int(height * TOP_SHARE)))
+        room = max(int(height * TOP_SHARE), height - TABS_WANTED)
+        top = max(self.top_area.minimumSizeHint().height(), min(wanted, room))
         self.splitter.setSizes([top, max(0, height - top)])
 
     @Slot(int, int)
