@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import re
 import shutil
 import sys
 import tempfile
@@ -505,16 +506,27 @@ def _screenshot(parser: argparse.ArgumentParser) -> Handler:
                         help="folder for the PNG files (created if needed)")
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="render only this screen (repeatable)")
-    parser.add_argument("--language", choices=("en", "ru"), default="en",
-                        help="the language of the screens (en)")
+    parser.add_argument("--language", choices=("en", "ru"), default="ru",
+                        help="the language of the screens (ru)")
+    parser.add_argument("--size", action="append", type=_window_size, metavar="WxH",
+                        help="render the windows at this size (repeatable; "
+                             "default 1280x800 and 960x1000)")
     return _screenshot_run
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """``1280x800`` as (1280, 800); anything else is a wrong argument."""
+    match = re.fullmatch(r"\s*(\d{3,4})\s*[xX×]\s*(\d{3,4})\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size like 1280x800: {text!r}")
+    return int(match.group(1)), int(match.group(2))
 
 
 def _screenshot_run(args: argparse.Namespace) -> int:
     """Render the screens of :data:`nit_desk.app.screenshot.SCREENS` and print their paths."""
     from nit_desk.app.screenshot import run_screenshots
 
-    for path in run_screenshots(args.out, args.only, args.language):
+    for path in run_screenshots(args.out, args.only, args.language, args.size):
         print(path)
     return EXIT_OK
 

@@ -9,6 +9,7 @@ the other. Both screens take the main window's
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from nit_desk.ui.session import Session
 from nit_desk.views.card.client_card import ClientCardView
@@ -19,6 +20,14 @@ from nit_desk.views.money.payments_panel import PaymentsPanel
 def install_money_tabs(card: ClientCardView, desk: Session) -> tuple[EstimateEditor, PaymentsPanel]:
     """Add the estimate editor and the payments panel as tabs of the client card."""
     editor, panel = EstimateEditor(desk), PaymentsPanel(desk)
-    card.add_request_tab(editor, QCoreApplication.translate("card", "&Estimate"))
-    card.add_request_tab(panel, QCoreApplication.translate("card", "&Payments"))
+    card.add_request_tab(editor, QCoreApplication.translate("card", "&Estimate"),
+                         detach=lambda request_id: _bound(EstimateEditor(desk), request_id))
+    card.add_request_tab(panel, QCoreApplication.translate("card", "&Payments"),
+                         detach=lambda request_id: _bound(PaymentsPanel(desk), request_id))
     return editor, panel
+
+
+def _bound(screen: EstimateEditor | PaymentsPanel, request_id: int) -> QWidget:
+    """``screen`` showing ``request_id`` for good: a detached window never follows the card."""
+    screen.show_request(request_id)
+    return screen

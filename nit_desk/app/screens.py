@@ -20,7 +20,7 @@ from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.desk_notices import BanDecisionWatch, DeskNotifier
 from nit_desk.views.main_window import MainWindow
-from nit_desk.views.queue.queue_view import QueueView
+from nit_desk.views.queue.queue_view import HEADER_LAYOUT, QueueView
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,10 @@ def _make_card(desk: Session) -> QWidget | None:
 def _remember_header(window: MainWindow, queue_view: QueueView,
                      settings: DeskSettings) -> None:
     """The queue's column order and widths come back in the next session."""
-    queue_view.restore_header_state(settings.view_state(QUEUE_HEADER))
+    queue_view.restore_header_state(settings.view_state(QUEUE_HEADER, HEADER_LAYOUT))
 
     def on_window_closed(_signed_out: bool) -> None:
-        settings.set_view_state(QUEUE_HEADER, queue_view.header_state())
+        settings.set_view_state(QUEUE_HEADER, queue_view.header_state(), HEADER_LAYOUT)
         settings.sync()
 
     window.closed.connect(on_window_closed)

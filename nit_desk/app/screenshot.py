@@ -2,8 +2,10 @@
 
 A temporary SQLite database gets the demo data (:func:`nit_desk.demo.demo.load_demo`);
 each entry of :data:`SCREENS` builds one screen on it, the screen loads its data
-through the runner like in real use, and is rendered to ``DIR/<name>.png``.
-Later screens add themselves with one line::
+through the runner like in real use, and is rendered to ``DIR/<name>-<W>x<H>.png``
+once per window size (:data:`SIZES`: 1280×800 and 960×1000, each size on a fresh
+demo database); dialogs and lone panels (:data:`ONCE`) once, as ``DIR/<name>.png``.
+The texts are Russian unless ``--language en``. Later screens add themselves with one line::
 
     SCREENS.append(("estimate-editor", build_estimate_editor))
 
@@ -17,7 +19,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,7 +49,12 @@ from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.ui.theme import dark_palette
 
-WINDOW_SIZE = (1360, 820)
+WINDOW_SIZE = (1280, 800)
+"""A small laptop's screen."""
+NARROW_SIZE = (960, 1000)
+"""Half of a 1920×1080 screen, beside the messenger (issue #14)."""
+SIZES = (WINDOW_SIZE, NARROW_SIZE)
+"""The sizes every window is rendered at unless ``--size`` says otherwise."""
 SETTLE_SECONDS = 20.0
 
 
@@ -61,6 +68,8 @@ class ShotContext:
     clients: dict[str, int]
     folder: Path
     widgets: list[QWidget] = field(default_factory=list)
+    size: tuple[int, int] = WINDOW_SIZE
+    """The size the main windows and the console are rendered at in this pass."""
 
     def request_of(self, handle: str) -> int:
         """The newest request of the scenario client ``handle``."""
@@ -92,7 +101,7 @@ async def _main_window(shot: ShotContext, handle: str, tab: int) -> QWidget:
 
     desk = shot.agent
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
-    window.resize(*WINDOW_SIZE)
+    window.resize(*shot.size)
     _show(window)
     await shot.settle()
     request_id = shot.request_of(handle)
@@ -207,18 +216,18 @@ async def build_ban(shot: ShotContext) -> QWidget:
     return dialog
 
 
-async def build_estimate_editor(shot: ShotContext) -> QWidget:
-    """The estimate editor (R15): v1 agreed at first contact, a draft v2 being edited."""
+def _draft_v2(shot: ShotContext, request_id: int) -> None:
+    """Scenario 1's v1 agreed; a draft v2 with one more line (once per database)."""
     from decimal import Decimal
 
-    from nit_desk.domain.types import Unit
+    from nit_desk.domain.types import EstimateStatus, Unit
     from nit_desk.models.money.estimate_model import EditableLine
     from nit_desk.services.money import estimates
-    from nit_desk.views.money.estimate_editor import EstimateEditor
 
-    request_id = shot.request_of("@pc_slow_msk")
     agent = shot.agent.actor
     agreed = estimates.list_versions(shot.db, agent, request_id)[-1]
+    if agreed.status is EstimateStatus.DRAFT:
+        return
     draft = estimates.create_draft(shot.db, agent, request_id, based_on=agreed.id)
     lines = [*(EditableLine.from_line(line).to_input() for line in draft.lines),
              EditableLine("Установка и настройка программы", Decimal(3), Unit.PIECE,
@@ -226,6 +235,52 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
     estimates.save_draft(shot.db, agent, draft.id, draft.version, lines=lines,
                          note="Примерно: без учёта стоимости лицензий; время может измениться "
                               "после осмотра системы")
+
+
+async def build_main_estimate(shot: ShotContext) -> QWidget:
+    """The card's Estimate tab as an agent sees it: draft v2 of scenario 1, the total
+    and Save / Propose in view (issue #14)."""
+    await shot.agent.runner.call(_draft_v2, shot, shot.request_of("@pc_slow_msk"))
+    window: Any = await _main_window(shot, "@pc_slow_msk", 0)
+    card = window.card_area.content
+    card.tabs.setCurrentWidget(card.request_tabs[0].parentWidget().parentWidget())
+    await shot.settle()
+    return window
+
+
+async def build_main_payments(shot: ShotContext) -> QWidget:
+    """The card's Payments tab of scenario 1's paid advance request."""
+    window: Any = await _main_window(shot, "@pc_slow_msk", 0)
+    card = window.card_area.content
+    card.tabs.setCurrentWidget(card.request_tabs[1].parentWidget().parentWidget())
+    await shot.settle()
+    return window
+
+
+async def build_detached_estimate(shot: ShotContext) -> QWidget:
+    """The estimate of scenario 1's request opened in its own window from the card."""
+    await shot.agent.runner.call(_draft_v2, shot, shot.request_of("@pc_slow_msk"))
+    window: Any = await _main_window(shot, "@pc_slow_msk", 0)
+    card = window.card_area.content
+    detached = card.open_detached(card.request_tabs[0])
+    detached.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    await shot.settle()
+    shot.widgets.append(window)  # the detached window's parent lives until it is rendered
+    detached.destroyed.connect(window.deleteLater)
+    window.hide()
+    return detached
+
+
+async def build_estimate_editor(shot: ShotContext) -> QWidget:
+    """The estimate editor (R15): v1 agreed at first contact, a draft v2 being edited."""
+    from decimal import Decimal
+
+    from nit_desk.domain.types import Unit
+    from nit_desk.models.money.estimate_model import EditableLine
+    from nit_desk.views.money.estimate_editor import EstimateEditor
+
+    request_id = shot.request_of("@pc_slow_msk")
+    await shot.agent.runner.call(_draft_v2, shot, request_id)
     editor = EstimateEditor(shot.agent)
     editor.resize(*WINDOW_SIZE)
     _show(editor)
@@ -280,7 +335,7 @@ async def _console(shot: ShotContext, tab: str) -> Any:
 
     console = make_supervisor_console(shot.supervisor)
     console.setCurrentWidget(getattr(console, tab))
-    console.resize(*WINDOW_SIZE)
+    console.resize(*shot.size)
     _show(console)
     await shot.settle()
     return console
@@ -292,7 +347,7 @@ async def build_supervisor_window(shot: ShotContext) -> QWidget:
 
     desk = shot.supervisor
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
-    window.resize(*WINDOW_SIZE)
+    window.resize(*shot.size)
     _show(window)
     await shot.settle()
     if window.supervisor_console is not None:
@@ -363,10 +418,6 @@ async def build_console_reports(shot: ShotContext) -> QWidget:
     return console
 
 
-LIFE_SIZE = (1280, 800)
-"""The request-life screens are checked at the size of a small laptop."""
-
-
 async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
     """The agent's window on ``handle``'s request after "start work"; (window, card)."""
     from nit_desk.app.app import build_main_window
@@ -378,7 +429,7 @@ async def _working_window(shot: ShotContext, handle: str) -> tuple[Any, Any]:
     if taken.status is RequestStatus.NEW:
         await desk.call(request_life.start_work, request_id)
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
-    window.resize(*LIFE_SIZE)
+    window.resize(*shot.size)
     _show(window)
     await shot.settle()
     queue: Any = window.queue_area.content
@@ -456,6 +507,9 @@ SCREENS: list[tuple[str, ScreenBuilder]] = [
     ("price-list-editor", build_price_list_editor),
     ("main-window-request-moves", build_main_request_moves),
     ("main-window-work-log", build_main_work_log),
+    ("main-window-estimate", build_main_estimate),
+    ("main-window-payments", build_main_payments),
+    ("estimate-window", build_detached_estimate),
 ]
 """Every screen ``nit-desk screenshot`` renders: (file name, builder). Append to add one."""
 SCREENS.extend(CORRECTION_SCREENS)
@@ -481,9 +535,35 @@ def prepare_database(folder: Path) -> tuple[Database, Actor, Actor, dict[str, in
     return db, agent, boss, summary.scenario_clients
 
 
-async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Path]:
-    """Render every screen of :data:`SCREENS` (or those named in ``only``) into ``out``."""
+ONCE = frozenset({"intake-dialog", "intake-dialog-banned-match", "sensitive-action-dialog",
+                  "ban-proposal-dialog", "estimate-editor", "payments-panel",
+                  "payments-panel-banned", "price-list-editor", "estimate-window",
+                  "payments-panel-voided-payment", "deadline-reagree-dialog"})
+"""Dialogs and lone panels: their size is their own, so they are rendered once, in the
+first pass, under their plain name; every other screen once per size, named with it."""
+
+
+def file_name(name: str, size: tuple[int, int]) -> str:
+    """``main-window-estimate-960x1000.png``; a screen of :data:`ONCE` keeps its name."""
+    return f"{name}.png" if name in ONCE else f"{name}-{size[0]}x{size[1]}.png"
+
+
+async def take_screenshots(out: Path, only: list[str] | None = None,
+                           sizes: Sequence[tuple[int, int]] = SIZES) -> list[Path]:
+    """Render every screen of :data:`SCREENS` (or those named in ``only``) into ``out``,
+    the windows at each of ``sizes``; each size on its own fresh demo database."""
     out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for number, size in enumerate(sizes):
+        wanted = [(name, build) for name, build in SCREENS
+                  if (not only or name in only) and (number == 0 or name not in ONCE)]
+        if wanted:
+            written += await _one_pass(out, wanted, size)
+    return written
+
+
+async def _one_pass(out: Path, screens: list[tuple[str, ScreenBuilder]],
+                    size: tuple[int, int]) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="nit-desk-shots-") as tmp:
         folder = Path(tmp)
         loop = asyncio.get_running_loop()
@@ -495,14 +575,13 @@ async def take_screenshots(out: Path, only: list[str] | None = None) -> list[Pat
         runner, events = ServiceRunner(), AppEvents()
         detach = attach_database(events, db)
         shot = ShotContext(db, Session(db, agent, runner, events, settings),
-                           Session(db, boss, runner, events, settings), clients, folder)
+                           Session(db, boss, runner, events, settings), clients, folder,
+                           size=size)
         written: list[Path] = []
         try:
-            for name, build in SCREENS:
-                if only and name not in only:
-                    continue
+            for name, build in screens:
                 widget = await build(shot)
-                path = out / f"{name}.png"
+                path = out / file_name(name, size)
                 if not widget.grab().save(str(path)):
                     raise OSError(f"could not write {path}")
                 written.append(path)
@@ -523,11 +602,13 @@ def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str)
 
 
 def run_screenshots(out: Path, only: list[str] | None = None,
-                    language: str = "en") -> list[Path]:
+                    language: str = "ru",
+                    sizes: Sequence[tuple[int, int]] | None = None) -> list[Path]:
     """Make the application (off screen), run :func:`take_screenshots`, return the files.
 
     Args:
-        language: "en" (the source texts) or "ru" (the Russian catalog).
+        language: "ru" (the Russian catalog, what the agents see) or "en" (the source).
+        sizes: the window sizes (default :data:`SIZES`: 1280×800 and 960×1000).
     """
     import qasync
 
@@ -545,7 +626,7 @@ def run_screenshots(out: Path, only: list[str] | None = None,
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            return loop.run_until_complete(take_screenshots(out, only))
+            return loop.run_until_complete(take_screenshots(out, only, sizes or SIZES))
     finally:
         asyncio.set_event_loop(None)
         qInstallMessageHandler(None)

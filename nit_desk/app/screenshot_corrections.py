@@ -41,12 +41,12 @@ def next_friday_noon(now: datetime | None = None) -> datetime:
 
 async def _main_window_on(shot: ShotContext, request_id: int, client_id: int,
                           tab_of: Callable[[Any], QWidget | None]) -> QWidget:
-    """The agent's main window at 1280×800 showing ``request_id`` with one card tab in front."""
+    """The agent's main window (at the pass's size) on ``request_id``, one card tab in front."""
     from nit_desk.app.app import build_main_window
 
     desk = shot.agent
     window = build_main_window(desk.db, desk.actor, desk.runner, desk.events, desk.settings)
-    window.resize(*CORRECTIONS_SIZE)
+    window.resize(*shot.size)
     _show(window)
     await shot.settle()
     queue = window.queue_area.content

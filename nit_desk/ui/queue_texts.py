@@ -120,7 +120,6 @@ class QueueTexts:
         self.banned = _tr("{handle} (banned)")
         self.lapsed = _tr("{name} (lapsed)")
         self.you = _tr("{name} (you)")
-        self.left_when = _tr("{left} · {when}")
         self.titles = _header_titles()
         self.tips = _header_tips()
 

@@ -62,13 +62,28 @@ class DeskSettings:
         """Remember the queue/card splitter's sizes."""
         self._store.setValue("window/splitter", value)
 
-    def view_state(self, name: str) -> QByteArray | None:
-        """A screen's saved state (e.g. a table header's column order and widths)."""
+    def view_state(self, name: str, layout: int = 1) -> QByteArray | None:
+        """A screen's saved state (e.g. a table header's column order and widths).
+
+        Args:
+            layout: the version of the screen's layout the state must have been saved
+                by; a state an older layout saved (other columns, other widths) is
+                ignored, so it can neither hide a column nor bring back an old width.
+                States saved before versions were kept count as layout 1.
+        """
+        if self._layout(name) != layout:
+            return None
         return self._bytes(f"views/{name}")
 
-    def set_view_state(self, name: str, value: QByteArray) -> None:
-        """Remember a screen's state under ``name``."""
+    def set_view_state(self, name: str, value: QByteArray, layout: int = 1) -> None:
+        """Remember a screen's state under ``name``, saved by version ``layout``."""
         self._store.setValue(f"views/{name}", value)
+        self._store.setValue(f"view-layouts/{name}", layout)
+
+    def _layout(self, name: str) -> int:
+        value = self._store.value(f"view-layouts/{name}", 1)
+        text = str(value)  # an INI file gives it back as text
+        return int(text) if text.isdigit() else 0
 
     # -- sign-in, language, database ------------------------------------
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nit_desk.domain.messages import MESSAGE_CONTEXT
@@ -21,6 +22,7 @@ SCHEME_COLOURS: dict[PaymentScheme, str] = {
     PaymentScheme.ON_COMPLETION: "#1565c0",
 }
 """Background of the scheme banner; white text on both passes WCAG AA."""
+_MARGIN = 12
 
 
 def scheme_name(scheme: PaymentScheme) -> str:
@@ -55,7 +57,7 @@ class SchemeIndicator(QFrame):
         self.reasons_label.setWordWrap(True)
         self.reasons_label.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setContentsMargins(_MARGIN, 8, _MARGIN, 10)
         layout.setSpacing(2)
         layout.addWidget(self.caption)
         layout.addWidget(self.scheme_label)
@@ -65,6 +67,15 @@ class SchemeIndicator(QFrame):
         self._lines: list[str] = []
         self.pending = False
         self.set_decision(None)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as the longest scheme name needs, whichever is shown: the card's
+        width never changes from one request to the next (nor widens the window)."""
+        hint = super().minimumSizeHint()
+        metrics = QFontMetrics(self.scheme_label.font())
+        names = (scheme_name(PaymentScheme.ADVANCE), scheme_name(PaymentScheme.ON_COMPLETION))
+        widest = max(metrics.horizontalAdvance(name) for name in names)
+        return QSize(widest + 2 * _MARGIN + 4, hint.height())
 
     def set_decision(self, decision: PaymentDecision | None, *, pending: bool = False) -> None:
         """Show ``decision`` (None: no request selected).

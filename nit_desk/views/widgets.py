@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QHideEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QHideEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -225,3 +227,147 @@ async def dialog_finished(dialog: QDialog) -> int:
             dialog.finished.disconnect(_on_finished)
         except (RuntimeError, TypeError):  # the dialog deleted itself on close
             pass
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the room runs out (the tooltip has it all).
+
+    It never asks for more width than a few characters, so a long text cannot widen
+    the screen it sits in; nor does it wrap and push what is below out of view.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Show ``text`` (elided when narrow) with all of it in the tooltip."""
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """A few characters wide, one line high."""
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * 6, metrics.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the text on one line, elided at the right."""
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), text)
+
+
+class FittingScrollArea(QScrollArea):
+    """Holds a page at the viewport's size; scrolls only when the viewport is shorter
+    than the page's minimum (a small window), never wider than the page allows.
+
+    Unlike a resizable QScrollArea it never gives the page its preferred height (which
+    pushed the estimate's total below the fold), and its own minimum height is small,
+    so a tall page never makes the window taller than the screen.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's minimum width (and a scroll bar); a few lines high."""
+        page = self.widget()
+        width = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(),
+                     self.fontMetrics().height() * 6)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's own wish."""
+        page = self.widget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Fit the page to the new viewport."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Refit when the page's layout changes (a banner shown, a version loaded)."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        room = self.viewport().size()
+        height = max(room.height(), page.minimumSizeHint().height())
+        if page.size() != QSize(room.width(), height):
+            page.resize(room.width(), height)
+
+
+class WrappingScrollArea(QScrollArea):
+    """Holds a page of wrapped labels at the viewport's width and the height its
+    ``heightForWidth`` asks for, scrolling when the viewport is shorter.
+
+    A layout squeezed below its height-for-width draws wrapped labels over each other
+    (the card's "Оплата" line at 960×740); here the page always gets the height its
+    labels need and the area scrolls instead. Its minimum width is the page's, so the
+    page is never cut at the right; its minimum height is a few lines, so a splitter
+    can give the room below to what needs it more.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Give the page the height its wrapped labels need at the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Refit when the page's layout changes (another client, longer texts)."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None or not page.hasHeightForWidth():
+            return
+        width = max(self.viewport().width(), page.minimumSizeHint().width())
+        page.setMinimumHeight(page.heightForWidth(width))
+
+    def _bar_width(self) -> int:
+        return self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's minimum width; four lines high.
+
+        The scroll bar is not added: the window's minimum width stays what it was
+        without this area (the queue beside keeps its room at 960 px); only at the
+        window's very narrowest, with the bar shown, may the page's right edge pass
+        under the bar.
+        """
+        page = self.widget()
+        width = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(width, self.fontMetrics().height() * 4)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The page's own wish: its height at the width it has now."""
+        page = self.widget()
+        if page is None:
+            return super().sizeHint()
+        hint = page.sizeHint()
+        width = max(self.viewport().width(), page.minimumSizeHint().width())
+        height = page.heightForWidth(width) if page.hasHeightForWidth() else -1
+        return QSize(hint.width() + self._bar_width(), max(height, hint.height()))

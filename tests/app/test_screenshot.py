@@ -19,7 +19,8 @@ def test_screens_are_a_registry_others_can_extend() -> None:
     names = [name for name, _build in screenshot.SCREENS]
     assert len(names) == len(set(names))
     assert {"main-window-trusted-client", "main-window-half-way-registration",
-            "intake-dialog", "sensitive-action-dialog", "ban-proposal-dialog"} <= set(names)
+            "intake-dialog", "sensitive-action-dialog", "ban-proposal-dialog",
+            "main-window-estimate", "main-window-payments", "estimate-window"} <= set(names)
     assert all(callable(build) for _name, build in screenshot.SCREENS)
 
 
@@ -41,13 +42,18 @@ def test_screenshot_command_writes_pngs(tmp_path: Path) -> None:
                             env={**_env(), "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     printed = [Path(line) for line in result.stdout.splitlines() if line.endswith(".png")]
-    assert printed == [out / f"{name}.png" for name in chosen]
+    assert printed == [out / screenshot.file_name(name, size) for size in screenshot.SIZES
+                       for name in chosen
+                       if size == screenshot.SIZES[0] or name not in screenshot.ONCE]
     for path in printed:
         image = QImage(str(path))
         assert not image.isNull() and image.width() >= 400 and image.height() >= 300
         assert _colours(image) > 20, f"{path.name} looks empty"
-    window = QImage(str(printed[0]))
-    assert (window.width(), window.height()) == screenshot.WINDOW_SIZE
+    wide, narrow = QImage(str(printed[0])), QImage(str(printed[3]))
+    assert printed[0].name == "main-window-half-way-registration-1280x800.png"
+    assert printed[3].name == "main-window-half-way-registration-960x1000.png"
+    assert (wide.width(), wide.height()) == screenshot.WINDOW_SIZE == (1280, 800)
+    assert (narrow.width(), narrow.height()) == screenshot.NARROW_SIZE == (960, 1000)
 
 
 def _env() -> dict[str, str]:

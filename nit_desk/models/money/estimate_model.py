@@ -103,8 +103,13 @@ def column_title(column: Column) -> str:
     """The header of a column."""
     titles = {Column.SERVICE: _tr("Service / description"), Column.QUANTITY: _tr("Quantity"),
               Column.UNIT: _tr("Unit"), Column.UNIT_PRICE: _tr("Unit price"),
-              Column.TOTAL: _tr("Line total")}
+              Column.TOTAL: _tr("Sum")}  # short: "Line total" is its tooltip
     return titles[column]
+
+
+def column_tip(column: Column) -> str | None:
+    """The tooltip of a column's header: the whole name where the title is short."""
+    return _tr("Line total") if column == Column.TOTAL else None
 
 
 def _what(column: Column) -> str:
@@ -428,7 +433,9 @@ class EstimateModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles; line numbers from 1 down the side."""
+        """Column titles (and their tooltips); line numbers from 1 down the side."""
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return column_tip(Column(section)) if 0 <= section < len(Column) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -151,7 +151,6 @@ class QueueModel(QAbstractTableModel):
         self._me, self._page_size = session.actor.user_id, max(1, page_size)
         self._rows: list[QueueRow] = []
         self._row_of: dict[int, int] = {}
-        self._when: dict[int, str] = {}
         self._next_key: tuple[datetime, int] | None = None
         self._query = QueueQuery()
         self._generation = 0
@@ -238,7 +237,6 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(page.rows)
         self._row_of = {r.request_id: i for i, r in enumerate(self._rows)}
-        self._when.clear()
         self._cells.clear()
         self._texts = QueueTexts()
         self._next_key, self._ahead = page.next_key, None
@@ -415,7 +413,6 @@ class QueueModel(QAbstractTableModel):
     def _build_cells(self, row: int) -> list[dict[int, Any]]:
         if len(self._cells) >= CELL_CACHE_ROWS:  # keep the cache to about a screenful
             self._cells.clear()
-            self._when.clear()
         r = self._rows[row]
         overdue = r.deadline < self._now
         background = self._overdue_bg if overdue else None
@@ -464,20 +461,13 @@ class QueueModel(QAbstractTableModel):
         if col == Column.SCHEME:
             return t.schemes.get(r.payment_scheme, str(r.payment_scheme))
         if col == Column.DEADLINE:
-            return t.left_when.format(left=time_left_text(r.deadline, self._now),
-                                      when=self._when_text(r))
+            return time_left_text(r.deadline, self._now)  # the date is in the tooltip
         if r.claimed_by_name is None:
             return ""
         if r.claim_lapsed:
             return t.lapsed.format(name=r.claimed_by_name)
         return t.you.format(name=r.claimed_by_name) if r.claimed_by_id == self._me \
             else r.claimed_by_name
-
-    def _when_text(self, r: QueueRow) -> str:
-        text = self._when.get(r.request_id)
-        if text is None:
-            text = self._when[r.request_id] = short_when(r.deadline, self._now)
-        return text
 
     def _font(self, r: QueueRow, col: int) -> QFont | None:
         mine = col == Column.CLAIMED_BY and r.claimed_by_id is not None \

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from nit_desk.domain.types import StepState
 from nit_desk.models.card.checklist_model import ChecklistModel, Column, state_icon
 from nit_desk.services.dto import ChecklistItemDTO, ClientCard
+from nit_desk.views.flow_layout import FlowLayout
 
 
 class ChecklistPanel(QWidget):
@@ -66,9 +67,11 @@ class ChecklistPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
+        view.setWordWrap(True)  # a long step name wraps: the agent reads it whole
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         header = view.horizontalHeader()
@@ -97,8 +100,8 @@ class ChecklistPanel(QWidget):
         self.view.addAction(action)
         return action
 
-    def _button_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _button_row(self) -> FlowLayout:
+        row = FlowLayout(spacing=6)  # wraps in a narrow card instead of widening it
         self.buttons: dict[StepState, QPushButton] = {}
         for action, state, name in (
                 (self.action_done, StepState.DONE, "stepDoneButton"),
@@ -112,8 +115,7 @@ class ChecklistPanel(QWidget):
                               f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
             button.clicked.connect(action.trigger)
             self.buttons[state] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            row.add_widgets(button)
         return row
 
     # -- state ------------------------------------------------------------

@@ -13,14 +13,17 @@ again when a committed change concerns its client (``Change.concerns``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QProgressBar,
-    QScrollArea,
+    QSplitter,
     QStackedWidget,
+    QStyle,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,13 +52,25 @@ from nit_desk.views.card.request_life import RequestLifeBar
 from nit_desk.views.card.request_panel import RequestPanel
 from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.card.work_log_panel import WorkLogPanel
+from nit_desk.views.detached_window import DetachedWindow
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import (
+    FittingScrollArea,
     MessageLine,
     PlaceholderPanel,
     TimersHeldWhileClosed,
+    WrappingScrollArea,
     read_only_table,
 )
+
+CARD_SPLITTER = "card/splitter"
+"""Where the card's splitter (client and request above, tabs below) is remembered."""
+TOP_SHARE = 0.34
+"""The client and the request take at most this share of the card's height until the
+agent moves the splitter: at 1280×800 the estimate keeps room for six lines and more."""
+TABS_WANTED = 470
+"""The tabs' height that shows six estimate lines with the total and buttons; a taller
+card gives the rest to the client and the request (no scrolling there at 960×1000)."""
 
 
 class ClientCardView(QWidget, ErrorSink):
@@ -107,7 +122,7 @@ class ClientCardView(QWidget, ErrorSink):
     def work_actions(self) -> list[QAction]:
         """The card's entries for the Work menu: "New request…" (Ctrl+I) and the moves of
         the shown request (R19): whatever the card shows is what they act on."""
-        return [self.action_new_request, *self.life_bar.work_actions()]
+        return [self.action_new_request, *self.life_bar.work_actions(), self.action_detach]
 
     # -- building ------------------------------------------------------------
 
@@ -137,9 +152,7 @@ class ClientCardView(QWidget, ErrorSink):
         self.header = ClientHeader()
         self._name_header_parts()
         self.header.trust_box.clicked.connect(self._on_trust_box_clicked)
-        layout.addWidget(self.header)
-        layout.addWidget(self._request_panel())
-        layout.addWidget(self._tabs(), 1)
+        layout.addWidget(self._splitter(), 1)
         self.message = MessageLine()
         self.message.setObjectName("cardMessage")
         self.life_bar = RequestLifeBar(self._session, self.message)
@@ -154,6 +167,56 @@ class ClientCardView(QWidget, ErrorSink):
         self.action_row.answer_button.clicked.connect(self._on_answer_button_clicked)
         layout.addWidget(self.action_row)
         return page
+
+    def _splitter(self) -> QSplitter:
+        """The client and the request above, the tabs below, the border between them
+        movable and remembered: the estimate's lines need room the header does not."""
+        top = QWidget()
+        top.setObjectName("cardTop")
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.header)
+        column.addWidget(self._request_panel())
+        self.top_area = WrappingScrollArea(top)
+        self.top_area.setObjectName("cardTopArea")
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("cardSplitter")
+        self.splitter.addWidget(self.top_area)
+        self.splitter.addWidget(self._tabs())
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)  # a taller window gives its height to the tabs
+        self.splitter.setStretchFactor(1, 1)
+        settings = self._session.settings
+        state = settings.view_state(CARD_SPLITTER) if settings is not None else None
+        self._split_chosen = state is not None and self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
+        self.splitter.installEventFilter(self)
+        top.installEventFilter(self)
+        return self.splitter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Until the agent moves the card's splitter, each new height is split anew."""
+        grown = (watched is self.splitter and event.type() == QEvent.Type.Resize) or (
+            watched is self.top_area.widget() and event.type() == QEvent.Type.LayoutRequest)
+        if grown and not self._split_chosen:  # a new size, or another client's card
+            self._split_default()
+        return super().eventFilter(watched, event)
+
+    def _split_default(self) -> None:
+        """The client and request take what they need, leaving the tabs TABS_WANTED
+        pixels, or at least TOP_SHARE of the height when the card is shorter."""
+        height = self.splitter.height() - self.splitter.handleWidth()
+        wanted = self.top_area.sizeHint().height()
+        room = max(int(height * TOP_SHARE), height - TABS_WANTED)
+        top = max(self.top_area.minimumSizeHint().height(), min(wanted, room))
+        self.splitter.setSizes([top, max(0, height - top)])
+
+    @Slot(int, int)
+    def _on_splitter_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_chosen = True
+        settings = self._session.settings
+        if settings is not None:
+            settings.set_view_state(CARD_SPLITTER, self.splitter.saveState())
 
     def _name_header_parts(self) -> None:
         """The header's widgets under the names the card has always had (tests, tools)."""
@@ -180,21 +243,82 @@ class ClientCardView(QWidget, ErrorSink):
         self.tabs.addTab(self.checklist, self.tr("Re&gistration"))
         self.tabs.addTab(self.history_view, self.tr("&History"))
         self.tabs.addTab(self.work_log, self.tr("Wor&k log"))
+        self._detachers: dict[QWidget, tuple[str, Callable[[int], QWidget]]] = {}
+        self.detached_windows: list[DetachedWindow] = []
+        self.tabs.setCornerWidget(self._detach_corner(), Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         return self.tabs
 
-    def add_request_tab(self, widget: QWidget, title: str) -> None:
+    def add_request_tab(self, widget: QWidget, title: str,
+                        detach: Callable[[int], QWidget] | None = None) -> None:
         """Add a tab about the shown request; its ``show_request(request_id)`` follows the card.
 
         Used for the estimate editor and the payments panel
         (:func:`nit_desk.app.money_screens.install_money_tabs`).
+
+        Args:
+            detach: makes a second such screen showing a given request, for "Open in a
+                window" (None: the tab cannot be opened in a window).
         """
-        area = QScrollArea()  # a wide editor scrolls instead of widening the whole window
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidgetResizable(True)
-        area.setWidget(widget)
-        self.tabs.addTab(area, title)
+        # The page fills the tab and scrolls only when the tab is shorter than its
+        # minimum: the total and its buttons stay in view, the window never grows taller.
+        self.tabs.addTab(FittingScrollArea(widget), title)
         self.request_tabs.append(widget)
+        if detach is not None:
+            self._detachers[widget] = (title.replace("&", ""), detach)
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
+        self._update_detach()
+
+    def _detach_corner(self) -> QToolButton:
+        self.action_detach = QAction(self.tr("Open in a &window"), self)
+        self.action_detach.setObjectName("actionDetach")
+        self.action_detach.setToolTip(self.tr(
+            "Open this tab of the shown request in a window of its own (the card keeps it)"))
+        self.action_detach.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_TitleBarNormalButton))  # a window: no font lacks it
+        self.action_detach.triggered.connect(self._on_action_detach_triggered)
+        button = QToolButton()
+        button.setObjectName("detachButton")
+        button.setDefaultAction(self.action_detach)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setAutoRaise(True)
+        return button
+
+    def _update_detach(self) -> None:
+        self.action_detach.setEnabled(self._shown_tab() in self._detachers
+                                      and self.request_id is not None)
+
+    def _shown_tab(self) -> QWidget | None:
+        """The screen of the tab in front (inside its scroll area, for the money tabs)."""
+        shown = self.tabs.currentWidget()
+        inner = shown.widget() if isinstance(shown, FittingScrollArea) else None
+        return inner or shown
+
+    def open_detached(self, widget: QWidget | None = None) -> DetachedWindow | None:
+        """Open the tab ``widget`` (default: the tab in front) for the shown request in a
+        window of its own; None when that tab cannot be detached or nothing is shown."""
+        widget = widget or self._shown_tab()
+        entry = self._detachers.get(widget) if widget is not None else None
+        if entry is None or self.request_id is None:
+            return None
+        what, make = entry
+        handle = self.card.handle if self.card is not None else ""
+        title = self.tr("{what} — request #{id} · {handle}").format(
+            what=what, id=self.request_id, handle=handle)
+        window = DetachedWindow(make(self.request_id), title, self.window())
+        self.detached_windows.append(window)
+        window.destroyed.connect(lambda: self._forget_detached(window))
+        window.show()
+        window.activateWindow()
+        return window
+
+    def _forget_detached(self, window: DetachedWindow) -> None:
+        if window in self.detached_windows:
+            self.detached_windows.remove(window)
+
+    @Slot()
+    def _on_action_detach_triggered(self) -> None:
+        self.open_detached()
 
     # -- the dialogs open now (CardActions keeps them) ---------------------------
 
@@ -226,6 +350,7 @@ class ClientCardView(QWidget, ErrorSink):
             self.life_bar.set_request(None)  # no move acts on the last request meanwhile
         self.request_id, self.client_id = request_id, client_id
         self._generation += 1
+        self._update_detach()
         for tab in self.request_tabs:
             tab.show_request(request_id)  # type: ignore[attr-defined]
         self.work_log.show_request(request_id, client_id)
@@ -373,6 +498,10 @@ class ClientCardView(QWidget, ErrorSink):
         self.message.show_error(error_text(err))
 
     # -- slots --------------------------------------------------------------
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._update_detach()
 
     @Slot(object)
     def _on_events_data_changed(self, change: Change) -> None:

@@ -9,11 +9,14 @@ last ban proposal. Display only: the card connects the buttons to the services.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +33,10 @@ from nit_desk.domain.types import BanProposalStatus
 from nit_desk.services.dto import ClientCard
 from nit_desk.ui.palette import tone
 from nit_desk.views.card.contacts_panel import ContactsPanel, Pill
+from nit_desk.views.flow_layout import FlowLayout
 
+CONTACTS_MIN_WIDTH = 200
+"""The contacts never ask the card for more: a longer one elides or wraps the header."""
 ALLOWED_COLOUR, REFUSED_COLOUR = ("#2e7d32", "#81c784"), ("#c62828", "#ef9a9a")
 """(light palette, dark palette) tones of the phone-consultation frame."""
 
@@ -101,7 +107,7 @@ class ClientHeader(QWidget):
         layout.addLayout(self._handle_row())
         layout.addLayout(self._info_row())
 
-    def _handle_row(self) -> QHBoxLayout:
+    def _handle_row(self) -> FlowLayout:
         self.handle_label = QLabel()
         self.handle_label.setObjectName("cardHandle")
         self.handle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -116,16 +122,16 @@ class ClientHeader(QWidget):
             "banned": Pill("banned", self.tr("banned")),
             "ban_proposed": Pill("ban_proposed", self.tr("ban proposed")),
         }
-        row = QHBoxLayout()
-        row.addWidget(self.handle_label)
-        row.addSpacing(8)
+        # The badges wrap under a long handle instead of widening the card (and the window)
+        # from one client to the next.
+        row = FlowLayout(spacing=8)
+        row.add_widgets(self.handle_label)
         for pill in self.pills.values():
             pill.setVisible(False)  # set_card shows the ones that apply
-            row.addWidget(pill)
-        row.addStretch(1)
+            row.add_widgets(pill)
         return row
 
-    def _info_row(self) -> QHBoxLayout:
+    def _info_row(self) -> QBoxLayout:
         self.contacts = ContactsPanel()
         self.system_info = QLabel()
         self.system_info.setObjectName("systemInfo")
@@ -155,10 +161,36 @@ class ClientHeader(QWidget):
         right.addWidget(self.trust_box)
         right.addWidget(self.outcome_label)
         right.addStretch(1)
-        row = QHBoxLayout()
+        # The contacts' width follows the client (a long email); it is never a minimum of
+        # the card: beside the phone indicator when both fit, above it when they do not
+        # (a narrow window beside a messenger), so the card never widens per client.
+        self.contacts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.contacts.setMinimumWidth(CONTACTS_MIN_WIDTH)
+        self._left, self._right = left, right
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addLayout(left, 1)
-        row.addLayout(right, 1)
+        row.addLayout(right, 0)
+        self._info = row
         return row
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the phone indicator stands under the contacts (a narrow card)."""
+        return self._info.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _fit(self, width: int) -> None:
+        """Side by side when the contacts and the indicator both fit in ``width``."""
+        wanted = (self._left.sizeHint().width() + self._info.spacing()
+                  + self._right.sizeHint().width())
+        direction = (QBoxLayout.Direction.LeftToRight if width >= wanted
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._info.direction() != direction:
+            self._info.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Stack the contacts over the indicator when the card is narrow."""
+        super().resizeEvent(event)
+        self._fit(event.size().width())
 
     def set_card(self, card: ClientCard) -> None:
         """Show ``card``'s handle, badges, contacts, system information, R5 and R6."""
@@ -176,6 +208,7 @@ class ClientHeader(QWidget):
         self.phone_indicator.set_consultation(card.phone_consultation)
         self.show_trust(card)
         self._show_outcome(card)
+        self._fit(self.width())  # another client's contacts may need the other layout
 
     def show_trust(self, card: ClientCard) -> None:
         """The trust toggle as ``card`` has it, enabled only where R5 allows a change."""

@@ -122,8 +122,10 @@ class RequestPanel(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long channel or status never widens the card
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label.setWordWrap(True)
         self.description = QLabel()
         self.description.setObjectName("requestDescription")
         self.description.setWordWrap(True)
@@ -251,6 +253,8 @@ class RequestPanel(QFrame):
         self.deadline_button.setEnabled(editable)
         self.description_button.setEnabled(editable)
         self.address_edit.setEnabled(editable and self.visit_box.isChecked())
+        # The address only with a visit: one row less above the estimate's lines.
+        self.address_field.setVisible(self.visit_box.isChecked())
 
     # -- the flags ----------------------------------------------------------
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QStyle, QToolButton, QWidget
 
 from nit_desk.domain.estimate_text import as_messenger_text
 from nit_desk.views.money.estimate_parts import ShownEstimate
@@ -47,7 +47,14 @@ class ClientCopies(QObject):
         self.copy_button = QPushButton(_tr("Copy for messenger"))
         self.copy_button.setObjectName("copyButton")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
-        self.pdf_button = QPushButton(_tr("Export PDF…"))
+        # An icon with the words as its tooltip: the line buttons then fit one row at
+        # 1280×800 and the estimate keeps that row's height for its lines.
+        self.pdf_button = QToolButton()
+        self.pdf_button.setAutoRaise(True)
+        self.pdf_button.setIcon(self.pdf_button.style().standardIcon(
+            QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.pdf_button.setToolTip(_tr("Export PDF…"))
+        self.pdf_button.setAccessibleName(_tr("Export PDF…"))
         self.pdf_button.setObjectName("pdfButton")
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
 

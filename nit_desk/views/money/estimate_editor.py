@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ from nit_desk.views.money.estimate_page import (
     EstimatePage,
     NoEstimatePage,
     ask_save_before_leaving,
+    ask_save_discard_or_stay,
     confirm_discard,
 )
 from nit_desk.views.money.estimate_parts import ShownEstimate, VersionBar
@@ -212,6 +214,26 @@ class EstimateEditor(QWidget, ErrorSink):
         """Ask whether to save the unsaved edits (True) or discard them (False)."""
         number = self.estimate.number if self.estimate is not None else 0
         return ask_save_before_leaving(self, number, self.request_id)
+
+    def confirm_close(self) -> bool:
+        """Whether the editor's window may close now (a detached editor, R15).
+
+        Unsaved lines are never dropped silently: Save saves them first and closes
+        the window once saved (a refused save keeps it open with the reason), Discard
+        lets them go, Cancel keeps the window.
+        """
+        if not (self.dirty and self.editable):
+            return True
+        answer = ask_save_discard_or_stay(self, self.estimate.number if self.estimate else 0,
+                                          self.request_id)
+        if answer == QMessageBox.StandardButton.Save:
+            run_async(self._save_then_close(), owner=self)
+            return False
+        return answer == QMessageBox.StandardButton.Discard
+
+    async def _save_then_close(self) -> None:
+        if await self.save():
+            self.window().close()
 
     async def _save_then_show(self, request_id: int | None) -> None:
         if await self.save():

@@ -15,12 +15,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
     QTableView,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.models.money.estimate_model import FIELD_COLUMNS, Column, EstimateModel
 from nit_desk.services.money.money_dto import PriceItemDTO
 from nit_desk.ui.money_text import money_text
+from nit_desk.views.flow_layout import FlowLayout
 from nit_desk.views.money.estimate_delegates import (
     MoneyDelegate,
     QuantityDelegate,
@@ -37,7 +36,7 @@ from nit_desk.views.money.estimate_delegates import (
     ServiceDelegate,
     UnitDelegate,
 )
-from nit_desk.views.money.estimate_parts import NoteAndTotal, squeezable_toolbar
+from nit_desk.views.money.estimate_parts import NoteAndTotal
 
 COLUMN_WIDTHS = ((Column.SERVICE, 140), (Column.QUANTITY, 60), (Column.UNIT, 70),
                  (Column.UNIT_PRICE, 96), (Column.TOTAL, 100))
@@ -86,9 +85,9 @@ class EstimateLinesArea(QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in COLUMN_WIDTHS:
-            table.setColumnWidth(column, width)
         header.setMinimumSectionSize(48)
+        for column, width in COLUMN_WIDTHS:  # never narrower than the column's title
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setDefaultSectionSize(26)
         self.service_delegate = ServiceDelegate(price_items, table)
@@ -100,29 +99,31 @@ class EstimateLinesArea(QWidget):
             delegate.refused.connect(self.refused)
         return table
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons(self) -> FlowLayout:
+        """The line buttons on the left, the client's copies on the right; a narrow tab
+        wraps them onto a second row rather than hiding any behind a "»"."""
         self.add_button = QPushButton(_tr("Add line"))
         self.remove_button = QPushButton(_tr("Remove"))
         self.up_button = QPushButton("▲")  # the tooltip names it: "Move line up (Alt+Up)"
         self.down_button = QPushButton("▼")
         for button in (self.up_button, self.down_button):
-            button.setFixedWidth(32)
+            button.setFixedWidth(28)
         self.edit_button = QToolButton()
         self.edit_button.setObjectName("editMenuButton")
         self.edit_button.setText(_tr("Edit"))
         self.edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.left_bar = left = QToolBar()
-        left.setObjectName("lineActions")
-        left.setMovable(False)
-        left.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
-        self._editing_slots = [left.addWidget(widget) for widget in (
-            self.add_button, self.remove_button, self.up_button, self.down_button)]
-        left.addWidget(self.edit_button)
-        self.copy_bar = squeezable_toolbar("copyActions")
-        row.addWidget(left)
-        row.addWidget(self.copy_bar, 1)
+        self._editing_slots = [self.add_button, self.remove_button, self.up_button,
+                               self.down_button]
+        row = FlowLayout(spacing=4)
+        row.add_widgets(*self._editing_slots, self.edit_button)
         return row
+
+    def finish_button_row(self, left: Sequence[QWidget], right: Sequence[QWidget]) -> None:
+        """Add the page's own buttons: ``left`` after the line buttons, ``right`` at the
+        right end of the row (the Versions button; the client's copies)."""
+        self.button_row.add_widgets(*left)
+        self.button_row.add_right_aligned()
+        self.button_row.add_widgets(*right)
 
     def _build_actions(self) -> None:
         stack = self.model.undo_stack

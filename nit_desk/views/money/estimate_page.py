@@ -78,9 +78,7 @@ class EstimatePage(QWidget):
         self.history_button.setCheckable(True)
         self.history_button.setChecked(True)
         self.history_button.clicked.connect(self._on_history_button_clicked)
-        lines.left_bar.addWidget(self.history_button)
-        lines.copy_bar.addWidget(copies.copy_button)
-        lines.copy_bar.addWidget(copies.pdf_button)
+        lines.finish_button_row([self.history_button], [copies.copy_button, copies.pdf_button])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(lines)
         self.history = VersionHistory()
@@ -117,6 +115,17 @@ def ask_save_before_leaving(parent: QWidget, number: int, request_id: int | None
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
         QMessageBox.StandardButton.Save)
     return answer == QMessageBox.StandardButton.Save
+
+
+def ask_save_discard_or_stay(parent: QWidget, number: int,
+                             request_id: int | None) -> QMessageBox.StandardButton:
+    """Before a window with unsaved edits closes: Save, Discard or Cancel (stay)."""
+    return QMessageBox.question(
+        parent, _tr("Unsaved estimate"),
+        _tr("Version {number} of request #{id} has unsaved changes. Save them?").format(
+            number=number, id=request_id),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
 
 def confirm_discard(parent: QWidget) -> bool:

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,9 @@ from nit_desk.domain.types import EstimateStatus
 from nit_desk.services.dto import RequestDTO
 from nit_desk.services.money.money_dto import EstimateDTO
 from nit_desk.ui.money_text import stage_name, status_name
+from nit_desk.views.flow_layout import FlowLayout
 from nit_desk.views.money.estimate_history import STATUS_COLOURS, agreement_points_text
+from nit_desk.views.widgets import ElidedLabel
 
 
 def _tr(text: str) -> str:
@@ -71,9 +71,8 @@ class VersionBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._top_row())
-        self.points_label = QLabel()
+        self.points_label = ElidedLabel()  # one line: the estimate's lines get the room
         self.points_label.setObjectName("agreementPoints")
-        self.points_label.setWordWrap(True)
         points = QHBoxLayout()
         points.addWidget(self.stage_label, 0, Qt.AlignmentFlag.AlignTop)
         points.addWidget(self.points_label, 1)
@@ -86,8 +85,9 @@ class VersionBar(QWidget):
         layout.addWidget(self.frozen_label)
         layout.addWidget(self._conflict_banner())
 
-    def _top_row(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _top_row(self) -> FlowLayout:
+        """Version and status, then the buttons; at a narrow width the buttons wrap onto
+        a second row instead of falling behind a toolbar's "»" (they are always seen)."""
         self.version_label = QLabel()
         self.version_label.setObjectName("versionLabel")
         font = self.version_label.font()
@@ -99,8 +99,6 @@ class VersionBar(QWidget):
         self.stage_label = QLabel()
         self.stage_label.setObjectName("versionStage")
         self.stage_label.setStyleSheet("font-weight: bold;")
-        for label in (self.version_label, self.status_label):
-            bar.addWidget(label)
         self.save_button = _button(_tr("Save draft"), "saveDraftButton",
                                    _tr("Save the draft (Ctrl+S)"))
         self.propose_button = _button(_tr("Propose"), "proposeButton",
@@ -111,18 +109,18 @@ class VersionBar(QWidget):
                                      _tr("The client turned this version down"))
         self.new_version_button = _button(_tr("New version from this"), "newVersionButton",
                                           _tr("Start a new draft version from this one"))
-        self.toolbar = squeezable_toolbar("versionActions")
-        for button in (self.save_button, self.propose_button, self.new_version_button):
-            self.toolbar.addWidget(button)
-        # The client's answer sits apart, after a gap, and every button keeps its place
-        # whatever the status: a second click on Propose can never land on Reject.
-        self.toolbar.addSeparator()
         self.answer_label = QLabel(_tr("Client's answer:"))
         self.answer_label.setObjectName("clientAnswerLabel")
-        self.toolbar.addWidget(self.answer_label)
-        for button in (self.agree_button, self.reject_button):
-            self.toolbar.addWidget(button)
-        bar.addWidget(self.toolbar, 1)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        bar = FlowLayout(spacing=4)
+        bar.add_widgets(self.version_label, self.status_label)
+        bar.add_right_aligned()
+        # The client's answer sits apart, after a line, and every button keeps its place
+        # whatever the status: a second click on Propose can never land on Reject.
+        bar.add_widgets(self.save_button, self.propose_button, self.new_version_button,
+                        separator, self.answer_label, self.agree_button, self.reject_button)
         return bar
 
     def _conflict_banner(self) -> QFrame:
@@ -162,22 +160,6 @@ class VersionBar(QWidget):
             request=where, points=agreement_points_text(versions)))
 
 
-def squeezable_toolbar(name: str) -> QToolBar:
-    """A right-aligned row of buttons; what does not fit goes under its "»" menu.
-
-    So the editor fits the client card's tab in any language.
-    """
-    toolbar = QToolBar()
-    toolbar.setObjectName(name)
-    toolbar.setMovable(False)
-    toolbar.setFloatable(False)
-    toolbar.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
-    spacer = QWidget()
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    toolbar.addWidget(spacer)
-    return toolbar
-
-
 def _button(text: str, name: str, tip: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
@@ -215,7 +197,7 @@ class NoteAndTotal(QWidget):
         note_box = QVBoxLayout()
         self.note_edit = NoteEdit(stack)
         self.note_edit.setObjectName("estimateNote")
-        self.note_edit.setFixedHeight(56)
+        self.note_edit.setFixedHeight(46)  # two lines: the lines above need the room
         self._hint = _tr("e.g. approximate: without licence costs; the time may change once "
                          "the system is seen")
         note_box.addWidget(QLabel(_tr("Assumptions (the estimate is approximate):")))

@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     Qt,
@@ -44,7 +43,7 @@ from nit_desk.services.change import Change
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.services.queue import queue
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.queue_texts import short_when, status_name, time_left_text
+from nit_desk.ui.queue_texts import status_name, time_left_text
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.views.queue.queue_delegate import QueueDelegate
@@ -56,12 +55,15 @@ SEARCH_DEBOUNCE_MS = 300
 REFRESH_DEBOUNCE_MS = 250
 HEARTBEAT_MS = 60_000
 _COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
-                 Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 27,
+                 Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 14,
                  Column.CLAIMED_BY: 12}
 """Default column widths, in average characters of the table's font."""
-_VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.STATUS, Column.REGISTRATION,
-                 Column.SCHEME, Column.CHANNEL, Column.CLAIMED_BY)
-"""What a narrow queue pane shows first: who, how urgent, where it stands."""
+_VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.CLAIMED_BY, Column.STATUS,
+                 Column.REGISTRATION, Column.SCHEME, Column.CHANNEL)
+"""What a narrow queue pane shows first: who, how urgent, who holds it, where it stands."""
+HEADER_LAYOUT = 2
+"""The version of the queue's columns (order, widths); a saved header state of another
+version is ignored. 2: the compact deadline with "held by" after it (issue #14)."""
 
 
 class QueueView(QWidget, ErrorSink):
@@ -114,18 +116,24 @@ class QueueView(QWidget, ErrorSink):
         self.search_edit.setObjectName("queueSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Phone, email, @handle"))
-        self.search_edit.setMinimumWidth(
-            self.search_edit.fontMetrics().horizontalAdvance(
-                self.search_edit.placeholderText()) + 48)
         self.search_edit.setToolTip(self.tr(
             "Find a client by the start of a phone number, email or messenger handle (Ctrl+F)"))
         self.next_button = QToolButton()
-        self._filter_row = QHBoxLayout()
+        self.search_edit.setMinimumWidth(
+            self.search_edit.fontMetrics().horizontalAdvance("+7 912 345-67-89") + 40)
+        for box in (self.filter_box, self.status_box):  # the open list shows the whole text
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+        # Two rows, so the queue pane stays narrow beside a card at 960 px.
+        filters, search = QHBoxLayout(), QHBoxLayout()
+        filters.addWidget(self.filter_box, 1)
+        filters.addWidget(self.status_box, 1)
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(self.next_button)
+        self._filter_row = QVBoxLayout()
         self._filter_row.setContentsMargins(0, 0, 0, 0)
-        self._filter_row.addWidget(self.filter_box)
-        self._filter_row.addWidget(self.status_box)
-        self._filter_row.addWidget(self.search_edit, 1)
-        self._filter_row.addWidget(self.next_button)
+        self._filter_row.addLayout(filters)
+        self._filter_row.addLayout(search)
         self.banner = MessageLine()
         self.banner.setObjectName("queueBanner")
 
@@ -200,7 +208,11 @@ class QueueView(QWidget, ErrorSink):
         """Put back a remembered column order and widths; False if there was none."""
         if state is None:
             return False
-        return self.table.horizontalHeader().restoreState(state)
+        header = self.table.horizontalHeader()
+        restored = header.restoreState(state)
+        for column in range(header.count()):  # no column of the queue is ever hidden
+            header.setSectionHidden(column, False)
+        return restored
 
     def work_actions(self) -> list[QAction]:
         """The actions for the main window's Work menu, with their shortcuts."""
@@ -425,17 +437,15 @@ class QueueView(QWidget, ErrorSink):
 
 
 def _deadline_width(table: QTableView) -> int:
-    """Wide enough for a bold "overdue 12 d 23 h · 12/28 11:45 PM" in this locale."""
+    """Wide enough for a bold "overdue 23 h 59 min" in this language, and no wider: the
+    agreed date and time are in the cell's tooltip, so "held by" fits beside it."""
     now = datetime.now(UTC)
-    sample = now.replace(month=12, day=28, hour=23, minute=45)
-    if sample.date() == now.date():
-        sample = sample.replace(day=27)
-    text = QCoreApplication.translate("QueueModel", "{left} · {when}").format(
-        left=time_left_text(now - timedelta(days=12, hours=23), now),
-        when=short_when(sample, now))
     font = QFont(table.font())
     font.setBold(True)
-    return QFontMetrics(font).horizontalAdvance(text) + 16
+    metrics = QFontMetrics(font)
+    longest = (timedelta(days=12, hours=23), timedelta(hours=23, minutes=59))
+    return max(metrics.horizontalAdvance(time_left_text(now - span, now))
+               for span in longest) + 16
 
 
 def _single_shot(parent: QWidget, interval_ms: int, slot: object) -> QTimer:
