@@ -715,6 +715,18 @@
         <translation>&amp;Журнал работ</translation>
     </message>
     <message>
+        <source>Open in a &amp;window</source>
+        <translation>Открыть в &amp;окне</translation>
+    </message>
+    <message>
+        <source>Open this tab of the shown request in a window of its own (the card keeps it)</source>
+        <translation>Открыть эту вкладку показанного обращения в отдельном окне (в карточке она останется)</translation>
+    </message>
+    <message>
+        <source>{what} — request #{id} · {handle}</source>
+        <translation>{what} — обращение №{id} · {handle}</translation>
+    </message>
+    <message>
         <source>Re&amp;gistration ({done}/{total})</source>
         <translation>&amp;Регистрация ({done}/{total})</translation>
     </message>
@@ -1339,6 +1351,10 @@
     <message>
         <source>Unit price</source>
         <translation>Цена за ед.</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
     </message>
     <message>
         <source>Line total</source>
@@ -1996,10 +2012,6 @@
 </context>
 <context>
     <name>QueueModel</name>
-    <message>
-        <source>{left} · {when}</source>
-        <translation>{left} · {when}</translation>
-    </message>
     <message>
         <source>on completion</source>
         <translation>по факту</translation>
