@@ -196,9 +196,8 @@ class BanReview(QWidget, ErrorSink):
         fit_columns(self.sensitive_table)
         header = self.sensitive_table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        size_columns(self.sensitive_table, (24,))
         # The few rows wrap so the whole warning and explanation reads without a tooltip.
         self.sensitive_table.setWordWrap(True)
         self.sensitive.modelReset.connect(self.sensitive_table.resizeRowsToContents)
