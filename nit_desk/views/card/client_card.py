@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -50,6 +51,7 @@ from nit_desk.views.card.request_panel import RequestPanel
 from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.card.work_log_panel import WorkLogPanel
 from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.shortcuts_dialog import set_keys_group
 from nit_desk.views.widgets import (
     MessageLine,
     PlaceholderPanel,
@@ -95,12 +97,52 @@ class ClientCardView(QWidget, ErrorSink):
         self.action_new_request.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action_new_request.triggered.connect(self._on_action_new_request_triggered)
         self.addActions(self.life_bar.work_actions())  # the shortcuts work on the card alone too
+        self.action_sensitive = self._button_action(
+            self.tr("Sensitive action…"), "Ctrl+Shift+A", self.sensitive_button)
+        self.action_propose_ban = self._button_action(
+            self.tr("Propose ban…"), "Ctrl+Shift+K", self.ban_button)
+        self.tab_actions: list[QAction] = []
+        self._update_tab_actions()
+        set_keys_group(self, self.tr("Client card"))
         session.events.data_changed.connect(self._on_events_data_changed)
 
     def work_actions(self) -> list[QAction]:
         """The card's entries for the Work menu: "New request…" (Ctrl+I) and the moves of
         the shown request (R19): whatever the card shows is what they act on."""
         return [self.action_new_request, *self.life_bar.work_actions()]
+
+    def _button_action(self, text: str, keys: str, button: QPushButton) -> QAction:
+        """A key that presses one of the card's buttons while it is enabled."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda: button.click() if button.isEnabled() else None)
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{button.toolTip()} ({shown})" if button.toolTip() else shown)
+        self.addAction(action)
+        return action
+
+    def _update_tab_actions(self) -> None:
+        """Ctrl+1, Ctrl+2… bring up the card's tabs in their order (added tabs too)."""
+        for index in range(len(self.tab_actions), min(self.tabs.count(), 9)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_tab(i))
+            self.addAction(action)
+            self.tab_actions.append(action)
+        for index, action in enumerate(self.tab_actions):
+            title = self.tabs.tabText(index).replace("&", "")
+            action.setText(self.tr("Tab: {title}").format(title=title.split(" (")[0]))
+
+    def show_tab(self, index: int) -> None:
+        """Bring up tab ``index`` of the card and put the keyboard in it."""
+        if not 0 <= index < self.tabs.count() or self.stack.currentIndex() != 1:
+            return
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if page.focusWidget() is None:
+                page.focusNextChild()
 
     # -- building ------------------------------------------------------------
 
@@ -186,6 +228,7 @@ class ClientCardView(QWidget, ErrorSink):
         area.setWidget(widget)
         self.tabs.addTab(area, title)
         self.request_tabs.append(widget)
+        self._update_tab_actions()
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
 
     # -- the dialogs open now (CardActions keeps them) ---------------------------

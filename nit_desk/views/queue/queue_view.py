@@ -16,14 +16,16 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +50,7 @@ from nit_desk.ui.queue_texts import short_when, status_name, time_left_text
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.views.queue.queue_delegate import QueueDelegate
+from nit_desk.views.shortcuts_dialog import set_keys_group
 from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed
 
 log = logging.getLogger(__name__)
@@ -80,6 +83,7 @@ class QueueView(QWidget, ErrorSink):
         self._selected: int | None = None
         self._want: int | None = None
         self._scroll = 0
+        self._focus_first = False
         self.model = QueueModel(session, parent=self)
         self._build_filters()
         self._build_table()
@@ -91,6 +95,7 @@ class QueueView(QWidget, ErrorSink):
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         self._connect()
+        set_keys_group(self, self.tr("Queue"))
         self.model.reload(keep_count=False)
 
     # -- building ----------------------------------------------------------------
@@ -222,7 +227,8 @@ class QueueView(QWidget, ErrorSink):
         self.filter_box.currentIndexChanged.connect(self._on_filter_changed)
         self.status_box.currentIndexChanged.connect(self._on_filter_changed)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.search_edit.returnPressed.connect(self._on_search_timer_timeout)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_edit.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_reset)
@@ -286,6 +292,36 @@ class QueueView(QWidget, ErrorSink):
             self.banner.clear_message()
             self.model.set_search(text)
 
+    @Slot()
+    def _on_search_edit_return_pressed(self) -> None:
+        """Enter searches now and goes into the results (no wait for the debounce)."""
+        self._on_search_timer_timeout()
+        self.focus_results()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box goes into the results, as in a messenger's search."""
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)):
+            self._on_search_timer_timeout()
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> None:
+        """Put the keyboard in the table on the first row (once a pending search is in)."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.is_loading:
+            self._focus_first = True
+        elif not self.table.currentIndex().isValid():
+            self._select_first_row()
+
+    def _select_first_row(self) -> None:
+        self._focus_first = False
+        if self.model.rowCount() > 0:
+            self.select_request(self.model.row(0).request_id)
+
     # -- keeping the place over a reload ----------------------------------------------
 
     @Slot()
@@ -298,6 +334,9 @@ class QueueView(QWidget, ErrorSink):
     def _on_model_reset(self) -> None:
         want, self._want = self._want, None
         self.table.doItemsLayout()
+        if self._focus_first:  # Enter in the search box: the first result, not the old row
+            want = None
+            self._select_first_row()
         if want is not None and self.select_request(want):
             if self._scroll <= self.table.verticalScrollBar().maximum():
                 self.table.verticalScrollBar().setValue(self._scroll)
