@@ -61,8 +61,8 @@ def keyed_actions(window: QWidget) -> dict[str, list[tuple[str, str]]]:
     seen: set[tuple[str, str, str]] = set()
     for action in window.findChildren(QAction):
         shortcuts = [k for k in action.shortcuts() if not k.isEmpty()]
-        if not shortcuts or action.isSeparator():
-            continue
+        if not shortcuts or action.isSeparator() or not action.associatedObjects():
+            continue  # an action in no widget and no menu has no key that works
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in shortcuts)
         group, text = _group_of(action), _action_text(action)
         if (group, text, keys) in seen:

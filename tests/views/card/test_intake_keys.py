@@ -53,7 +53,7 @@ def test_r7_ctrl_enter_saves_from_a_multi_line_field(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
     """Ctrl+Enter in the description (a multi-line field) saves the intake; no new line."""
     dialog = make_dialog(qtbot, db, agent, runner)
-    QApplication.setActiveWindow(dialog)
+    QApplication.setActiveWindow(dialog)  # offscreen: the keys need an active window
     fill(dialog)
     text = dialog.description_edit.toPlainText()
     dialog.description_edit.setFocus()
@@ -68,7 +68,7 @@ def test_r7_ctrl_enter_on_the_keypad_saves_from_a_line_field(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
     """The keypad's Enter with Ctrl saves too, from a one-line field."""
     dialog = make_dialog(qtbot, db, agent, runner)
-    QApplication.setActiveWindow(dialog)
+    QApplication.setActiveWindow(dialog)  # offscreen: the keys need an active window
     fill(dialog)
     dialog.phone_edit.setFocus()
     with qtbot.waitSignal(dialog.finished, timeout=10000):
