@@ -11,7 +11,8 @@ a repaint. This delegate
   the background brush, then the text as a :class:`QStaticText` laid out once
   per text, font and cell size, at the place and in the colour Qt's common
   style would draw it;
-* leaves every other cell, and every cell under a style that draws item cells
+* leaves every other cell (and the few with an icon: the overdue clock), and every
+  cell under a style that draws item cells
   its own way (native Windows and macOS styles, style sheets, proxy styles), to
   Qt's own painting, fed by the same one-call lookup.
 
@@ -51,6 +52,7 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT = QPalette.ColorRole.Text
 _NO_BRUSH = QBrush()
@@ -103,8 +105,8 @@ class QueueDelegate(QStyledItemDelegate):
         """Paint a plain cell from cached glyphs; anything else as Qt's delegate does."""
         state = option.state.value
         cell = None if state & _NOT_PLAIN else self._cell(index)
-        if cell is None or not (self._plain_style if self._style is not None
-                                else self._check_style(option)):
+        if cell is None or cell[_DECORATION] is not None or not (
+                self._plain_style if self._style is not None else self._check_style(option)):
             super().paint(painter, option, index)
             return
         rect = option.rect
@@ -127,8 +129,8 @@ class QueueDelegate(QStyledItemDelegate):
                         index: QModelIndex | QPersistentModelIndex) -> None:
         """Fill ``option`` for ``index`` as Qt's delegate does, from one cache lookup."""
         cell = self._cell(index)
-        if cell is None or not isinstance(index, QModelIndex):
-            super().initStyleOption(option, index)
+        if cell is None or not isinstance(index, QModelIndex) or cell.get(_DECORATION) is not None:
+            super().initStyleOption(option, index)  # an icon (overdue): Qt's own, every role
             return
         option.index = index
         font = cell.get(_FONT)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.models.queue.queue_model import Column, QueueModel
+from nit_desk.models.queue.queue_model import SORTABLE, Column, QueueModel, QueueQuery
 from nit_desk.services.change import Change
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.services.queue import queue
@@ -60,11 +60,12 @@ REFRESH_DEBOUNCE_MS = 250
 HEARTBEAT_MS = 60_000
 _COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
                  Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 27,
-                 Column.CLAIMED_BY: 12}
+                 Column.CLAIMED_BY: 12, Column.DESCRIPTION: 30}
 """Default column widths, in average characters of the table's font."""
 _VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.STATUS, Column.REGISTRATION,
-                 Column.SCHEME, Column.CHANNEL, Column.CLAIMED_BY)
-"""What a narrow queue pane shows first: who, how urgent, where it stands."""
+                 Column.SCHEME, Column.CHANNEL, Column.CLAIMED_BY, Column.DESCRIPTION)
+"""What a narrow queue pane shows first: who, how urgent, where it stands; what the
+client asked for last, stretched over whatever width is left."""
 
 
 class QueueView(QWidget, ErrorSink):
@@ -76,7 +77,9 @@ class QueueView(QWidget, ErrorSink):
 
     request_selected = Signal(int, int)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 query: QueueQuery | None = None) -> None:
+        """``query``: the filter, status, search and order to open with (the last session's)."""
         super().__init__(parent)
         self.setObjectName("queueView")
         self._session, self._events = session, session.events
@@ -96,7 +99,10 @@ class QueueView(QWidget, ErrorSink):
         layout.addWidget(self.table, 1)
         self._connect()
         set_keys_group(self, self.tr("Queue"))
-        self.model.reload(keep_count=False)
+        if query is not None and query != self.model.query:
+            self.restore_query(query)  # one first read, of what was shown last time
+        else:
+            self.model.reload(keep_count=False)
 
     # -- building ----------------------------------------------------------------
 
@@ -154,7 +160,9 @@ class QueueView(QWidget, ErrorSink):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setSortIndicatorShown(False)
+        header.setSortIndicatorShown(True)  # a click orders by the column, in SQL
+        header.setSortIndicator(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -235,6 +243,7 @@ class QueueView(QWidget, ErrorSink):
         self.model.rowsInserted.connect(self._update_empty_state)
         self.model.loading_changed.connect(self._update_empty_state)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_changed)
         self._events.data_changed.connect(self._on_events_data_changed)
 
     # -- what is selected -------------------------------------------------------
@@ -321,6 +330,45 @@ class QueueView(QWidget, ErrorSink):
         self._focus_first = False
         if self.model.rowCount() > 0:
             self.select_request(self.model.row(0).request_id)
+
+    @Slot(int, Qt.SortOrder)
+    def _on_header_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """A header click orders by that column (the service sorts and pages in SQL);
+        a column with no order (registration, holder, description) keeps the current one."""
+        sort = SORTABLE.get(Column(section)) if 0 <= section < len(Column) else None
+        if sort is None:
+            self._show_sort_indicator()
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) != (self.model.query.sort, self.model.query.descending):
+            self.model.set_sort(sort, descending)
+
+    def _show_sort_indicator(self) -> None:
+        query = self.model.query
+        column = next(c for c, s in SORTABLE.items() if s is query.sort)
+        order = Qt.SortOrder.DescendingOrder if query.descending \
+            else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(blocked)
+
+    def query(self) -> QueueQuery:
+        """Filter, status, search and order shown now (to remember between sessions)."""
+        return self.model.query
+
+    def restore_query(self, query: QueueQuery) -> None:
+        """Show a remembered filter, status, search and order (one reload)."""
+        for box, value in ((self.filter_box, query.filter), (self.status_box, query.status)):
+            found = next((i for i in range(box.count()) if box.itemData(i) == value), 0)
+            blocked = box.blockSignals(True)
+            box.setCurrentIndex(found)
+            box.blockSignals(blocked)
+        blocked = self.search_edit.blockSignals(True)
+        self.search_edit.setText(query.search)
+        self.search_edit.blockSignals(blocked)
+        self.model.set_query(query)
+        self._show_sort_indicator()
 
     # -- keeping the place over a reload ----------------------------------------------
 
