@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -508,7 +509,8 @@ class QueueView(QWidget, ErrorSink):
 
 
 def _deadline_width(table: QTableView) -> int:
-    """Wide enough for a bold "overdue 12 d 23 h · 12/28 11:45 PM" in this locale."""
+    """Wide enough for "overdue 12 d 23 h · 12/28 11:45 PM" in this locale, after the
+    overdue clock (measured bold: a little room to spare)."""
     now = datetime.now(UTC)
     sample = now.replace(month=12, day=28, hour=23, minute=45)
     if sample.date() == now.date():
@@ -518,7 +520,8 @@ def _deadline_width(table: QTableView) -> int:
         when=short_when(sample, now))
     font = QFont(table.font())
     font.setBold(True)
-    return QFontMetrics(font).horizontalAdvance(text) + 16
+    clock = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table) + 4
+    return QFontMetrics(font).horizontalAdvance(text) + 16 + clock
 
 
 def _single_shot(parent: QWidget, interval_ms: int, slot: object) -> QTimer:
