@@ -11,8 +11,8 @@ a repaint. This delegate
   the background brush, then the text as a :class:`QStaticText` laid out once
   per text, font and cell size, at the place and in the colour Qt's common
   style would draw it;
-* leaves every other cell (and the few with an icon: the overdue clock), and every
-  cell under a style that draws item cells
+* paints an icon (the overdue clock) where Qt's common style puts it;
+* leaves every other cell, and every cell under a style that draws item cells
   its own way (native Windows and macOS styles, style sheets, proxy styles), to
   Qt's own painting, fed by the same one-call lookup.
 
@@ -26,12 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QPainter,
     QPalette,
     QStaticText,
@@ -75,11 +76,14 @@ TEXT_CACHE_SIZE = 2000
 
 @dataclass(frozen=True, slots=True)
 class _LaidOut:
-    """A cell's text laid out once, and where it sits in the cell."""
+    """A cell's text laid out once, and where it (and its icon, if any) sits in the cell."""
 
     text: QStaticText
     dx: int
     dy: int
+    icon: QRect | None = None
+    """Where the cell's icon goes, relative to the cell (None: no icon)."""
+    icon_alignment: Qt.AlignmentFlag | None = None
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -105,8 +109,8 @@ class QueueDelegate(QStyledItemDelegate):
         """Paint a plain cell from cached glyphs; anything else as Qt's delegate does."""
         state = option.state.value
         cell = None if state & _NOT_PLAIN else self._cell(index)
-        if cell is None or cell[_DECORATION] is not None or not (
-                self._plain_style if self._style is not None else self._check_style(option)):
+        if cell is None or not (self._plain_style if self._style is not None
+                                else self._check_style(option)):
             super().paint(painter, option, index)
             return
         rect = option.rect
@@ -117,7 +121,13 @@ class QueueDelegate(QStyledItemDelegate):
         if not text:
             return
         font = cell[_FONT] or option.font
-        laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT])
+        icon = cell[_DECORATION]
+        laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT], icon is not None)
+        if icon is not None and laid.icon is not None and laid.icon_alignment is not None:
+            # as Qt's common style: Normal (a plain cell is never selected), or Disabled
+            mode = QIcon.Mode.Normal if state & _ENABLED else QIcon.Mode.Disabled
+            icon.paint(painter, laid.icon.translated(rect.topLeft()), laid.icon_alignment,
+                       mode)
         colour = cell[_FOREGROUND]
         if colour is None:
             colour = self._text_colour(option.palette, _GROUPS[state & _ENABLED_ACTIVE])
@@ -188,16 +198,16 @@ class QueueDelegate(QStyledItemDelegate):
         return colour
 
     def _laid_out(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
-                  text: str, font: QFont, alignment: Any) -> _LaidOut:
+                  text: str, font: QFont, alignment: Any, with_icon: bool = False) -> _LaidOut:
         rect = option.rect
         size, align = (rect.width(), rect.height()), alignment.value if alignment else 0
-        laid = self._texts.get((text, font, size, align))  # a QFont hashes by its request
+        laid = self._texts.get((text, font, size, align, with_icon))  # QFont hashes by request
         if laid is None:
             if len(self._texts) >= TEXT_CACHE_SIZE:
                 self._texts.clear()
             laid = self._lay_out(option, index)
             # a copy: ``option.font`` lives only as long as this paint
-            self._texts[(text, QFont(font), size, align)] = laid
+            self._texts[(text, QFont(font), size, align, with_icon)] = laid
         return laid
 
     def _lay_out(self, option: QStyleOptionViewItem,
@@ -224,4 +234,10 @@ class QueueDelegate(QStyledItemDelegate):
         vertical = Qt.AlignmentFlag(opt.displayAlignment.value & _VERTICAL)
         place = QStyle.alignedRect(opt.direction, vertical | Qt.AlignmentFlag.AlignLeft, line,
                                    area)
-        return _LaidOut(laid, place.x() - opt.rect.x(), place.y() - opt.rect.y())
+        icon_rect, icon_alignment = None, None
+        if opt.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            icon_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt,
+                                             widget).translated(-opt.rect.topLeft())
+            icon_alignment = opt.decorationAlignment
+        return _LaidOut(laid, place.x() - opt.rect.x(), place.y() - opt.rect.y(), icon_rect,
+                        icon_alignment)
