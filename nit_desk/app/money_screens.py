@@ -34,12 +34,13 @@ def install_money_tabs(card: ClientCardView, desk: Session) -> tuple[EstimateEdi
     record.setShortcut(QKeySequence("Ctrl+Shift+M"))
 
     def open_record() -> None:
-        if card.stack.currentIndex() == 1 and panel.record_button.isEnabled():
-            for index in range(card.tabs.count()):
-                page = card.tabs.widget(index)
-                if page is not None and page.isAncestorOf(panel):
-                    card.tabs.setCurrentIndex(index)
-            panel.open_record_dialog()
+        if card.stack.currentIndex() != 1 or card.request_id is None:
+            return
+        for index in range(card.tabs.count()):
+            page = card.tabs.widget(index)
+            if page is not None and page.isAncestorOf(panel):
+                card.tabs.setCurrentIndex(index)  # shown: its money is read now
+        panel.record_when_loaded()
 
     record.triggered.connect(open_record)
     card.addAction(record)

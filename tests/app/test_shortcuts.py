@@ -77,6 +77,9 @@ def test_ctrl_digit_brings_up_the_card_tabs(
     QApplication.setActiveWindow(window)  # offscreen: the keys need an active window
     qtbot.keyClick(card, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert card.tabs.currentWidget() is card.history_view
+    qtbot.keyClick(card, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    focused = window.focusWidget()
+    assert focused is not None and card.checklist.isAncestorOf(focused)  # Space ticks now
     qtbot.keyClick(card, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert card.tabs.tabText(card.tabs.currentIndex()) == "&Payments"
     settle(qtbot, runner)
@@ -95,4 +98,26 @@ def test_f9_opens_the_console_and_goes_back_for_a_supervisor(
     assert main.tabs.currentWidget() is main.supervisor_console
     qtbot.keyClick(main, Qt.Key.Key_F9)
     assert main.tabs.currentIndex() == 0
+    settle(qtbot, runner)
+
+
+def test_ctrl_shift_m_records_a_payment_from_anywhere_on_the_card(
+        qtbot: QtBot, window: MainWindow, db: Database, agent: Actor,
+        runner: ServiceRunner) -> None:
+    """From the registration tab: the payments tab comes up, its money is read, and the
+    "Record payment" dialog opens (the tab was never shown before)."""
+    from nit_desk.views.money.payments_panel import PaymentsPanel
+
+    made = new_client(db, agent, 72)
+    card = card_of(window)
+    card.show_request(made.request_id, made.client.id)
+    qtbot.waitUntil(lambda: card.stack.currentIndex() == 1 and not card.loading)
+    panel = card.findChild(PaymentsPanel)
+    assert panel is not None and panel.status is None  # hidden: nothing read yet
+    QApplication.setActiveWindow(window)
+    qtbot.keyClick(card, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    assert card.tabs.currentWidget().isAncestorOf(panel)
+    panel.dialog.reject()
     settle(qtbot, runner)

@@ -139,10 +139,16 @@ class ClientCardView(QWidget, ErrorSink):
             return
         self.tabs.setCurrentIndex(index)
         page = self.tabs.currentWidget()
-        if page is not None:
-            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            if page.focusWidget() is None:
-                page.focusNextChild()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:  # the page's first field or table
+            if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- building ------------------------------------------------------------
 
