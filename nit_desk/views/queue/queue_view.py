@@ -1,7 +1,10 @@
 """The queue screen: filters, search, the table, and taking requests for work (R7).
 
 The agent works it from the keyboard: F2 next request, Ctrl+T take, Ctrl+R
-release, Ctrl+F search, F5 refresh. A claim lost to another agent is said in
+release, Ctrl+F search (Down or Enter there go into the results), F5 refresh.
+A header click orders the queue by that column (the service sorts in SQL);
+the filter, status, search and order can be handed in at construction (the
+last session's, see :mod:`nit_desk.app.remembered`). A claim lost to another agent is said in
 the status bar and in a banner above the table ("held by anna since 10:42",
 scenario 6). The view refreshes (debounced) when ``AppEvents.data_changed``
 says requests changed, keeping the selected request and the scroll place, and
