@@ -13,9 +13,16 @@ import os
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from nit_desk.app.console_screens import install_supervisor_console
+from nit_desk.app.remembered import (
+    CARD_TAB,
+    CONSOLE_TAB,
+    remember_queue,
+    remember_tab,
+    stored_query,
+)
 from nit_desk.ui.session import Session
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.desk_notices import BanDecisionWatch, DeskNotifier
@@ -30,8 +37,8 @@ EXIT_AFTER_FIRST_PAINT = "NIT_DESK_EXIT_AFTER_FIRST_PAINT"
 
 
 def make_queue_view(desk: Session) -> QueueView:
-    """The queue screen for the desk's user."""
-    return QueueView(desk)
+    """The queue screen for the desk's user, as the last session left it."""
+    return QueueView(desk, query=stored_query(desk.settings) if desk.settings else None)
 
 
 def _make_card(desk: Session) -> QWidget | None:
@@ -78,6 +85,7 @@ def install_screens(window: MainWindow, desk: Session) -> None:
     queue_view = make_queue_view(desk)
     if desk.settings is not None:
         _remember_header(window, queue_view, desk.settings)
+        remember_queue(window, queue_view, desk.settings)
     window.set_queue_widget(queue_view)
     for action in queue_view.work_actions():
         window.add_work_action(action)
@@ -92,7 +100,12 @@ def install_screens(window: MainWindow, desk: Session) -> None:
             taken.connect(queue_view.show_taken)
         for action in getattr(card, "work_actions", list)():
             window.add_work_action(action)
+        tabs = getattr(card, "tabs", None)
+        if desk.settings is not None and isinstance(tabs, QTabWidget):
+            remember_tab(window, tabs, desk.settings, CARD_TAB)
     notifier = DeskNotifier(desk.events, window)
-    install_supervisor_console(window, desk, notifier)
+    console = install_supervisor_console(window, desk, notifier)
+    if console is not None and desk.settings is not None:
+        remember_tab(window, console, desk.settings, CONSOLE_TAB)
     decisions = BanDecisionWatch(desk, notifier, window)  # tells the proposer (R11)
     decisions.start()

@@ -145,6 +145,21 @@ class QueueFilter(StrEnum):
     OVERDUE = "overdue"
 
 
+class QueueSort(StrEnum):
+    """What the queue is ordered by (then by request id, so the order is total)."""
+
+    DEADLINE = "deadline"
+    CLIENT = "client"
+    STATUS = "status"
+    CHANNEL = "channel"
+    SCHEME = "scheme"
+
+
+CLOSED_STATUSES = frozenset({RequestStatus.DONE, RequestStatus.CANCELLED,
+                             RequestStatus.CANCELLED_BY_BAN})
+"""Statuses with no time left: the work is over (R19)."""
+
+
 @dataclass(frozen=True)
 class QueueRow:
     """One row of the queue.
@@ -168,14 +183,25 @@ class QueueRow:
     claimed_at: datetime | None
     banned: bool
     claim_lapsed: bool = False
+    description: str = ""
+    """The start of the request's description (what the client asked for), one line."""
+
+    @property
+    def is_closed(self) -> bool:
+        """Done or cancelled: no time is left to show (R19)."""
+        return self.status in CLOSED_STATUSES
 
 
 @dataclass(frozen=True)
 class QueuePage:
-    """A page of the queue; ``next_key`` is passed as ``after`` for the next one."""
+    """A page of the queue; ``next_key`` is passed as ``after`` for the next one.
+
+    The key is (the sort column's value of the last row, its request id): a deadline
+    for :attr:`QueueSort.DEADLINE`, a text for the other orders.
+    """
 
     rows: tuple[QueueRow, ...]
-    next_key: tuple[datetime, int] | None
+    next_key: tuple[datetime | str, int] | None
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import functools
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, QTime
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 
 from nit_desk.domain.types import AdvanceReason, Network, PaymentScheme, RequestStatus
 
@@ -110,6 +110,24 @@ def overdue_colours() -> tuple[QColor, QColor]:
     return QColor("#a8201a"), QColor("#fdecea")
 
 
+def overdue_icon(colour: QColor, size: int = 16) -> QIcon:
+    """A small clock in ``colour``: the calm mark of an overdue request's deadline."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour)
+    pen.setWidthF(size / 10)
+    painter.setPen(pen)
+    middle = size / 2
+    radius = size / 2 - pen.widthF()
+    painter.drawEllipse(QPointF(middle, middle), radius, radius)
+    painter.drawLine(QPointF(middle, middle), QPointF(middle, middle - radius * 0.6))
+    painter.drawLine(QPointF(middle, middle), QPointF(middle + radius * 0.5, middle))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class QueueTexts:
     """The translated names and templates the cells use, looked up once per reload."""
 
@@ -126,7 +144,7 @@ class QueueTexts:
 
 def _header_titles() -> list[str]:
     return [_tr("Client"), _tr("Channel"), _tr("Status"), _tr("Reg."), _tr("Payment"),
-            _tr("Deadline"), _tr("Claimed by")]
+            _tr("Deadline"), _tr("Claimed by"), _tr("Request")]
 
 
 def _header_tips() -> list[str]:
@@ -134,4 +152,5 @@ def _header_tips() -> list[str]:
             _tr("Where the request stands"),
             _tr("Registration: required steps done / required"),
             _tr("Payment scheme: advance or on completion"),
-            _tr("Agreed deadline and the time left"), _tr("Which agent holds it")]
+            _tr("Agreed deadline and the time left"), _tr("Which agent holds it"),
+            _tr("What the client asked for")]

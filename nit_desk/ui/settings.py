@@ -85,6 +85,14 @@ class DeskSettings:
         text = str(value)  # an INI file gives it back as text
         return int(text) if text.isdigit() else 0
 
+    def remembered(self, name: str) -> str:
+        """A screen's remembered choice (a filter, a search, a tab...); "" if none."""
+        return self._text(f"remembered/{name}")
+
+    def remember(self, name: str, value: str) -> None:
+        """Keep a screen's choice for the next session (never a secret: see the module)."""
+        self._store.setValue(f"remembered/{name}", value)
+
     # -- sign-in, language, database ------------------------------------
 
     def last_user_name(self) -> str:

@@ -31,6 +31,7 @@ from nit_desk.ui.runner import ServiceRunner, run_async
 from nit_desk.ui.settings import DeskSettings
 from nit_desk.views.account.change_password import ChangePasswordDialog
 from nit_desk.views.account.settings_dialog import SettingsDialog
+from nit_desk.views.shortcuts_dialog import ShortcutsDialog
 from nit_desk.views.widgets import BusyIndicator, PlaceholderPanel, dialog_finished
 
 
@@ -130,8 +131,16 @@ class MainWindow(QMainWindow):
         placeholder.setEnabled(False)
         self._work_placeholder: QAction | None = placeholder
         self.action_supervisor_console = QAction(self.tr("Supervisor &console"), self)
+        self.action_supervisor_console.setObjectName("actionSupervisorConsole")
+        self.action_supervisor_console.setShortcut(QKeySequence("F9"))
+        self.action_supervisor_console.setToolTip(self.tr("The supervisor console; F9 again "
+                                                          "goes back to the queue"))
         self.action_supervisor_console.triggered.connect(self._on_console_action_triggered)
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.action_shortcuts = self._action(self.help_menu, self.tr("&Keyboard shortcuts"),
+                                             self._on_action_shortcuts_triggered,
+                                             QKeySequence.StandardKey.HelpContents)
+        self.action_shortcuts.setObjectName("actionKeyboardShortcuts")
         self.action_about = self._action(self.help_menu, self.tr("&About NIT Desk…"),
                                          self._on_action_about_triggered)
 
@@ -217,8 +226,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_console_action_triggered(self) -> None:
-        if self.supervisor_console is not None:
+        """F9 opens the console, and from the console goes back to the queue and card."""
+        if self.supervisor_console is None:
+            return
+        if self.tabs.currentWidget() is self.supervisor_console:
+            self.show_work()
+        else:
             self.tabs.setCurrentWidget(self.supervisor_console)
+
+    @Slot()
+    def _on_action_shortcuts_triggered(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot(str)
     def _on_events_status_message(self, text: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
@@ -34,13 +34,14 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from nit_desk.domain.errors import NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow
+from nit_desk.services.dto import QueueFilter, QueuePage, QueueRow, QueueSort
 from nit_desk.services.queue import queue
 from nit_desk.ui.i18n import format_datetime
 from nit_desk.ui.queue_texts import (
     QueueTexts,
     channel_name,
     overdue_colours,
+    overdue_icon,
     reason_name,
     scheme_name,
     short_when,
@@ -51,7 +52,8 @@ from nit_desk.ui.runner import run_async
 from nit_desk.ui.session import Session
 
 __all__ = [  # the words live in queue_texts; other screens import them from here too
-    "CLIENT_ID_ROLE", "OVERDUE_ROLE", "REQUEST_ID_ROLE", "ROW_ROLE", "Column", "QueueModel",
+    "CLIENT_ID_ROLE", "OVERDUE_ROLE", "REQUEST_ID_ROLE", "ROW_ROLE", "SORTABLE", "Column",
+    "QueueModel",
     "QueueQuery", "channel_name", "reason_name", "scheme_name", "short_when",
     "status_name", "time_left_text",
 ]
@@ -104,6 +106,16 @@ class Column(IntEnum):
     SCHEME = 4
     DEADLINE = 5
     CLAIMED_BY = 6
+    DESCRIPTION = 7
+    """What the client asked for, one line (added last: saved column orders keep theirs)."""
+
+
+SORTABLE: dict[Column, QueueSort] = {
+    Column.DEADLINE: QueueSort.DEADLINE, Column.CLIENT: QueueSort.CLIENT,
+    Column.STATUS: QueueSort.STATUS, Column.CHANNEL: QueueSort.CHANNEL,
+    Column.SCHEME: QueueSort.SCHEME,
+}
+"""The columns a header click orders by (in SQL, by the service)."""
 
 
 _COLUMNS = len(Column)
@@ -112,11 +124,14 @@ _COLUMNS = len(Column)
 
 @dataclass(frozen=True)
 class QueueQuery:
-    """What the queue shows: a filter, a status (None = every open one), a search text."""
+    """What the queue shows: a filter, a status (None = every open one), a search text,
+    and the order (soonest deadline first unless a header was clicked)."""
 
     filter: QueueFilter = QueueFilter.ALL_OPEN
     status: RequestStatus | None = None
     search: str = ""
+    sort: QueueSort = QueueSort.DEADLINE
+    descending: bool = False
 
     @property
     def is_narrowed(self) -> bool:
@@ -151,14 +166,16 @@ class QueueModel(QAbstractTableModel):
         self._me, self._page_size = session.actor.user_id, max(1, page_size)
         self._rows: list[QueueRow] = []
         self._row_of: dict[int, int] = {}
-        self._next_key: tuple[datetime, int] | None = None
+        self._when: dict[int, str] = {}
+        self._next_key: tuple[datetime | str, int] | None = None
         self._query = QueueQuery()
         self._generation = 0
         self._loading = self._fetching = self._prefetching = False
         self._ahead: QueuePage | None = None
         self._texts = QueueTexts()
         self._now = datetime.now(UTC)
-        self._overdue_fg, self._overdue_bg = overdue_colours()
+        self._overdue_fg, _background = overdue_colours()
+        self._overdue_icon = overdue_icon(self._overdue_fg)
         self._bold = QFont()
         self._bold.setBold(True)
         self._cells: dict[int, list[dict[int, Any]]] = {}
@@ -196,12 +213,22 @@ class QueueModel(QAbstractTableModel):
 
     def set_filter(self, flt: QueueFilter, status: RequestStatus | None = None) -> None:
         """Show another filter (and status) from the first page."""
-        self._query = QueueQuery(QueueFilter(flt), status, self._query.search)
+        self._query = replace(self._query, filter=QueueFilter(flt), status=status)
         self.reload(keep_count=False)
 
     def set_search(self, text: str) -> None:
         """Show only clients whose phone, email or messenger starts with ``text``."""
-        self._query = QueueQuery(self._query.filter, self._query.status, text.strip())
+        self._query = replace(self._query, search=text.strip())
+        self.reload(keep_count=False)
+
+    def set_sort(self, sort: QueueSort, descending: bool = False) -> None:
+        """Order the rows by ``sort`` (in SQL, paged by key) from the first page."""
+        self._query = replace(self._query, sort=QueueSort(sort), descending=bool(descending))
+        self.reload(keep_count=False)
+
+    def set_query(self, query: QueueQuery) -> None:
+        """Show ``query`` (filter, status, search and order at once) from the first page."""
+        self._query = query
         self.reload(keep_count=False)
 
     def row(self, row: int) -> QueueRow:
@@ -279,7 +306,7 @@ class QueueModel(QAbstractTableModel):
         self._prefetching = True
         run_async(self._read_ahead(self._generation, self._next_key), owner=self)
 
-    async def _read_ahead(self, generation: int, key: tuple[datetime, int]) -> None:
+    async def _read_ahead(self, generation: int, key: tuple[datetime | str, int]) -> None:
         page = await self._read(generation, key, self._page_size, quiet=not self._fetching)
         if page is None:
             return
@@ -302,14 +329,15 @@ class QueueModel(QAbstractTableModel):
         self.page_loaded.emit(len(fresh))
         self._prefetch_soon()
 
-    async def _read(self, generation: int, after: tuple[datetime, int] | None,
+    async def _read(self, generation: int, after: tuple[datetime | str, int] | None,
                     limit: int, *, quiet: bool = False) -> QueuePage | None:
         """One page from the service, or None when it failed or a reload overtook it."""
         q = self._query
         call = self._session.call_quietly if quiet else self._session.call
         try:
             page = await call(queue.queue_page, filter=q.filter, status=q.status,
-                              search=q.search, after=after, limit=limit)
+                              search=q.search, after=after, limit=limit, sort=q.sort,
+                              descending=q.descending)
         except NitDeskError as err:  # refused (a bad search text): the view says why
             self._end_failed_read(generation, err)
             return None
@@ -348,8 +376,9 @@ class QueueModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(0, Column.DEADLINE), self.index(last, Column.DEADLINE),
                               [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
         for i, r in enumerate(self._rows):
-            if before <= r.deadline < now:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, _COLUMNS - 1))
+            if before <= r.deadline < now and not r.is_closed:
+                self.dataChanged.emit(self.index(i, Column.DEADLINE),
+                                      self.index(i, Column.DEADLINE))
 
     # -- the Qt model interface -------------------------------------------------
 
@@ -413,15 +442,18 @@ class QueueModel(QAbstractTableModel):
     def _build_cells(self, row: int) -> list[dict[int, Any]]:
         if len(self._cells) >= CELL_CACHE_ROWS:  # keep the cache to about a screenful
             self._cells.clear()
+            self._when.clear()
         r = self._rows[row]
-        overdue = r.deadline < self._now
-        background = self._overdue_bg if overdue else None
+        # Overdue is said calmly: a clock and a red time in the deadline cell, not a
+        # tinted bold row (a busy queue would be a screen of red).
+        clock = self._overdue_icon if self._is_overdue(r) else None
         cells = []
         for col in range(_COLUMNS):
             cells.append({_DISPLAY: self._display(r, col), _FOREGROUND: self._foreground(r, col),
-                          _BACKGROUND: background, _FONT: self._font(r, col),
+                          _BACKGROUND: None, _FONT: self._font(r, col),
                           _ALIGNMENT: _CENTRE if col == Column.REGISTRATION else None,
-                          _DECORATION: None, _CHECK_STATE: None})
+                          _DECORATION: clock if col == Column.DEADLINE else None,
+                          _CHECK_STATE: None})
         self._cells[row] = cells
         return cells
 
@@ -430,8 +462,12 @@ class QueueModel(QAbstractTableModel):
             return self._tooltip(r, col)
         return self._user_data(r, role)
 
+    def _is_overdue(self, r: QueueRow) -> bool:
+        """Past its deadline and still open (a closed request has no time left)."""
+        return r.deadline < self._now and not r.is_closed
+
     def _foreground(self, r: QueueRow, col: int) -> QColor | None:
-        if col == Column.DEADLINE and r.deadline < self._now:
+        if col == Column.DEADLINE and self._is_overdue(r):
             return self._overdue_fg
         if col == Column.CLAIMED_BY and r.claim_lapsed:
             return QGuiApplication.palette().placeholderText().color()
@@ -443,7 +479,7 @@ class QueueModel(QAbstractTableModel):
         if role == CLIENT_ID_ROLE:
             return r.client_id
         if role == OVERDUE_ROLE:
-            return r.deadline < self._now
+            return self._is_overdue(r)
         if role == ROW_ROLE:
             return r
         return None
@@ -461,7 +497,11 @@ class QueueModel(QAbstractTableModel):
         if col == Column.SCHEME:
             return t.schemes.get(r.payment_scheme, str(r.payment_scheme))
         if col == Column.DEADLINE:
+            if r.is_closed:
+                return self._when_text(r)  # no time left on a closed request
             return time_left_text(r.deadline, self._now)  # the date is in the tooltip
+        if col == Column.DESCRIPTION:
+            return r.description
         if r.claimed_by_name is None:
             return ""
         if r.claim_lapsed:
@@ -469,10 +509,16 @@ class QueueModel(QAbstractTableModel):
         return t.you.format(name=r.claimed_by_name) if r.claimed_by_id == self._me \
             else r.claimed_by_name
 
+    def _when_text(self, r: QueueRow) -> str:
+        text = self._when.get(r.request_id)
+        if text is None:
+            text = self._when[r.request_id] = short_when(r.deadline, self._now)
+        return text
+
     def _font(self, r: QueueRow, col: int) -> QFont | None:
         mine = col == Column.CLAIMED_BY and r.claimed_by_id is not None \
             and r.claimed_by_id == self._me and not r.claim_lapsed
-        if mine or (col == Column.DEADLINE and r.deadline < self._now):
+        if mine:
             return self._bold
         return None
 
@@ -492,6 +538,8 @@ class QueueModel(QAbstractTableModel):
         if col == Column.SCHEME and r.advance_reasons:
             return _tr("Advance: {reasons}").format(
                 reasons=", ".join(reason_name(a) for a in r.advance_reasons))
+        if col == Column.DESCRIPTION and r.description:
+            return r.description
         if col == Column.CLIENT and r.banned:
             return _tr("This client is banned from support.")
         return None

@@ -23,7 +23,14 @@ from nit_desk.domain.messages import QT_TRANSLATE_NOOP
 from nit_desk.domain.types import Network, PaymentScheme, RequestStatus
 from nit_desk.services.actor import Actor
 from nit_desk.services.clients.client_search import prefix_client_ids
-from nit_desk.services.dto import CLAIM_LEASE, ClaimConflict, QueueFilter, QueuePage, QueueRow
+from nit_desk.services.dto import (
+    CLAIM_LEASE,
+    ClaimConflict,
+    QueueFilter,
+    QueuePage,
+    QueueRow,
+    QueueSort,
+)
 from nit_desk.services.queue.claims import (
     claim,
     next_request,
@@ -40,7 +47,7 @@ from nit_desk.services.storage.types import utcnow
 from nit_desk.services.uow import read_as
 
 __all__ = [
-    "CLAIM_LEASE", "ClaimConflict", "QueueFilter", "QueuePage", "QueueRow", "claim",
+    "CLAIM_LEASE", "ClaimConflict", "QueueFilter", "QueuePage", "QueueRow", "QueueSort", "claim",
     "create_request", "next_request", "queue_count", "queue_page", "release", "renew_claims",
     "request_detail", "update_flags",
 ]
@@ -53,26 +60,31 @@ _OPEN_ORDER = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.WAITI
 def queue_page(
     db: Database, actor: Actor, *, filter: QueueFilter = QueueFilter.ALL_OPEN,
     status: RequestStatus | None = None, search: str = "",
-    after: tuple[datetime, int] | None = None, limit: int = 100,
+    after: tuple[datetime | str, int] | None = None, limit: int = 100,
+    sort: QueueSort = QueueSort.DEADLINE, descending: bool = False,
 ) -> QueuePage:
-    """One page of the queue, soonest deadline first (R7).
+    """One page of the queue, soonest deadline first unless another order is asked (R7).
 
     One statement per page (see :mod:`nit_desk.services.queue.queue_statements`); a
-    search first finds the matching clients.
+    search first finds the matching clients. Every order is done in SQL and
+    paged by key, so a page never repeats or skips a row.
 
     Args:
         filter: all open, mine, unclaimed or overdue requests.
         status: only this status (may be a closed one, to look back).
         search: a phone, email or messenger prefix of the client.
-        after: ``next_key`` of the previous page.
+        after: ``next_key`` of the previous page (of the same order).
         limit: rows per page (1-500).
+        sort: the column ordered by (then the request id).
+        descending: latest deadline, or Z to A, first.
     """
     limit = max(1, min(int(limit), MAX_PAGE))
-    flt = QueueFilter(filter)
+    flt, order = QueueFilter(filter), QueueSort(sort)
     statuses = tuple(_statuses(flt, status))
     params: dict[str, Any] = {"page_limit": limit + 1}
     if after is not None:
-        params["after_deadline"], params["after_id"] = _checked_key(after)
+        value, params["after_id"] = _checked_key(after, order)
+        params["after_deadline" if order is QueueSort.DEADLINE else "after_value"] = value
     with read_as(db, actor) as (session, _sup):
         now = params["now"] = utcnow()
         params["uid"] = actor.user_id
@@ -82,11 +94,26 @@ def queue_page(
         if client_ids is not None:
             params["client_ids"] = client_ids
         statement = page_statement(statuses, flt, searching=client_ids is not None,
-                                   paged=after is not None)
+                                   paged=after is not None, sort=order,
+                                   descending=bool(descending))
         result = session.connection().execute(statement, params).all()
     rows = [_queue_row(r, now) for r in result[:limit]]
-    next_key = (rows[-1].deadline, rows[-1].request_id) if len(result) > limit else None
+    next_key = (_sort_value(rows[-1], order), rows[-1].request_id) \
+        if len(result) > limit else None
     return QueuePage(tuple(rows), next_key)
+
+
+def _sort_value(row: QueueRow, order: QueueSort) -> datetime | str:
+    """The value ``row`` is ordered by, as the next page's key carries it."""
+    if order is QueueSort.CLIENT:
+        return row.handle
+    if order is QueueSort.STATUS:
+        return row.status.value
+    if order is QueueSort.CHANNEL:
+        return row.channel.value
+    if order is QueueSort.SCHEME:
+        return row.payment_scheme.value
+    return row.deadline
 
 
 def queue_count(db: Database, actor: Actor, filter: QueueFilter = QueueFilter.ALL_OPEN,
@@ -123,16 +150,22 @@ def _search_clients(session: Session, search: str) -> list[int] | None:
     return prefix_client_ids(session, text, SEARCH_CLIENTS)
 
 
-def _checked_key(key: tuple[datetime, int]) -> tuple[datetime, int]:
-    """A page key as the service handed it out, or a ValidationError."""
+def _checked_key(key: tuple[datetime | str, int],
+                 order: QueueSort = QueueSort.DEADLINE) -> tuple[datetime | str, int]:
+    """A page key as the service handed it out for ``order``, or a ValidationError."""
+    value: object = None
     try:
-        deadline, request_id = key
+        value, request_id = key
         request_id = int(request_id)
     except (TypeError, ValueError):
-        deadline = None
-    if not isinstance(deadline, datetime) or deadline.tzinfo is None:
+        value = None
+    if order is QueueSort.DEADLINE:
+        good = isinstance(value, datetime) and value.tzinfo is not None
+    else:
+        good = isinstance(value, str)
+    if not good:
         raise ValidationError(QT_TRANSLATE_NOOP("messages", "Bad page key."), field="after")
-    return deadline, request_id
+    return value, request_id  # type: ignore[return-value]
 
 
 _NETWORKS = {m.value: m for m in Network}
@@ -147,11 +180,18 @@ def _queue_row(r: Sequence[Any], now: datetime) -> QueueRow:
     of 15 columns, on every scroll step and search keystroke.
     """
     (request_id, client_id, channel, status, scheme, reasons, deadline, claimed_by_id,
-     claimed_at, lease_expires_at, handle, banned, username, done, total) = r
+     claimed_at, lease_expires_at, handle, banned, username, done, total, description) = r
     lapsed = claimed_by_id is not None and (
         lease_expires_at is not None and lease_expires_at < now)
     return QueueRow(
         request_id, client_id, handle, _NETWORKS.get(channel) or Network(channel),
         _STATUSES.get(status) or RequestStatus(status), int(done), int(total),
         _SCHEMES.get(scheme) or PaymentScheme(scheme), decode_reasons(reasons), deadline,
-        claimed_by_id, username, claimed_at, bool(banned), claim_lapsed=lapsed)
+        claimed_by_id, username, claimed_at, bool(banned), claim_lapsed=lapsed,
+        description=_one_line(description))
+
+
+def _one_line(text: str | None) -> str:
+    """The description's first line, its spaces collapsed (the column is one line)."""
+    first = (text or "").strip().split("\n", 1)[0]
+    return " ".join(first.split())

@@ -23,6 +23,8 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
+    and_,
     bindparam,
     func,
     or_,
@@ -31,7 +33,7 @@ from sqlalchemy import (
 )
 
 from nit_desk.domain.types import RequestStatus, StepState
-from nit_desk.services.dto import QueueFilter
+from nit_desk.services.dto import QueueFilter, QueueSort
 from nit_desk.services.storage.models import ChecklistItem, Client, Request, User
 from nit_desk.services.storage.types import UTCDateTime
 
@@ -45,27 +47,73 @@ _REQUEST_COLUMNS = ("id", "client_id", "channel", "status", "payment_scheme",
                     "lease_expires_at")
 
 
+DESCRIPTION_CHARS = 120
+"""How much of a description a queue row carries (the column shows one short line)."""
+
+_SORT_COLUMNS: dict[QueueSort, Any] = {
+    QueueSort.CLIENT: _clients.handle, QueueSort.STATUS: _requests.status,
+    QueueSort.CHANNEL: _requests.channel, QueueSort.SCHEME: _requests.payment_scheme,
+}
+"""The text columns a page may be ordered by (the deadline has its own index plan)."""
+
+
 @functools.lru_cache(maxsize=128)
 def page_statement(statuses: tuple[RequestStatus, ...], flt: QueueFilter, *,
-                   searching: bool, paged: bool) -> Select:
+                   searching: bool, paged: bool, sort: QueueSort = QueueSort.DEADLINE,
+                   descending: bool = False) -> Select:
     """The page statement of this shape, built at first use and then shared.
 
     A row is the request's columns of ``_REQUEST_COLUMNS``, then ``handle``,
-    ``banned``, ``username``, ``required_done``, ``required_total``.
+    ``banned``, ``username``, ``required_done``, ``required_total``, the start
+    of the ``description``.
     """
-    keys = _keys(statuses, flt, searching, paged).subquery("page_keys")
+    if sort is QueueSort.DEADLINE:
+        keys = _keys(statuses, flt, searching, paged, descending).subquery("page_keys")
+    else:
+        keys = _sorted_keys(statuses, flt, searching, paged, sort,
+                            descending).subquery("page_keys")
     done = _count_steps(_items.state == StepState.DONE.value)
     total = _count_steps(None)
+    order = (keys.c.sort_value.desc(), keys.c.id.desc()) if descending \
+        else (keys.c.sort_value, keys.c.id)
     return (
         select(*(_requests[name] for name in _REQUEST_COLUMNS), _clients.handle,
                _clients.banned, _users.username, done.label("required_done"),
-               total.label("required_total"))
+               total.label("required_total"),
+               func.substr(_requests.description, 1, DESCRIPTION_CHARS).label("description"))
         .select_from(keys)
         .join(Request.__table__, _requests.id == keys.c.id)
         .join(Client.__table__, _clients.id == _requests.client_id)
         .outerjoin(User.__table__, _users.id == _requests.claimed_by_id)
-        .order_by(keys.c.deadline, keys.c.id)
+        .order_by(*order)
     )
+
+
+def _sorted_keys(statuses: tuple[RequestStatus, ...], flt: QueueFilter, searching: bool,
+                 paged: bool, sort: QueueSort, descending: bool) -> Select:
+    """The page's request ids ordered by a text column, then the id (keyset paged).
+
+    A header click is rare beside scrolling, so one ordered scan of the open
+    requests (their count, not the table's) is taken rather than an index per column.
+    """
+    column = _SORT_COLUMNS[sort]
+    query = select(_requests.id, column.label("sort_value")).join(
+        Client.__table__, _clients.id == _requests.client_id).where(
+        _requests.status.in_([s.value for s in statuses]))
+    if searching:
+        query = query.where(_requests.client_id.in_(bindparam("client_ids", expanding=True)))
+    query = claim_filter(query, flt)
+    if paged:
+        value = bindparam("after_value", type_=String())
+        after = bindparam("after_id", type_=Integer())
+        if descending:
+            query = query.where(or_(column < value, and_(column == value,
+                                                         _requests.id < after)))
+        else:
+            query = query.where(or_(column > value, and_(column == value,
+                                                         _requests.id > after)))
+    order = (column.desc(), _requests.id.desc()) if descending else (column, _requests.id)
+    return query.order_by(*order).limit(bindparam("page_limit", type_=Integer()))
 
 
 def _count_steps(condition: ColumnElement[bool] | None) -> Any:
@@ -78,7 +126,7 @@ def _count_steps(condition: ColumnElement[bool] | None) -> Any:
 
 
 def _keys(statuses: tuple[RequestStatus, ...], flt: QueueFilter, searching: bool,
-          paged: bool) -> Select:
+          paged: bool, descending: bool = False) -> Select:
     """The page's request ids and deadlines, read through index ranges only.
 
     With a search, the few matching clients' requests are read through
@@ -88,34 +136,41 @@ def _keys(statuses: tuple[RequestStatus, ...], flt: QueueFilter, searching: bool
     the ranges merged.
     """
     limit = bindparam("page_limit", type_=Integer())
+    order = (_requests.deadline.desc(), _requests.id.desc()) if descending \
+        else (_requests.deadline, _requests.id)
     if searching:
-        query = select(_requests.id, _requests.deadline).where(
+        query = select(_requests.id, _requests.deadline.label("sort_value")).where(
             _requests.client_id.in_(bindparam("client_ids", expanding=True)),
             # "|| ''" keeps SQLite from walking the status index instead
             _requests.status.concat("").in_([s.value for s in statuses]))
-        query = _narrowed(query, flt, paged)
-        return query.order_by(_requests.deadline, _requests.id).limit(limit)
+        query = _narrowed(query, flt, paged, descending)
+        return query.order_by(*order).limit(limit)
     parts = []
     for status in statuses:
-        query = select(_requests.id, _requests.deadline).where(
+        query = select(_requests.id, _requests.deadline.label("sort_value")).where(
             _requests.status == status.value)
-        query = _narrowed(query, flt, paged)
-        parts.append(query.order_by(_requests.deadline, _requests.id).limit(limit))
+        query = _narrowed(query, flt, paged, descending)
+        parts.append(query.order_by(*order).limit(limit))
     if len(parts) == 1:
         return parts[0]
     merged = union_all(*(select(p.subquery()) for p in parts)).subquery()
-    return select(merged.c.id, merged.c.deadline).order_by(
-        merged.c.deadline, merged.c.id).limit(limit)
+    merged_order = (merged.c.sort_value.desc(), merged.c.id.desc()) if descending \
+        else (merged.c.sort_value, merged.c.id)
+    return select(merged.c.id, merged.c.sort_value).order_by(*merged_order).limit(limit)
 
 
-def _narrowed(query: Select, flt: QueueFilter, paged: bool) -> Select:
+def _narrowed(query: Select, flt: QueueFilter, paged: bool, descending: bool = False) -> Select:
     query = claim_filter(query, flt)
     if paged:
         d = bindparam("after_deadline", type_=UTCDateTime())
         i = bindparam("after_id", type_=Integer())
         # The first term bounds the index range; the second skips the rows already shown.
-        query = query.where(_requests.deadline >= d,
-                            or_(_requests.deadline > d, _requests.id > i))
+        if descending:
+            query = query.where(_requests.deadline <= d,
+                                or_(_requests.deadline < d, _requests.id < i))
+        else:
+            query = query.where(_requests.deadline >= d,
+                                or_(_requests.deadline > d, _requests.id > i))
     return query
 
 

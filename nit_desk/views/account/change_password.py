@@ -95,11 +95,14 @@ class ChangePasswordDialog(QDialog, ErrorSink):
         try:
             await self._runner.call(users.change_password, self._db, self._actor, old, new)
         except NitDeskError as err:
+            self._set_working(False)  # a disabled field cannot take the focus back
             self.show_error(err)
             self._clear_new()
             return
-        finally:
+        except BaseException:
             self._set_working(False)
+            raise
+        self._set_working(False)
         self._known_password = None
         self.accept()
 

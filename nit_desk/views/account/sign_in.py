@@ -165,15 +165,19 @@ class SignInDialog(QDialog, ErrorSink):
         name, password = self.user_edit.text().strip(), self.password_edit.text()
         if not name or not password:
             self.message.show_error(self.tr("Type your user name and your password."))
+            (self.password_edit if name else self.user_edit).setFocus()
             return
         self._set_working(True, self.tr("Signing in…"))
         try:
             result = await self._runner.call(users.authenticate, self._db, name, password)
         except NitDeskError as err:
+            self._set_working(False)  # a disabled field cannot take the focus back
             self._refused(err)
             return
-        finally:
+        except BaseException:
             self._set_working(False)
+            raise
+        self._set_working(False)
         await self._proceed(result, password)
 
     async def _proceed(self, result: SignIn, password: str) -> None:
@@ -183,6 +187,7 @@ class SignInDialog(QDialog, ErrorSink):
                                           current_password=password, parent=self)
             if await dialog_finished(dialog) != QDialog.DialogCode.Accepted:
                 self.password_edit.clear()
+                self.password_edit.setFocus()
                 self.message.show_error(self.tr("Choose a new password to start working."))
                 return
         self._finish(result.actor)
@@ -204,16 +209,20 @@ class SignInDialog(QDialog, ErrorSink):
             await self._runner.call(users.create_first_supervisor, self._db, name, password)
             result = await self._runner.call(users.authenticate, self._db, name, password)
         except Conflict as err:  # another workstation created the first user meanwhile
+            self._set_working(False)
             self.user_edit.setText(name)
             self._show_mode(SIGN_IN)
             self.show_error(err)
             return
         except NitDeskError as err:
+            self._set_working(False)  # enabled first, or the password field cannot take focus
             self._clear_first_passwords()
             self.show_error(err)
             return
-        finally:
+        except BaseException:
             self._set_working(False)
+            raise
+        self._set_working(False)
         self._finish(result.actor)
 
     def _clear_first_passwords(self) -> None:

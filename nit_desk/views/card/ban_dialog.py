@@ -28,6 +28,7 @@ from nit_desk.services.dto import BanProposalDTO, ClientCard, SensitiveActionDTO
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
@@ -92,6 +93,7 @@ class BanProposalDialog(QDialog, FormErrors):
         layout.addWidget(self.fields["comment"])
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.send_button)
         self._add_steps()
         self.resize(600, 560)
         run_async(self._load_sensitive(), owner=self)

@@ -35,7 +35,7 @@ class CardActions(QWidget):
         self.answer_button = QPushButton(self.tr("Ready &answer…"))
         self.answer_button.setObjectName("readyAnswerButton")
         self.answer_button.setToolTip(self.tr(
-            "Copy a ready answer, filled for this client, for the messenger (Ctrl+Shift+A)"))
+            "Copy a ready answer, filled for this client, for the messenger (Ctrl+Shift+G)"))
         self.sensitive_button = QPushButton(self.tr("&Sensitive action…"))
         self.sensitive_button.setObjectName("sensitiveActionButton")
         self.sensitive_button.setToolTip(self.tr(

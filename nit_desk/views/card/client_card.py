@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -54,6 +55,7 @@ from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.card.work_log_panel import WorkLogPanel
 from nit_desk.views.detached_window import DetachedWindow
 from nit_desk.views.field_feedback import FieldFeedback
+from nit_desk.views.shortcuts_dialog import set_keys_group
 from nit_desk.views.widgets import (
     FittingScrollArea,
     MessageLine,
@@ -112,17 +114,63 @@ class ClientCardView(QWidget, ErrorSink):
         self.action_new_request.triggered.connect(self._on_action_new_request_triggered)
         self.action_ready_answer = QAction(self.tr("Ready &answer…"), self)
         self.action_ready_answer.setObjectName("actionReadyAnswer")
-        self.action_ready_answer.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.action_ready_answer.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.action_ready_answer.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.action_ready_answer.triggered.connect(self._on_answer_button_clicked)
         self.addAction(self.action_ready_answer)
         self.addActions(self.life_bar.work_actions())  # the shortcuts work on the card alone too
+        self.action_sensitive = self._button_action(
+            self.tr("Sensitive action…"), "Ctrl+Shift+A", self.sensitive_button)
+        self.action_propose_ban = self._button_action(
+            self.tr("Propose ban…"), "Ctrl+Shift+K", self.ban_button)
+        self.tab_actions: list[QAction] = []
+        self._update_tab_actions()
+        set_keys_group(self, self.tr("Client card"))
         session.events.data_changed.connect(self._on_events_data_changed)
 
     def work_actions(self) -> list[QAction]:
         """The card's entries for the Work menu: "New request…" (Ctrl+I) and the moves of
         the shown request (R19): whatever the card shows is what they act on."""
         return [self.action_new_request, *self.life_bar.work_actions(), self.action_detach]
+
+    def _button_action(self, text: str, keys: str, button: QPushButton) -> QAction:
+        """A key that presses one of the card's buttons while it is enabled."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda: button.click() if button.isEnabled() else None)
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{button.toolTip()} ({shown})" if button.toolTip() else shown)
+        self.addAction(action)
+        return action
+
+    def _update_tab_actions(self) -> None:
+        """Ctrl+1, Ctrl+2… bring up the card's tabs in their order (added tabs too)."""
+        for index in range(len(self.tab_actions), min(self.tabs.count(), 9)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_tab(i))
+            self.addAction(action)
+            self.tab_actions.append(action)
+        for index, action in enumerate(self.tab_actions):
+            title = self.tabs.tabText(index).replace("&", "")
+            action.setText(self.tr("Tab: {title}").format(title=title.split(" (")[0]))
+
+    def show_tab(self, index: int) -> None:
+        """Bring up tab ``index`` of the card and put the keyboard in it."""
+        if not 0 <= index < self.tabs.count() or self.stack.currentIndex() != 1:
+            return
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:  # the page's first field or table
+            if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- building ------------------------------------------------------------
 
@@ -266,6 +314,7 @@ class ClientCardView(QWidget, ErrorSink):
         self.request_tabs.append(widget)
         if detach is not None:
             self._detachers[widget] = (title.replace("&", ""), detach)
+        self._update_tab_actions()
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
         self._update_detach()
 

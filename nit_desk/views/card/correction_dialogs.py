@@ -42,6 +42,7 @@ from nit_desk.services.dto import ContactConflict, ContactDTO
 from nit_desk.ui.queue_texts import channel_name
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.time_text import local_time_text, to_qdatetime
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
@@ -91,6 +92,7 @@ class CorrectionDialog(QDialog, FormErrors):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.save_button)
         self.setMinimumWidth(460)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> FieldFeedback:

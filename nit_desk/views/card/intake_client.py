@@ -9,7 +9,7 @@ looks up matching clients when a contact changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -74,7 +74,7 @@ class IntakeClientBox(QGroupBox):
         self.fields["messengers"] = self.messengers_field
         self.add_button = QPushButton(self.tr("&Add messenger"))
         self.add_button.setObjectName("addMessengerButton")
-        self.add_button.clicked.connect(self.add_messenger_row)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
         self.channel_combo = QComboBox()
         self.channel_combo.setObjectName("channelCombo")
         for network in Network:
@@ -112,6 +112,12 @@ class IntakeClientBox(QGroupBox):
     # -- messenger rows ------------------------------------------------------
 
     @Slot()
+    def _on_add_button_clicked(self) -> None:
+        """A new row is typed in at once: the cursor goes to its account."""
+        row = self.add_messenger_row()
+        row.show()  # the layout would show it one loop turn later: too late for the focus
+        row.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def add_messenger_row(self) -> MessengerRow:
         """Add one more messenger account row (network and account)."""
         row = MessengerRow(len(self.rows))
@@ -121,7 +127,22 @@ class IntakeClientBox(QGroupBox):
         self.rows.append(row)
         self.messenger_box.addWidget(row)
         self._renumber()
+        self.chain_tab_order()
         return row
+
+    def chain_tab_order(self) -> None:
+        """Tab goes down the form as it reads: handle, phone, email, each messenger row
+        (network, account, remove), "Add messenger", the channel.
+
+        Rows are added after the rest of the dialog was built, so without this Tab
+        would reach them only after the dialog's buttons.
+        """
+        chain: list[QWidget] = [self.handle_edit, self.phone_edit, self.email_edit]
+        for row in self.rows:
+            chain += [row.network_combo, row.edit, row.remove_button]
+        chain += [self.add_button, self.channel_combo]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _renumber(self) -> None:
         for index, row in enumerate(self.rows):

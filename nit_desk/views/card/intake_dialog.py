@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,6 +48,7 @@ from nit_desk.ui.session import Session
 from nit_desk.views.card.intake_client import IntakeClientBox
 from nit_desk.views.card.intake_parts import MatchBanner, MessengerRow
 from nit_desk.views.card.intake_request import IntakeRequestBox
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 
@@ -78,6 +79,8 @@ class IntakeDialog(QDialog, ErrorSink):
         self.add_messenger_row()
         self._update_scheme()
         self._update_save()
+        self.save_action = install_dialog_keys(self, self.save_button)
+        self.handle_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # opens in its first field
 
     # -- building ------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from shiboken6 import isValid
 from nit_desk.domain.errors import NitDeskError, ValidationError
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import async_slot
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 
@@ -125,6 +126,7 @@ class ReasonDialog(_SubmittingDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.setMinimumWidth(460)
         self._on_line_text_changed(self.line.text())
 
@@ -175,6 +177,7 @@ class TimeCorrectionDialog(_SubmittingDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.setMinimumWidth(460)
         self._on_reason_text_changed(self.reason.text())
 

@@ -1,6 +1,6 @@
 """The ready-answer picker: a few letters, Enter, and the filled answer is on the clipboard.
 
-Opened from the card (Ctrl+Shift+A, or "Ready answer…" under it). The agent types
+Opened from the card (Ctrl+Shift+G, or "Ready answer…" under it). The agent types
 a few letters of the title or the text; Up/Down move through what is left; the
 preview shows the answer filled from the card's client and request, and what
 the desk could not fill (left in braces, said in orange). Enter copies the

@@ -33,6 +33,7 @@ from nit_desk.services.clients import sensitive
 from nit_desk.services.dto import SensitiveActionDTO
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.session import Session
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.widgets import MessageLine
 
@@ -130,6 +131,7 @@ class SensitiveActionDialog(QDialog, FormErrors):
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.save_button)
         return page
 
     def _refused_page(self) -> QWidget:

@@ -23,6 +23,7 @@ from nit_desk.domain.errors import ValidationError
 from nit_desk.domain.text import clean_text
 from nit_desk.ui.errors import error_text
 from nit_desk.ui.time_text import local_time_text
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.widgets import MessageLine
 
 REASON_MAX = 4000
@@ -115,6 +116,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.reason_edit, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.ok_button)
         self.resize(480, 260)
 
     @property

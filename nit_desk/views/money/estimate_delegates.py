@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -70,6 +71,25 @@ class RefusingDelegate(QStyledItemDelegate):
         """Why the editor's text would be refused ("" when it is fine)."""
         return ""
 
+    @staticmethod
+    def select_text_soon(editor: QWidget) -> None:
+        """Select the editor's whole text once it has the focus, so typing replaces it.
+
+        Qt selects only a bare QLineEdit's text, and before the editor takes the focus
+        (the money editor then reformats it, an editable combo never gets it). A key
+        that opened the editor was typed by then: that text is left as typed.
+        """
+        edit = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        if not isinstance(edit, QLineEdit):
+            return
+        given = edit.text()
+
+        def select() -> None:
+            if edit.text() == given:
+                edit.selectAll()
+
+        QTimer.singleShot(0, edit, select)
+
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         """Keep the editor open on Enter / Tab while its text is refused."""
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
@@ -114,6 +134,7 @@ class ServiceDelegate(RefusingDelegate):
         """Show the line's description as the combo's text."""
         if isinstance(editor, QComboBox):
             editor.setEditText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            self.select_text_soon(editor)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: ModelIndex) -> None:
@@ -150,6 +171,7 @@ class QuantityDelegate(RefusingDelegate):
         """The quantity as text."""
         if isinstance(editor, QLineEdit):
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            self.select_text_soon(editor)
 
     def refusal(self, editor: QObject) -> str:
         """The reason a typed quantity is refused ("" when it reads)."""
@@ -215,6 +237,7 @@ class MoneyDelegate(RefusingDelegate):
         if isinstance(editor, MoneyEdit) and isinstance(value, int):
             editor.setText(editing_text(value))
             editor.check()
+            self.select_text_soon(editor)
 
     def refusal(self, editor: QObject) -> str:
         """The reason a typed price is refused ("" when it reads)."""

@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -149,7 +150,7 @@ class EstimateEditor(QWidget, ErrorSink):
         self.up_action, self.down_action = area.up_action, area.down_action
 
     def _build_actions(self) -> None:
-        # Undo, Redo, Insert and Alt+Up/Down also work with the focus in the history list.
+        # Undo, Redo, Insert and Ctrl+Shift+Up/Down also work with the focus in the history list.
         self.addActions([self.undo_action, self.redo_action, self.add_action, self.up_action,
                          self.down_action])
         self.save_action = QAction(self.tr("Save draft"), self)
@@ -157,6 +158,28 @@ class EstimateEditor(QWidget, ErrorSink):
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self._on_save_action_triggered)
         self.addAction(self.save_action)
+        self.propose_action = self._button_action(self.tr("Propose the estimate"), "Ctrl+Alt+P",
+                                                  self.propose_button)
+        self.agree_action = self._button_action(self.tr("Client agreed to the estimate"),
+                                                "Ctrl+Alt+A", self.agree_button)
+        self.reject_action = self._button_action(self.tr("Client rejected the estimate"),
+                                                 "Ctrl+Alt+R", self.reject_button)
+
+    def _button_action(self, text: str, keys: str, button: QAbstractButton) -> QAction:
+        """A key for one of the version's buttons: it presses the button while enabled,
+        so the key asks the same question ("Agree version 2 for 2 100 ₽?") as a click."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: button.click() if button.isEnabled() else None)
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{button.toolTip()} ({shown})" if button.toolTip() else shown)
+        self.addAction(action)
+        return action
+
+    def key_actions(self) -> list[QAction]:
+        """The editor's keyed actions (save, propose, agree, reject), for the key list."""
+        return [self.save_action, self.propose_action, self.agree_action, self.reject_action]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Show the version history beside the lines when the editor is wide enough."""

@@ -2,7 +2,8 @@
 
 :class:`EstimateLinesArea` shows an :class:`~nit_desk.models.money.estimate_model.EstimateModel`
 in a table with its delegates, the Add / Remove / Up / Down buttons (Insert,
-Delete, Alt+Up, Alt+Down), an Edit menu whose Undo / Redo entries name the step
+Delete, Ctrl+Shift+Up, Ctrl+Shift+Down; Alt+Down is left to open a combo box), an
+Edit menu whose Undo / Redo entries name the step
 ("Undo change quantity of line 2"), and the note with the large exact total,
 both kept in step with the model (the note is part of its undo history).
 Its texts keep the editor's translation context.
@@ -104,7 +105,7 @@ class EstimateLinesArea(QWidget):
         wraps them onto a second row rather than hiding any behind a "»"."""
         self.add_button = QPushButton(_tr("Add line"))
         self.remove_button = QPushButton(_tr("Remove"))
-        self.up_button = QPushButton("▲")  # the tooltip names it: "Move line up (Alt+Up)"
+        self.up_button = QPushButton("▲")  # the tooltip names it: "Move line up (Ctrl+Shift+Up)"
         self.down_button = QPushButton("▼")
         for button in (self.up_button, self.down_button):
             button.setFixedWidth(28)
@@ -137,8 +138,8 @@ class EstimateLinesArea(QWidget):
         self.add_action = self._action(_tr("Add line"), "Insert", self._on_add_triggered)
         self.remove_action = self._action(_tr("Remove line"), "Delete",
                                           self._on_remove_triggered, on_table=True)
-        self.up_action = self._action(_tr("Move line up"), "Alt+Up", self._on_up_triggered)
-        self.down_action = self._action(_tr("Move line down"), "Alt+Down",
+        self.up_action = self._action(_tr("Move line up"), "Ctrl+Shift+Up", self._on_up_triggered)
+        self.down_action = self._action(_tr("Move line down"), "Ctrl+Shift+Down",
                                         self._on_down_triggered)
         menu = QMenu(self)
         menu.addActions([self.undo_action, self.redo_action])

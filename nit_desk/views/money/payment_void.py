@@ -31,6 +31,7 @@ from nit_desk.ui.money_text import date_text, day_text, money_text, payment_kind
 from nit_desk.ui.palette import tone
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.session import Session
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.widgets import MessageLine
 
@@ -122,6 +123,7 @@ class VoidPaymentDialog(QDialog, ErrorSink):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.void_button)
         self.setMinimumWidth(460)
 
     async def submit(self) -> PaymentDTO | None:

@@ -82,6 +82,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         self.void_dialog: VoidPaymentDialog | None = None
         self._generation = 0  # a newer request or reload makes an older answer stale
         self._stale = False
+        self._record_wanted = False  # Ctrl+Shift+M before the money was read
         self.stack = QStackedWidget()
         self.stack.addWidget(PlaceholderPanel(self.tr("Payments"),
                                               self.tr("Pick a request to see its money.")))
@@ -185,6 +186,7 @@ class PaymentsPanel(QWidget, ErrorSink):
         """Show the money of ``request_id`` (None: the empty page); extra arguments ignored."""
         if request_id != self.request_id or request_id is None:
             self.status = None  # never show one request's money under another
+            self._record_wanted = False
             self.stack.setCurrentIndex(0)
         self.request_id = request_id
         self.reload()
@@ -212,7 +214,7 @@ class PaymentsPanel(QWidget, ErrorSink):
             self.set_status(status)
 
     def set_status(self, status: MoneyStatus) -> None:
-        """Show one request's money."""
+        """Show one request's money (and open "Record payment…" if it was asked for)."""
         self.status = status
         self.stack.setCurrentIndex(1)
         self.scheme_label.setText(self.tr("Payment scheme: {scheme}").format(
@@ -241,6 +243,9 @@ class PaymentsPanel(QWidget, ErrorSink):
         self.record_button.setEnabled(not reason)
         self.record_button.setToolTip(reason or self.tr("Record money received for this request"))
         self.closed_label.setText(reason)
+        if self._record_wanted:
+            self._record_wanted = False
+            self.open_record_dialog()
 
     def _fill_payments(self, payments: tuple[PaymentDTO, ...]) -> None:
         selected = self.selected_payment()
@@ -292,6 +297,14 @@ class PaymentsPanel(QWidget, ErrorSink):
             self.message.show_info(voided_text(payment))
 
     # -- recording -------------------------------------------------------------
+
+    def record_when_loaded(self) -> None:
+        """Open "Record payment…" as soon as the shown request's money is read (Ctrl+Shift+M
+        from anywhere on the card: the tab may only now be shown, its money on the way)."""
+        if self.status is not None and not self._stale:
+            self.open_record_dialog()
+        else:
+            self._record_wanted = True
 
     def open_record_dialog(self) -> RecordPaymentDialog | None:
         """Open "Record payment…" for the shown request (None when refused now)."""

@@ -32,6 +32,7 @@ from nit_desk.services.money.money_dto import MoneyStatus, PaymentDTO
 from nit_desk.ui.money_text import money_text, payment_kind_name
 from nit_desk.ui.runner import async_slot
 from nit_desk.ui.session import Session
+from nit_desk.views.dialog_keys import install_dialog_keys
 from nit_desk.views.field_feedback import FieldFeedback, FormErrors
 from nit_desk.views.money.money_edit import MoneyEdit
 from nit_desk.views.money.payment_void import overpaid_by
@@ -100,6 +101,7 @@ class RecordPaymentDialog(QDialog, FormErrors):
         layout.addWidget(notice)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        install_dialog_keys(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         self.setMinimumWidth(420)
 
     def kind(self) -> PaymentKind:

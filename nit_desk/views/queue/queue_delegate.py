@@ -11,6 +11,7 @@ a repaint. This delegate
   the background brush, then the text as a :class:`QStaticText` laid out once
   per text, font and cell size, at the place and in the colour Qt's common
   style would draw it;
+* paints an icon (the overdue clock) where Qt's common style puts it;
 * leaves every other cell, and every cell under a style that draws item cells
   its own way (native Windows and macOS styles, style sheets, proxy styles), to
   Qt's own painting, fed by the same one-call lookup.
@@ -25,12 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QPainter,
     QPalette,
     QStaticText,
@@ -51,6 +53,7 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT = QPalette.ColorRole.Text
 _NO_BRUSH = QBrush()
@@ -73,11 +76,14 @@ TEXT_CACHE_SIZE = 2000
 
 @dataclass(frozen=True, slots=True)
 class _LaidOut:
-    """A cell's text laid out once, and where it sits in the cell."""
+    """A cell's text laid out once, and where it (and its icon, if any) sits in the cell."""
 
     text: QStaticText
     dx: int
     dy: int
+    icon: QRect | None = None
+    """Where the cell's icon goes, relative to the cell (None: no icon)."""
+    icon_alignment: Qt.AlignmentFlag | None = None
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -115,7 +121,13 @@ class QueueDelegate(QStyledItemDelegate):
         if not text:
             return
         font = cell[_FONT] or option.font
-        laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT])
+        icon = cell[_DECORATION]
+        laid = self._laid_out(option, index, text, font, cell[_ALIGNMENT], icon is not None)
+        if icon is not None and laid.icon is not None and laid.icon_alignment is not None:
+            # as Qt's common style: Normal (a plain cell is never selected), or Disabled
+            mode = QIcon.Mode.Normal if state & _ENABLED else QIcon.Mode.Disabled
+            icon.paint(painter, laid.icon.translated(rect.topLeft()), laid.icon_alignment,
+                       mode)
         colour = cell[_FOREGROUND]
         if colour is None:
             colour = self._text_colour(option.palette, _GROUPS[state & _ENABLED_ACTIVE])
@@ -127,8 +139,8 @@ class QueueDelegate(QStyledItemDelegate):
                         index: QModelIndex | QPersistentModelIndex) -> None:
         """Fill ``option`` for ``index`` as Qt's delegate does, from one cache lookup."""
         cell = self._cell(index)
-        if cell is None or not isinstance(index, QModelIndex):
-            super().initStyleOption(option, index)
+        if cell is None or not isinstance(index, QModelIndex) or cell.get(_DECORATION) is not None:
+            super().initStyleOption(option, index)  # an icon (overdue): Qt's own, every role
             return
         option.index = index
         font = cell.get(_FONT)
@@ -186,16 +198,16 @@ class QueueDelegate(QStyledItemDelegate):
         return colour
 
     def _laid_out(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
-                  text: str, font: QFont, alignment: Any) -> _LaidOut:
+                  text: str, font: QFont, alignment: Any, with_icon: bool = False) -> _LaidOut:
         rect = option.rect
         size, align = (rect.width(), rect.height()), alignment.value if alignment else 0
-        laid = self._texts.get((text, font, size, align))  # a QFont hashes by its request
+        laid = self._texts.get((text, font, size, align, with_icon))  # QFont hashes by request
         if laid is None:
             if len(self._texts) >= TEXT_CACHE_SIZE:
                 self._texts.clear()
             laid = self._lay_out(option, index)
             # a copy: ``option.font`` lives only as long as this paint
-            self._texts[(text, QFont(font), size, align)] = laid
+            self._texts[(text, QFont(font), size, align, with_icon)] = laid
         return laid
 
     def _lay_out(self, option: QStyleOptionViewItem,
@@ -222,4 +234,10 @@ class QueueDelegate(QStyledItemDelegate):
         vertical = Qt.AlignmentFlag(opt.displayAlignment.value & _VERTICAL)
         place = QStyle.alignedRect(opt.direction, vertical | Qt.AlignmentFlag.AlignLeft, line,
                                    area)
-        return _LaidOut(laid, place.x() - opt.rect.x(), place.y() - opt.rect.y())
+        icon_rect, icon_alignment = None, None
+        if opt.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            icon_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt,
+                                             widget).translated(-opt.rect.topLeft())
+            icon_alignment = opt.decorationAlignment
+        return _LaidOut(laid, place.x() - opt.rect.x(), place.y() - opt.rect.y(), icon_rect,
+                        icon_alignment)

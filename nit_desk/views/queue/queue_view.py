@@ -1,7 +1,10 @@
 """The queue screen: filters, search, the table, and taking requests for work (R7).
 
 The agent works it from the keyboard: F2 next request, Ctrl+T take, Ctrl+R
-release, Ctrl+F search, F5 refresh. A claim lost to another agent is said in
+release, Ctrl+F search (Down or Enter there go into the results), F5 refresh.
+A header click orders the queue by that column (the service sorts in SQL);
+the filter, status, search and order can be handed in at construction (the
+last session's, see :mod:`nit_desk.app.remembered`). A claim lost to another agent is said in
 the status bar and in a banner above the table ("held by anna since 10:42",
 scenario 6). The view refreshes (debounced) when ``AppEvents.data_changed``
 says requests changed, keeping the selected request and the scroll place, and
@@ -15,14 +18,16 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -38,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from nit_desk.domain.errors import ConnectionLost, NitDeskError
 from nit_desk.domain.types import RequestStatus
-from nit_desk.models.queue.queue_model import Column, QueueModel
+from nit_desk.models.queue.queue_model import SORTABLE, Column, QueueModel, QueueQuery
 from nit_desk.services.change import Change
 from nit_desk.services.dto import QueueFilter, RequestDTO
 from nit_desk.services.queue import queue
@@ -47,6 +53,7 @@ from nit_desk.ui.queue_texts import status_name, time_left_text
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
 from nit_desk.views.queue.queue_delegate import QueueDelegate
+from nit_desk.views.shortcuts_dialog import set_keys_group
 from nit_desk.views.widgets import MessageLine, TimersHeldWhileClosed
 
 log = logging.getLogger(__name__)
@@ -56,14 +63,16 @@ REFRESH_DEBOUNCE_MS = 250
 HEARTBEAT_MS = 60_000
 _COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
                  Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 14,
-                 Column.CLAIMED_BY: 12}
+                 Column.CLAIMED_BY: 12, Column.DESCRIPTION: 30}
 """Default column widths, in average characters of the table's font."""
 _VISUAL_ORDER = (Column.CLIENT, Column.DEADLINE, Column.CLAIMED_BY, Column.STATUS,
-                 Column.REGISTRATION, Column.SCHEME, Column.CHANNEL)
-"""What a narrow queue pane shows first: who, how urgent, who holds it, where it stands."""
-HEADER_LAYOUT = 2
+                 Column.REGISTRATION, Column.SCHEME, Column.CHANNEL, Column.DESCRIPTION)
+"""What a narrow queue pane shows first: who, how urgent, who holds it, where it stands;
+what the client asked for last, stretched over whatever width is left."""
+HEADER_LAYOUT = 3
 """The version of the queue's columns (order, widths); a saved header state of another
-version is ignored. 2: the compact deadline with "held by" after it (issue #14)."""
+version is ignored. 2: the compact deadline with "held by" after it; 3: the description
+column (issue #14)."""
 
 
 class QueueView(QWidget, ErrorSink):
@@ -75,13 +84,16 @@ class QueueView(QWidget, ErrorSink):
 
     request_selected = Signal(int, int)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 query: QueueQuery | None = None) -> None:
+        """``query``: the filter, status, search and order to open with (the last session's)."""
         super().__init__(parent)
         self.setObjectName("queueView")
         self._session, self._events = session, session.events
         self._selected: int | None = None
         self._want: int | None = None
         self._scroll = 0
+        self._focus_first = False
         self.model = QueueModel(session, parent=self)
         self._build_filters()
         self._build_table()
@@ -93,7 +105,11 @@ class QueueView(QWidget, ErrorSink):
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         self._connect()
-        self.model.reload(keep_count=False)
+        set_keys_group(self, self.tr("Queue"))
+        if query is not None and query != self.model.query:
+            self.restore_query(query)  # one first read, of what was shown last time
+        else:
+            self.model.reload(keep_count=False)
 
     # -- building ----------------------------------------------------------------
 
@@ -157,7 +173,9 @@ class QueueView(QWidget, ErrorSink):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setSortIndicatorShown(False)
+        header.setSortIndicatorShown(True)  # a click orders by the column, in SQL
+        header.setSortIndicator(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -234,13 +252,15 @@ class QueueView(QWidget, ErrorSink):
         self.filter_box.currentIndexChanged.connect(self._on_filter_changed)
         self.status_box.currentIndexChanged.connect(self._on_filter_changed)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.search_edit.returnPressed.connect(self._on_search_timer_timeout)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_edit.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_reset)
         self.model.rowsInserted.connect(self._update_empty_state)
         self.model.loading_changed.connect(self._update_empty_state)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_changed)
         self._events.data_changed.connect(self._on_events_data_changed)
 
     # -- what is selected -------------------------------------------------------
@@ -298,6 +318,75 @@ class QueueView(QWidget, ErrorSink):
             self.banner.clear_message()
             self.model.set_search(text)
 
+    @Slot()
+    def _on_search_edit_return_pressed(self) -> None:
+        """Enter searches now and goes into the results (no wait for the debounce)."""
+        self._on_search_timer_timeout()
+        self.focus_results()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box goes into the results, as in a messenger's search."""
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)):
+            self._on_search_timer_timeout()
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> None:
+        """Put the keyboard in the table on the first row (once a pending search is in)."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.is_loading:
+            self._focus_first = True
+        elif not self.table.currentIndex().isValid():
+            self._select_first_row()
+
+    def _select_first_row(self) -> None:
+        self._focus_first = False
+        if self.model.rowCount() > 0:
+            self.select_request(self.model.row(0).request_id)
+
+    @Slot(int, Qt.SortOrder)
+    def _on_header_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """A header click orders by that column (the service sorts and pages in SQL);
+        a column with no order (registration, holder, description) keeps the current one."""
+        sort = SORTABLE.get(Column(section)) if 0 <= section < len(Column) else None
+        if sort is None:
+            self._show_sort_indicator()
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) != (self.model.query.sort, self.model.query.descending):
+            self.model.set_sort(sort, descending)
+
+    def _show_sort_indicator(self) -> None:
+        query = self.model.query
+        column = next(c for c, s in SORTABLE.items() if s is query.sort)
+        order = Qt.SortOrder.DescendingOrder if query.descending \
+            else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(blocked)
+
+    def query(self) -> QueueQuery:
+        """Filter, status, search and order shown now (to remember between sessions)."""
+        return self.model.query
+
+    def restore_query(self, query: QueueQuery) -> None:
+        """Show a remembered filter, status, search and order (one reload)."""
+        for box, value in ((self.filter_box, query.filter), (self.status_box, query.status)):
+            found = next((i for i in range(box.count()) if box.itemData(i) == value), 0)
+            blocked = box.blockSignals(True)
+            box.setCurrentIndex(found)
+            box.blockSignals(blocked)
+        blocked = self.search_edit.blockSignals(True)
+        self.search_edit.setText(query.search)
+        self.search_edit.blockSignals(blocked)
+        self.model.set_query(query)
+        self._show_sort_indicator()
+
     # -- keeping the place over a reload ----------------------------------------------
 
     @Slot()
@@ -310,6 +399,9 @@ class QueueView(QWidget, ErrorSink):
     def _on_model_reset(self) -> None:
         want, self._want = self._want, None
         self.table.doItemsLayout()
+        if self._focus_first:  # Enter in the search box: the first result, not the old row
+            want = None
+            self._select_first_row()
         if want is not None and self.select_request(want):
             if self._scroll <= self.table.verticalScrollBar().maximum():
                 self.table.verticalScrollBar().setValue(self._scroll)
@@ -437,15 +529,16 @@ class QueueView(QWidget, ErrorSink):
 
 
 def _deadline_width(table: QTableView) -> int:
-    """Wide enough for a bold "overdue 23 h 59 min" in this language, and no wider: the
-    agreed date and time are in the cell's tooltip, so "held by" fits beside it."""
+    """Wide enough for a bold "overdue 23 h 59 min" in this language after the overdue
+    clock, and no wider: the agreed date is in the cell's tooltip, so "held by" fits."""
     now = datetime.now(UTC)
     font = QFont(table.font())
     font.setBold(True)
     metrics = QFontMetrics(font)
     longest = (timedelta(days=12, hours=23), timedelta(hours=23, minutes=59))
+    clock = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table) + 4
     return max(metrics.horizontalAdvance(time_left_text(now - span, now))
-               for span in longest) + 16
+               for span in longest) + 16 + clock
 
 
 def _single_shot(parent: QWidget, interval_ms: int, slot: object) -> QTimer:

@@ -178,7 +178,7 @@ def test_a_refused_search_is_reported_not_raised(
 
 def test_minute_tick_moves_only_the_deadline_column_until_a_row_falls_overdue(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner) -> None:
-    """R7: the time left moves on; a row whose deadline passed turns overdue as a whole."""
+    """R7: the time left moves on; a row whose deadline passed gets the overdue clock."""
     fill_queue(db, agent, 3)
     model = loaded_model(qtbot, db, agent, runner)
     changed: list[tuple[int, int, int, int]] = []
@@ -191,11 +191,15 @@ def test_minute_tick_moves_only_the_deadline_column_until_a_row_falls_overdue(
     changed.clear()
     model.refresh_time_left(now + timedelta(hours=2, minutes=30))
     assert changed[0] == (0, Column.DEADLINE, 2, Column.DEADLINE)
-    assert (0, 0, 0, len(Column) - 1) in changed
+    assert (0, Column.DEADLINE, 0, Column.DEADLINE) in changed
     assert model.index(0, 0).data(OVERDUE_ROLE)
     assert model.index(0, Column.DEADLINE).data().startswith("overdue ")
-    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    # calm: a clock in the deadline cell, never a tinted or bold row (issue #14, item 7)
+    assert model.index(0, Column.DEADLINE).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(1, Column.DEADLINE).data(Qt.ItemDataRole.DecorationRole) is None
+    for column in Column:
+        assert model.index(0, column).data(Qt.ItemDataRole.BackgroundRole) is None
+        assert model.index(0, column).data(Qt.ItemDataRole.FontRole) is None
 
 
 @pytest.mark.parametrize(("minutes", "text"), [

@@ -61,7 +61,7 @@ def test_r14_scenario_1_every_ready_answer_is_filled_completely(db: Database) ->
 
 def test_ctrl_shift_a_and_a_few_letters_copy_the_filled_answer(
         qtbot: QtBot, db: Database, runner: ServiceRunner, events: AppEvents) -> None:
-    """The agent presses Ctrl+Shift+A, types «аванс», Enter: the filled text is on the
+    """The agent presses Ctrl+Shift+G, types «аванс», Enter: the filled text is on the
     clipboard, the picker is gone, the status bar says to paste it; nothing was sent."""
     actors = create_demo_users(db)
     client_id = Scenarios(db, actors).pc_slow_msk()
@@ -72,7 +72,7 @@ def test_ctrl_shift_a_and_a_few_letters_copy_the_filled_answer(
     QGuiApplication.clipboard().clear()
     card.activateWindow()
     card.setFocus()
-    QTest.keyClick(card, Qt.Key.Key_A,
+    QTest.keyClick(card, Qt.Key.Key_G,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: card.action_row.answer_picker is not None, timeout=10000)
     picker = card.action_row.answer_picker

@@ -207,7 +207,7 @@ def test_r15_copy_for_messenger_puts_the_text_on_the_clipboard(
 def test_keyboard_adds_moves_and_removes_lines(
         qtbot: QtBot, editor: EstimateEditor, runner: ServiceRunner, db: Database, agent: Actor,
         request_id: int) -> None:
-    """Insert, Alt+Up/Down and Delete work on the table; Ctrl+Z undoes."""
+    """Insert, Ctrl+Shift+Up/Down and Delete work on the table; Ctrl+Z undoes."""
     draft = estimates.create_draft(db, agent, request_id)
     estimates.save_draft(db, agent, draft.id, draft.version,
                          lines=[line("a", "1", Unit.HOUR, 1), line("b", "1", Unit.HOUR, 2)],
@@ -215,7 +215,8 @@ def test_keyboard_adds_moves_and_removes_lines(
     _show(qtbot, editor, runner, request_id)
     editor.table.setFocus()
     editor.table.setCurrentIndex(editor.model.index(1, Column.QUANTITY))
-    qtbot.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert [ln.description for ln in editor.model.lines] == ["b", "a"]
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
     assert [ln.description for ln in editor.model.lines] == ["a"]

@@ -29,7 +29,7 @@ _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
 
 def _styled_queue(qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
                   events: AppEvents) -> QueueView:
-    """A queue with every look a cell can have: overdue (red, bold, tinted), mine
+    """A queue with every look a cell can have: overdue (a clock, red time), mine
     (bold), plain, and a selected row."""
     ids = fill_queue(db, agent, 6)
     queue.claim(db, agent, ids[4])
@@ -57,7 +57,7 @@ def test_the_delegate_paints_pixel_for_pixel_what_qts_delegate_paints(
         qtbot: QtBot, db: Database, agent: Actor, runner: ServiceRunner,
         events: AppEvents, style_name: str) -> None:
     """Issue 3 speed: the delegate only saves work; the agent sees the same queue, in each
-    style it paints itself: plain, overdue (tinted, bold, red), mine (bold), a selected row,
+    style it paints itself: plain, overdue (clock, red time), mine (bold), a selected row,
     the focused cell, a centred column and a column too narrow for its text (elided)."""
     view = _styled_queue(qtbot, db, agent, runner, events)
     table = view.table
@@ -121,8 +121,10 @@ def test_painted_cell_agrees_with_data_in_every_painted_role(
             assert cell is not None
             for role in _ROLES:
                 assert cell.get(int(role)) == model.index(row, column).data(role), (row, column)
-            looks.add((cell.get(int(Qt.ItemDataRole.FontRole)) is not None,
-                       cell.get(int(Qt.ItemDataRole.BackgroundRole)) is not None))
-    assert {(True, True), (True, False), (False, False)} <= looks
+            decorated = cell.get(int(Qt.ItemDataRole.DecorationRole)) is not None
+            assert decorated == (model.index(row, column).data(
+                Qt.ItemDataRole.DecorationRole) is not None), (row, column)
+            looks.add((cell.get(int(Qt.ItemDataRole.FontRole)) is not None, decorated))
+    assert {(False, True), (True, False), (False, False)} <= looks  # overdue, mine, plain
     assert model.painted_cell(model.rowCount(), 0) is None
     assert model.painted_cell(0, model.columnCount()) is None
