@@ -472,8 +472,8 @@
         <translation>Готовый &amp;ответ…</translation>
     </message>
     <message>
-        <source>Copy a ready answer, filled for this client, for the messenger (Ctrl+Shift+A)</source>
-        <translation>Скопировать готовый ответ, заполненный для этого клиента, для мессенджера (Ctrl+Shift+A)</translation>
+        <source>Copy a ready answer, filled for this client, for the messenger (Ctrl+Shift+G)</source>
+        <translation>Скопировать готовый ответ, заполненный для этого клиента, для мессенджера (Ctrl+Shift+G)</translation>
     </message>
     <message>
         <source>&amp;Sensitive action…</source>
@@ -695,8 +695,20 @@
         <translation>Готовый &amp;ответ…</translation>
     </message>
     <message>
+        <source>Sensitive action…</source>
+        <translation>Чувствительное действие…</translation>
+    </message>
+    <message>
+        <source>Propose ban…</source>
+        <translation>Предложить блокировку…</translation>
+    </message>
+    <message>
         <source>Client card</source>
         <translation>Карточка клиента</translation>
+    </message>
+    <message>
+        <source>Tab: {title}</source>
+        <translation>Вкладка: {title}</translation>
     </message>
     <message>
         <source>Pick a request in the queue to see its client, or press Ctrl+I for a new request.</source>
@@ -1092,6 +1104,18 @@
     <message>
         <source>Pick a request to see its approximate estimate.</source>
         <translation>Выберите обращение, чтобы увидеть его примерную смету.</translation>
+    </message>
+    <message>
+        <source>Propose the estimate</source>
+        <translation>Предложить смету</translation>
+    </message>
+    <message>
+        <source>Client agreed to the estimate</source>
+        <translation>Клиент согласовал смету</translation>
+    </message>
+    <message>
+        <source>Client rejected the estimate</source>
+        <translation>Клиент отклонил смету</translation>
     </message>
     <message>
         <source>Start an estimate</source>
@@ -1597,8 +1621,16 @@
         <translation>&amp;Панель супервайзера</translation>
     </message>
     <message>
+        <source>The supervisor console; F9 again goes back to the queue</source>
+        <translation>Панель супервайзера; повторное F9 возвращает к очереди</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
         <source>&amp;About NIT Desk…</source>
@@ -2113,6 +2145,10 @@
         <translation>Ведёт</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
         <source>The client&apos;s handle</source>
         <translation>Псевдоним клиента</translation>
     </message>
@@ -2139,6 +2175,10 @@
     <message>
         <source>Which agent holds it</source>
         <translation>Какой оператор ведёт обращение</translation>
+    </message>
+    <message>
+        <source>What the client asked for</source>
+        <translation>Что просил клиент</translation>
     </message>
     <message>
         <source>in {span}</source>
@@ -2207,6 +2247,10 @@
 </context>
 <context>
     <name>QueueView</name>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
     <message>
         <source>All open</source>
         <translation>Все открытые</translation>
@@ -2917,6 +2961,37 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Окно</translation>
+    </message>
+    <message>
+        <source>Every dialog</source>
+        <translation>Во всех диалогах</translation>
+    </message>
+    <message>
+        <source>Save (from any field, multi-line ones too)</source>
+        <translation>Сохранить (из любого поля, в том числе многострочного)</translation>
+    </message>
+    <message>
+        <source>Open a drop-down list</source>
+        <translation>Открыть раскрывающийся список</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>NIT Desk: sign in</source>
@@ -3594,6 +3669,14 @@
         <source>&amp;Payments</source>
         <translation>&amp;Платежи</translation>
     </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Смета</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>Записать платёж…</translation>
+    </message>
 </context>
 <context>
     <name>checklist</name>
@@ -3793,6 +3876,17 @@
     <message>
         <source>Payments, ₽</source>
         <translation>Платежи, ₽</translation>
+    </message>
+</context>
+<context>
+    <name>dialog_keys</name>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save ({keys})</source>
+        <translation>Сохранить ({keys})</translation>
     </message>
 </context>
 <context>
