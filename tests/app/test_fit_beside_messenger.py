@@ -11,6 +11,7 @@ and closing the estimate's window never loses unsaved lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -208,7 +209,7 @@ def test_estimate_and_payments_open_in_their_own_windows(
     detached = card.detached_windows[-1]
     assert detached.isVisible() and detached.isWindow()
     assert detached.content is not editor and detached.content.request_id == first
-    assert f"#{first}" in detached.windowTitle()
+    assert re.search(rf"[#№]{first}\b", detached.windowTitle())  # "№" in Russian
     window_panel = card.open_detached(panel)
     assert window_panel is not None and window_panel.content.request_id == first
     qtbot.waitUntil(lambda: window_panel.content.status is not None, timeout=10_000)

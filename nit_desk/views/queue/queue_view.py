@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 300
 REFRESH_DEBOUNCE_MS = 250
 HEARTBEAT_MS = 60_000
-_COLUMN_CHARS = {Column.CLIENT: 17, Column.CHANNEL: 13, Column.STATUS: 17,
+_COLUMN_CHARS = {Column.CLIENT: 15, Column.CHANNEL: 13, Column.STATUS: 17,
                  Column.REGISTRATION: 5, Column.SCHEME: 16, Column.DEADLINE: 14,
                  Column.CLAIMED_BY: 12, Column.DESCRIPTION: 30}
 """Default column widths, in average characters of the table's font."""
@@ -538,7 +538,7 @@ def _deadline_width(table: QTableView) -> int:
     longest = (timedelta(days=12, hours=23), timedelta(hours=23, minutes=59))
     clock = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table) + 4
     return max(metrics.horizontalAdvance(time_left_text(now - span, now))
-               for span in longest) + 16 + clock
+               for span in longest) + 6 + clock
 
 
 def _single_shot(parent: QWidget, interval_ms: int, slot: object) -> QTimer:
