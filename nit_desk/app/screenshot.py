@@ -262,7 +262,7 @@ async def build_detached_estimate(shot: ShotContext) -> QWidget:
     await shot.agent.runner.call(_draft_v2, shot, shot.request_of("@pc_slow_msk"))
     window: Any = await _main_window(shot, "@pc_slow_msk", 0)
     card = window.card_area.content
-    detached = card.open_detached(card.request_tabs[0])
+    detached = card.tabs.open_detached(card.request_tabs[0])
     detached.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     await shot.settle()
     shot.widgets.append(window)  # the detached window's parent lives until it is rendered

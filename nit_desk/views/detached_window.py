@@ -9,8 +9,6 @@ answers :meth:`confirm_close` (the estimate asks to save, discard or stay).
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -18,12 +16,16 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 INITIAL_SIZE = QSize(760, 560)
 
 
-@runtime_checkable
-class ClosesSafely(Protocol):
-    """A screen that may hold unsaved work and says whether it may go now."""
+class ClosesSafely:
+    """A screen that may hold unsaved work and says whether it may go now.
+
+    Mix it into the screen's class after the Qt base (``class EstimateEditor(QWidget,
+    ErrorSink, ClosesSafely)``) and implement :meth:`confirm_close`.
+    """
 
     def confirm_close(self) -> bool:
         """True when nothing would be lost (asking the user if need be)."""
+        raise NotImplementedError
 
 
 class DetachedWindow(QWidget):

@@ -568,6 +568,25 @@
     </message>
 </context>
 <context>
+    <name>CardTabs</name>
+    <message>
+        <source>Tab: {title}</source>
+        <translation>Вкладка: {title}</translation>
+    </message>
+    <message>
+        <source>Open in a &amp;window</source>
+        <translation>Открыть в &amp;окне</translation>
+    </message>
+    <message>
+        <source>Open this tab of the shown request in a window of its own (the card keeps it)</source>
+        <translation>Открыть эту вкладку показанного обращения в отдельном окне (в карточке она останется)</translation>
+    </message>
+    <message>
+        <source>{what} — request #{id} · {handle}</source>
+        <translation>{what} — обращение №{id} · {handle}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change your password</source>
@@ -707,10 +726,6 @@
         <translation>Карточка клиента</translation>
     </message>
     <message>
-        <source>Tab: {title}</source>
-        <translation>Вкладка: {title}</translation>
-    </message>
-    <message>
         <source>Pick a request in the queue to see its client, or press Ctrl+I for a new request.</source>
         <translation>Выберите обращение в очереди, чтобы увидеть карточку клиента, или нажмите Ctrl+I, чтобы создать новое обращение.</translation>
     </message>
@@ -725,18 +740,6 @@
     <message>
         <source>Wor&amp;k log</source>
         <translation>&amp;Журнал работ</translation>
-    </message>
-    <message>
-        <source>Open in a &amp;window</source>
-        <translation>Открыть в &amp;окне</translation>
-    </message>
-    <message>
-        <source>Open this tab of the shown request in a window of its own (the card keeps it)</source>
-        <translation>Открыть эту вкладку показанного обращения в отдельном окне (в карточке она останется)</translation>
-    </message>
-    <message>
-        <source>{what} — request #{id} · {handle}</source>
-        <translation>{what} — обращение №{id} · {handle}</translation>
     </message>
     <message>
         <source>Re&amp;gistration ({done}/{total})</source>

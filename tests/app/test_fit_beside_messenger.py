@@ -73,7 +73,7 @@ def demo_window(qtbot: QtBot, russian: None, demo_db: tuple[Database, dict[str, 
     window.show()
     qtbot.waitUntil(lambda: window.queue_area.content.model.rowCount() > 0, timeout=10_000)
     yield window
-    for detached in list(_card(window).detached_windows):
+    for detached in list(_card(window).tabs.detached_windows):
         detached.deleteLater()  # no closeEvent: nothing asks about unsaved lines
     detach()
 
@@ -204,21 +204,21 @@ def test_estimate_and_payments_open_in_their_own_windows(
     _show(qtbot, demo_window, first)
     editor, panel = card.request_tabs
     card.tabs.setCurrentIndex(3)  # the Estimate tab
-    assert card.action_detach.isEnabled()
-    card.action_detach.trigger()
-    detached = card.detached_windows[-1]
+    assert card.tabs.action_detach.isEnabled()
+    card.tabs.action_detach.trigger()
+    detached = card.tabs.detached_windows[-1]
     assert detached.isVisible() and detached.isWindow()
     assert detached.content is not editor and detached.content.request_id == first
     assert re.search(rf"[#№]{first}\b", detached.windowTitle())  # "№" in Russian
-    window_panel = card.open_detached(panel)
+    window_panel = card.tabs.open_detached(panel)
     assert window_panel is not None and window_panel.content.request_id == first
     qtbot.waitUntil(lambda: window_panel.content.status is not None, timeout=10_000)
     _show(qtbot, demo_window, second)
     assert detached.content.request_id == first and window_panel.content.request_id == first
     card.tabs.setCurrentIndex(0)
-    assert not card.action_detach.isEnabled()  # the checklist has no window of its own
+    assert not card.tabs.action_detach.isEnabled()  # the checklist has no window of its own
     window_panel.close()
-    qtbot.waitUntil(lambda: window_panel not in card.detached_windows, timeout=5_000)
+    qtbot.waitUntil(lambda: window_panel not in card.tabs.detached_windows, timeout=5_000)
 
 
 def test_closing_a_detached_estimate_with_unsaved_lines_asks_first(
@@ -231,7 +231,7 @@ def test_closing_a_detached_estimate_with_unsaved_lines_asks_first(
                    if model.row(r).client_id == clients["@printer_home"])
     _show(qtbot, demo_window, request)
     card = _card(demo_window)
-    window = card.open_detached(card.request_tabs[0])
+    window = card.tabs.open_detached(card.request_tabs[0])
     assert window is not None
     editor = window.content
     qtbot.waitUntil(lambda: editor.stack.currentIndex() > 0, timeout=10_000)
@@ -246,7 +246,7 @@ def test_closing_a_detached_estimate_with_unsaved_lines_asks_first(
     assert not window.close()
     assert window.isVisible() and editor.dirty
     window.close()
-    qtbot.waitUntil(lambda: window not in card.detached_windows, timeout=10_000)
+    qtbot.waitUntil(lambda: window not in card.tabs.detached_windows, timeout=10_000)
     assert not answers
 
 

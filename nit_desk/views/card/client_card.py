@@ -15,16 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QStyle,
-    QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +42,8 @@ from nit_desk.ui.session import Session
 from nit_desk.views.card.ban_dialog import BanProposalDialog
 from nit_desk.views.card.card_actions import CardActions
 from nit_desk.views.card.card_corrections import CardCorrections
+from nit_desk.views.card.card_splitter import CardSplitter
+from nit_desk.views.card.card_tabs import CardTabs
 from nit_desk.views.card.checklist_panel import ChecklistPanel
 from nit_desk.views.card.client_header import ClientHeader
 from nit_desk.views.card.intake_dialog import IntakeDialog
@@ -53,26 +51,14 @@ from nit_desk.views.card.request_life import RequestLifeBar
 from nit_desk.views.card.request_panel import RequestPanel
 from nit_desk.views.card.sensitive_dialog import SensitiveActionDialog
 from nit_desk.views.card.work_log_panel import WorkLogPanel
-from nit_desk.views.detached_window import DetachedWindow
 from nit_desk.views.field_feedback import FieldFeedback
 from nit_desk.views.shortcuts_dialog import set_keys_group
 from nit_desk.views.widgets import (
-    FittingScrollArea,
     MessageLine,
     PlaceholderPanel,
     TimersHeldWhileClosed,
-    WrappingScrollArea,
     read_only_table,
 )
-
-CARD_SPLITTER = "card/splitter"
-"""Where the card's splitter (client and request above, tabs below) is remembered."""
-TOP_SHARE = 0.34
-"""The client and the request take at most this share of the card's height until the
-agent moves the splitter: at 1280×800 the estimate keeps room for six lines and more."""
-TABS_WANTED = 470
-"""The tabs' height that shows six estimate lines with the total and buttons; a taller
-card gives the rest to the client and the request (no scrolling there at 960×1000)."""
 
 
 class ClientCardView(QWidget, ErrorSink):
@@ -123,15 +109,13 @@ class ClientCardView(QWidget, ErrorSink):
             self.tr("Sensitive action…"), "Ctrl+Shift+A", self.sensitive_button)
         self.action_propose_ban = self._button_action(
             self.tr("Propose ban…"), "Ctrl+Shift+K", self.ban_button)
-        self.tab_actions: list[QAction] = []
-        self._update_tab_actions()
         set_keys_group(self, self.tr("Client card"))
         session.events.data_changed.connect(self._on_events_data_changed)
 
     def work_actions(self) -> list[QAction]:
         """The card's entries for the Work menu: "New request…" (Ctrl+I) and the moves of
         the shown request (R19): whatever the card shows is what they act on."""
-        return [self.action_new_request, *self.life_bar.work_actions(), self.action_detach]
+        return [self.action_new_request, *self.life_bar.work_actions(), self.tabs.action_detach]
 
     def _button_action(self, text: str, keys: str, button: QPushButton) -> QAction:
         """A key that presses one of the card's buttons while it is enabled."""
@@ -142,35 +126,6 @@ class ClientCardView(QWidget, ErrorSink):
         button.setToolTip(f"{button.toolTip()} ({shown})" if button.toolTip() else shown)
         self.addAction(action)
         return action
-
-    def _update_tab_actions(self) -> None:
-        """Ctrl+1, Ctrl+2… bring up the card's tabs in their order (added tabs too)."""
-        for index in range(len(self.tab_actions), min(self.tabs.count(), 9)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.show_tab(i))
-            self.addAction(action)
-            self.tab_actions.append(action)
-        for index, action in enumerate(self.tab_actions):
-            title = self.tabs.tabText(index).replace("&", "")
-            action.setText(self.tr("Tab: {title}").format(title=title.split(" (")[0]))
-
-    def show_tab(self, index: int) -> None:
-        """Bring up tab ``index`` of the card and put the keyboard in it."""
-        if not 0 <= index < self.tabs.count() or self.stack.currentIndex() != 1:
-            return
-        self.tabs.setCurrentIndex(index)
-        page = self.tabs.currentWidget()
-        if page is None:
-            return
-        widget = page.nextInFocusChain()
-        while widget is not page and widget is not None:  # the page's first field or table
-            if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
-            widget = widget.nextInFocusChain()
-        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- building ------------------------------------------------------------
 
@@ -216,55 +171,17 @@ class ClientCardView(QWidget, ErrorSink):
         layout.addWidget(self.action_row)
         return page
 
-    def _splitter(self) -> QSplitter:
-        """The client and the request above, the tabs below, the border between them
-        movable and remembered: the estimate's lines need room the header does not."""
+    def _splitter(self) -> CardSplitter:
+        """The client and the request above, the tabs below (see :class:`CardSplitter`)."""
         top = QWidget()
         top.setObjectName("cardTop")
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.header)
         column.addWidget(self._request_panel())
-        self.top_area = WrappingScrollArea(top)
-        self.top_area.setObjectName("cardTopArea")
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("cardSplitter")
-        self.splitter.addWidget(self.top_area)
-        self.splitter.addWidget(self._tabs())
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 0)  # a taller window gives its height to the tabs
-        self.splitter.setStretchFactor(1, 1)
-        settings = self._session.settings
-        state = settings.view_state(CARD_SPLITTER) if settings is not None else None
-        self._split_chosen = state is not None and self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
-        self.splitter.installEventFilter(self)
-        top.installEventFilter(self)
+        self.splitter = CardSplitter(top, self._tabs(), self._session.settings)
+        self.top_area = self.splitter.top_area
         return self.splitter
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Until the agent moves the card's splitter, each new height is split anew."""
-        grown = (watched is self.splitter and event.type() == QEvent.Type.Resize) or (
-            watched is self.top_area.widget() and event.type() == QEvent.Type.LayoutRequest)
-        if grown and not self._split_chosen:  # a new size, or another client's card
-            self._split_default()
-        return super().eventFilter(watched, event)
-
-    def _split_default(self) -> None:
-        """The client and request take what they need, leaving the tabs TABS_WANTED
-        pixels, or at least TOP_SHARE of the height when the card is shorter."""
-        height = self.splitter.height() - self.splitter.handleWidth()
-        wanted = self.top_area.sizeHint().height()
-        room = max(int(height * TOP_SHARE), height - TABS_WANTED)
-        top = max(self.top_area.minimumSizeHint().height(), min(wanted, room))
-        self.splitter.setSizes([top, max(0, height - top)])
-
-    @Slot(int, int)
-    def _on_splitter_splitter_moved(self, _pos: int, _index: int) -> None:
-        self._split_chosen = True
-        settings = self._session.settings
-        if settings is not None:
-            settings.set_view_state(CARD_SPLITTER, self.splitter.saveState())
 
     def _name_header_parts(self) -> None:
         """The header's widgets under the names the card has always had (tests, tools)."""
@@ -280,21 +197,17 @@ class ClientCardView(QWidget, ErrorSink):
         self.request_panel.request_changed.connect(self._on_request_panel_request_changed)
         return self.request_panel
 
-    def _tabs(self) -> QTabWidget:
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("cardTabs")
+    def _tabs(self) -> CardTabs:
+        self.tabs = CardTabs(self, lambda: (self.request_id,
+                                            self.card.handle if self.card is not None else ""))
         self.checklist = ChecklistPanel()
         self.checklist.step_state_requested.connect(self._on_checklist_step_state_requested)
         self.history_model = HistoryModel(self)
         self.history_view = read_only_table(self.history_model, "historyView")
         self.work_log = WorkLogPanel(self._session)
-        self.tabs.addTab(self.checklist, self.tr("Re&gistration"))
-        self.tabs.addTab(self.history_view, self.tr("&History"))
-        self.tabs.addTab(self.work_log, self.tr("Wor&k log"))
-        self._detachers: dict[QWidget, tuple[str, Callable[[int], QWidget]]] = {}
-        self.detached_windows: list[DetachedWindow] = []
-        self.tabs.setCornerWidget(self._detach_corner(), Qt.Corner.TopRightCorner)
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.tabs.add_page(self.checklist, self.tr("Re&gistration"))
+        self.tabs.add_page(self.history_view, self.tr("&History"))
+        self.tabs.add_page(self.work_log, self.tr("Wor&k log"))
         return self.tabs
 
     def add_request_tab(self, widget: QWidget, title: str,
@@ -308,66 +221,10 @@ class ClientCardView(QWidget, ErrorSink):
             detach: makes a second such screen showing a given request, for "Open in a
                 window" (None: the tab cannot be opened in a window).
         """
-        # The page fills the tab and scrolls only when the tab is shorter than its
-        # minimum: the total and its buttons stay in view, the window never grows taller.
-        self.tabs.addTab(FittingScrollArea(widget), title)
+        self.tabs.add_request_tab(widget, title, detach)
         self.request_tabs.append(widget)
-        if detach is not None:
-            self._detachers[widget] = (title.replace("&", ""), detach)
-        self._update_tab_actions()
         widget.show_request(self.request_id)  # type: ignore[attr-defined]
-        self._update_detach()
-
-    def _detach_corner(self) -> QToolButton:
-        self.action_detach = QAction(self.tr("Open in a &window"), self)
-        self.action_detach.setObjectName("actionDetach")
-        self.action_detach.setToolTip(self.tr(
-            "Open this tab of the shown request in a window of its own (the card keeps it)"))
-        self.action_detach.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_TitleBarNormalButton))  # a window: no font lacks it
-        self.action_detach.triggered.connect(self._on_action_detach_triggered)
-        button = QToolButton()
-        button.setObjectName("detachButton")
-        button.setDefaultAction(self.action_detach)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        button.setAutoRaise(True)
-        return button
-
-    def _update_detach(self) -> None:
-        self.action_detach.setEnabled(self._shown_tab() in self._detachers
-                                      and self.request_id is not None)
-
-    def _shown_tab(self) -> QWidget | None:
-        """The screen of the tab in front (inside its scroll area, for the money tabs)."""
-        shown = self.tabs.currentWidget()
-        inner = shown.widget() if isinstance(shown, FittingScrollArea) else None
-        return inner or shown
-
-    def open_detached(self, widget: QWidget | None = None) -> DetachedWindow | None:
-        """Open the tab ``widget`` (default: the tab in front) for the shown request in a
-        window of its own; None when that tab cannot be detached or nothing is shown."""
-        widget = widget or self._shown_tab()
-        entry = self._detachers.get(widget) if widget is not None else None
-        if entry is None or self.request_id is None:
-            return None
-        what, make = entry
-        handle = self.card.handle if self.card is not None else ""
-        title = self.tr("{what} — request #{id} · {handle}").format(
-            what=what, id=self.request_id, handle=handle)
-        window = DetachedWindow(make(self.request_id), title, self.window())
-        self.detached_windows.append(window)
-        window.destroyed.connect(lambda: self._forget_detached(window))
-        window.show()
-        window.activateWindow()
-        return window
-
-    def _forget_detached(self, window: DetachedWindow) -> None:
-        if window in self.detached_windows:
-            self.detached_windows.remove(window)
-
-    @Slot()
-    def _on_action_detach_triggered(self) -> None:
-        self.open_detached()
+        self.tabs.update_detach()
 
     # -- the dialogs open now (CardActions keeps them) ---------------------------
 
@@ -399,7 +256,7 @@ class ClientCardView(QWidget, ErrorSink):
             self.life_bar.set_request(None)  # no move acts on the last request meanwhile
         self.request_id, self.client_id = request_id, client_id
         self._generation += 1
-        self._update_detach()
+        self.tabs.update_detach()
         for tab in self.request_tabs:
             tab.show_request(request_id)  # type: ignore[attr-defined]
         self.work_log.show_request(request_id, client_id)
@@ -547,10 +404,6 @@ class ClientCardView(QWidget, ErrorSink):
         self.message.show_error(error_text(err))
 
     # -- slots --------------------------------------------------------------
-
-    @Slot(int)
-    def _on_tabs_current_changed(self, _index: int) -> None:
-        self._update_detach()
 
     @Slot(object)
     def _on_events_data_changed(self, change: Change) -> None:

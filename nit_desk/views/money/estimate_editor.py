@@ -44,6 +44,7 @@ from nit_desk.services.money.money_dto import EstimateDTO, PriceItemDTO
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.runner import async_slot, run_async
 from nit_desk.ui.session import Session
+from nit_desk.views.detached_window import ClosesSafely
 from nit_desk.views.money.estimate_compare import (
     CompareDialog,
     ComparedVersion,
@@ -68,7 +69,7 @@ EMPTY, NO_ESTIMATE, EDITOR = 0, 1, 2
 """Pages of the editor's stack."""
 
 
-class EstimateEditor(QWidget, ErrorSink):
+class EstimateEditor(QWidget, ErrorSink, ClosesSafely):
     """Edit a request's approximate estimate and its versions (R15, R16).
 
     Args:
