@@ -175,7 +175,7 @@ stage source "--self-test from source and the keyring under Wine"
 check_self_test() {
   grep -q '^PASSED: ' "$1" || fail "no PASSED line in $1"
   grep -q '^ok    keyring: WinVaultKeyring' "$1" || fail "keyring backend is not WinVaultKeyring"
-  grep -q "^ok    translations: ru_RU, .*'5 заявок'" "$1" \
+  grep -q "^ok    translations: ru_RU, .*'5 обращений'" "$1" \
     || fail "the Russian sample did not arrive as UTF-8: $(grep translations "$1" | od -c | head -3)"
 }
 wine_run "$OUT/source-self-test.log" "$WPY" -m nit_desk --self-test \
