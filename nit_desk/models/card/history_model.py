@@ -98,7 +98,7 @@ def describe_change(before: str, after: str, step_titles: Mapping[str, str],
     return prefix + "; ".join(parts)
 
 
-class HistoryModel(TimelineTableModel):
+class HistoryModel(TimelineTableModel[AuditRecord]):
     """A client's audit entries, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -111,15 +111,8 @@ class HistoryModel(TimelineTableModel):
         self._titles = dict(step_titles or {})
         self._show(rows)
 
-    def entry(self, row: int) -> AuditRecord | None:
-        """The entry on ``row``, if any."""
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def text(self, row: int, column: Column) -> str:
+    def _cell(self, entry: AuditRecord, column: Column) -> str:
         """When, who, what in words, and the change's details."""
-        entry = self.entry(row)
-        if entry is None:
-            return ""
         if column is Column.WHEN:
             return local_time_text(entry.at)
         if column is Column.WHO:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +21,10 @@ from PySide6.QtCore import (
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+EntryT = TypeVar("EntryT")
+"""What one row shows: an audit record, a work-log entry."""
 
 
 class Column(IntEnum):
@@ -40,21 +44,30 @@ def _title(column: Column) -> str:
     return titles[column]
 
 
-class TimelineTableModel(QAbstractTableModel):
+class TimelineTableModel(QAbstractTableModel, Generic[EntryT]):
     """Entries in rows, one column each for when, who, what and the details."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[Any] = []
+        self._entries: list[EntryT] = []
 
-    def _show(self, entries: Sequence[Any]) -> None:
+    def _show(self, entries: Sequence[EntryT]) -> None:
         """Replace every row (a reset: the view keeps no stale index)."""
         self.beginResetModel()
         self._entries = list(entries)
         self.endResetModel()
 
+    def entry(self, row: int) -> EntryT | None:
+        """The entry on ``row``, if any."""
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
     def text(self, row: int, column: Column) -> str:
-        """The words of one cell; each timeline says its own."""
+        """The words of one cell ("" past the last row)."""
+        entry = self.entry(row)
+        return "" if entry is None else self._cell(entry, column)
+
+    def _cell(self, entry: EntryT, column: Column) -> str:
+        """The words of ``entry`` in ``column``; each timeline says its own."""
         raise NotImplementedError
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008,N802

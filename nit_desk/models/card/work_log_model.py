@@ -266,7 +266,7 @@ def key_name(key: str) -> str:
 # -- the model ---------------------------------------------------------------
 
 
-class WorkLogModel(TimelineTableModel):
+class WorkLogModel(TimelineTableModel[WorkLogEntry]):
     """A request's work log, oldest first: when, who, what, details (R22)."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -278,15 +278,8 @@ class WorkLogModel(TimelineTableModel):
         self.log = log
         self._show(log.entries if log is not None else ())
 
-    def entry(self, row: int) -> WorkLogEntry | None:
-        """The entry on ``row``, if any."""
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def text(self, row: int, column: Column) -> str:
+    def _cell(self, entry: WorkLogEntry, column: Column) -> str:
         """The words of one cell (the tooltip's, with the note's line breaks)."""
-        entry = self.entry(row)
-        if entry is None:
-            return ""
         if column is Column.WHEN:
             return local_time_text(entry.at)
         if column is Column.WHO:
