@@ -295,24 +295,22 @@ async def build_estimate_editor(shot: ShotContext) -> QWidget:
 
 async def build_payments_panel(shot: ShotContext) -> QWidget:
     """The payments panel of a paid advance request (scenario 1, R13, R14)."""
-    from nit_desk.views.money.payments_panel import PaymentsPanel
-
-    panel = PaymentsPanel(shot.agent)
-    panel.resize(900, 520)
-    _show(panel)
-    panel.show_request(shot.request_of("@pc_slow_msk"))
-    await shot.settle()
-    return panel
+    return await _payments_panel(shot, "@pc_slow_msk")
 
 
 async def build_payments_banned(shot: ShotContext) -> QWidget:
     """The payments panel after a ban: the advance forfeited, nothing can be recorded (R12)."""
+    return await _payments_panel(shot, "@no_sms_please")
+
+
+async def _payments_panel(shot: ShotContext, handle: str) -> QWidget:
+    """The agent's payments panel on the request of the client ``handle``."""
     from nit_desk.views.money.payments_panel import PaymentsPanel
 
     panel = PaymentsPanel(shot.agent)
     panel.resize(900, 520)
     _show(panel)
-    panel.show_request(shot.request_of("@no_sms_please"))
+    panel.show_request(shot.request_of(handle))
     await shot.settle()
     return panel
 
