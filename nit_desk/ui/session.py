@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from nit_desk.services.actor import Actor
@@ -65,8 +64,3 @@ class Session:
         """Like :meth:`call`, not shown as busy (background polling, heartbeats)."""
         return await self.runner.call_quietly(with_read_retry(fn), self.db, self.actor, *args,
                                               **kwargs)
-
-    def bound(self, fn: Callable[Concatenate[Any, Actor, P], T], /,
-              *args: P.args, **kwargs: P.kwargs) -> Callable[[], T]:
-        """``fn`` with the database, the user and ``args`` bound: a blocking call for a runner."""
-        return partial(with_read_retry(fn), self.db, self.actor, *args, **kwargs)

@@ -47,10 +47,10 @@ from nit_desk.services.change import Change
 from nit_desk.ui.audit_text import actor_text, reference_text
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.i18n import csv_label
-from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.runner import async_slot, owner_alive, run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.console.common import TIME, alive, make_table, size_columns
+from nit_desk.views.console.common import TIME, make_table, size_columns
 from nit_desk.views.widgets import MessageLine
 
 INTACT_COLOUR, BROKEN_COLOUR = "#2e7d32", "#b3261e"
@@ -243,7 +243,7 @@ class AuditViewer(QWidget, ErrorSink):
         try:
             check = await self.session.call(audit.check_audit)
         finally:
-            if alive(self):  # not when the call was dropped because the tab is gone
+            if owner_alive(self):  # not when the call was dropped because the tab is gone
                 self.verify_button.setEnabled(True)
         self.show_check(check)
 
@@ -305,7 +305,7 @@ class AuditViewer(QWidget, ErrorSink):
             count = await self.session.call(audit.export_audit, self.query(), target,
                                             translate=csv_label)
         finally:
-            if alive(self):
+            if owner_alive(self):
                 self.export_button.setEnabled(True)
         self.exported = count
         text = self.tr("%n entries exported to {file}.", "", count).format(file=target.name)

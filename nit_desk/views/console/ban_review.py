@@ -41,13 +41,12 @@ from nit_desk.services.clients import bans
 from nit_desk.services.dto import BanDTO, BannedClient, BanProposalDTO, ClientCard
 from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.money_text import money_text
-from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.runner import async_slot, owner_alive, run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
 from nit_desk.views.console.common import (
     TIME,
     ReasonDialog,
-    alive,
     fit_columns,
     make_table,
     size_columns,
@@ -432,7 +431,7 @@ class BanReview(QWidget, ErrorSink):
             self.reload()
             return None
         finally:
-            if alive(self):
+            if owner_alive(self):
                 self._set_deciding(False)
 
     def _set_deciding(self, deciding: bool) -> None:

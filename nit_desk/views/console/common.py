@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -74,16 +73,6 @@ def fit_columns(table: QTableView, stretch: int | None = None) -> None:
         mode = (QHeaderView.ResizeMode.Stretch if column == stretch
                 else QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(column, mode)
-
-
-def alive(widget: QObject) -> bool:
-    """Whether the Qt object behind ``widget`` still exists.
-
-    After an awaited service call the widget is known alive (the runner drops the
-    rest of a coroutine whose widget was deleted); a ``finally`` clause still runs
-    on that drop, so it asks before touching the widget.
-    """
-    return bool(shiboken6.isValid(widget))
 
 
 class ReasonDialog(QDialog):

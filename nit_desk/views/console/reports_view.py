@@ -40,12 +40,12 @@ from nit_desk.ui.errors import ErrorSink, error_text
 from nit_desk.ui.i18n import csv_label
 from nit_desk.ui.money_text import money_text
 from nit_desk.ui.queue_texts import status_name
-from nit_desk.ui.runner import async_slot
+from nit_desk.ui.runner import async_slot, owner_alive
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import to_qdatetime
 from nit_desk.views.console.audit_viewer import local_day_start
 from nit_desk.views.console.bar_chart import BarChart
-from nit_desk.views.console.common import alive, fit_columns, make_table
+from nit_desk.views.console.common import fit_columns, make_table
 from nit_desk.views.widgets import MessageLine
 
 STATUS_COLOURS = {
@@ -235,7 +235,7 @@ class ReportsView(QWidget, ErrorSink):
             self.show_error(err)
             return
         finally:
-            if alive(self):
+            if owner_alive(self):
                 self._set_busy(False)
         self.show_report(report)
 
@@ -300,7 +300,7 @@ class ReportsView(QWidget, ErrorSink):
             await self.session.runner.call(reports.export_report_csv, report, target,
                                            translate=csv_label)
         finally:
-            if alive(self):
+            if owner_alive(self):
                 self._set_busy(False)
                 self.show_report(report)
         text = self.tr("The report is exported to {file}.").format(file=target.name)

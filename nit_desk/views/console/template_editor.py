@@ -34,10 +34,9 @@ from nit_desk.services.change import Change
 from nit_desk.services.clients import checklist
 from nit_desk.services.dto import TemplateDTO
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.runner import async_slot, owner_alive, run_async
 from nit_desk.ui.session import Session
 from nit_desk.ui.time_text import local_time_text
-from nit_desk.views.console.common import alive
 from nit_desk.views.widgets import MessageLine
 
 _STEP_FIELD = re.compile(r"^steps\.(\d+)\.")
@@ -263,7 +262,7 @@ class TemplateEditor(QWidget, ErrorSink):
             self.show_error(err)
             return
         finally:
-            if alive(self):
+            if owner_alive(self):
                 self._update_buttons()
         text = self.tr("Saved as version {n}; clients already registering keep their "
                        "version.").format(n=saved.version)

@@ -33,9 +33,9 @@ from nit_desk.services.admin import users
 from nit_desk.services.admin.user_dto import UserInfo
 from nit_desk.services.change import Change
 from nit_desk.ui.errors import ErrorSink, error_text
-from nit_desk.ui.runner import async_slot, run_async
+from nit_desk.ui.runner import async_slot, owner_alive, run_async
 from nit_desk.ui.session import Session
-from nit_desk.views.console.common import alive, fit_columns, make_table
+from nit_desk.views.console.common import fit_columns, make_table
 from nit_desk.views.widgets import MessageLine, dialog_finished
 
 
@@ -119,7 +119,7 @@ class PasswordDialog(QDialog, ErrorSink):
             self.show_error(err)
             return
         finally:
-            if alive(self):
+            if owner_alive(self):
                 self.ok_button.setEnabled(True)
         self.accept()
 
